@@ -1,0 +1,16 @@
+package cn.hxay.audit;
+
+import java.time.OffsetDateTime;
+
+/**
+ * One line of the audit log as read back.
+ */
+public record AuditEntry(long id, OffsetDateTime occurredAt, String actor, Long organisationId, String clientIp,
+		String action, String subjectType, String subjectId, String detail) {
+
+	/** When it happened, in China Standard Time, for display. */
+	public java.time.LocalDateTime localTime() {
+		return occurredAt.atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).toLocalDateTime();
+	}
+
+}

@@ -1,0 +1,71 @@
+package cn.hxay.demo;
+
+import cn.hxay.identity.UserAccounts;
+import cn.hxay.organisation.Organisations;
+import cn.hxay.school.SchoolRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * On start in demo mode ({@code hxay.demo.enabled=true}, the default) fills an empty database with the demo city.
+ * A database that already holds regions is left alone, so data survives restarts; production turns the flag off.
+ */
+@Component
+class DemoData implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+	private final boolean enabled;
+
+	private final long seed;
+
+	private final Organisations organisations;
+
+	private final UserAccounts accounts;
+
+	private final SchoolRegistry schools;
+
+	private final TransactionTemplate transactions;
+
+	private final JdbcClient jdbc;
+
+	DemoData(@Value("${hxay.demo.enabled:true}") boolean enabled, @Value("${hxay.demo.seed:20191125}") long seed,
+			Organisations organisations, UserAccounts accounts, SchoolRegistry schools,
+			TransactionTemplate transactions, JdbcClient jdbc) {
+		this.enabled = enabled;
+		this.seed = seed;
+		this.organisations = organisations;
+		this.accounts = accounts;
+		this.schools = schools;
+		this.transactions = transactions;
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (!enabled) {
+			return;
+		}
+		long started = System.nanoTime();
+		Integer created = transactions.execute(status -> {
+			// several nodes may start at once: one builds, the others find it built
+			jdbc.sql("select pg_advisory_xact_lock(2019112501)").query(Object.class).single();
+			if (!organisations.regions().isEmpty() || accounts.anyExist()) {
+				return null;
+			}
+			return new DemoCity(organisations, accounts, schools, seed).build();
+		});
+		if (created != null) {
+			log.info("演示数据已生成: {} 所学校, 用时 {} ms; 演示账号密码 {}", created, (System.nanoTime() - started) / 1_000_000,
+					DemoUsers.PASSWORD);
+		}
+	}
+
+}

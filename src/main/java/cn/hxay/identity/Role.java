@@ -1,0 +1,43 @@
+package cn.hxay.identity;
+
+import java.util.Set;
+
+import cn.hxay.organisation.OrganisationKind;
+
+/**
+ * What a user does on the platform, and the kinds of unit a user with this role may belong to.
+ */
+public enum Role {
+
+	SYSTEM_ADMIN("系统管理员", Set.of(OrganisationKind.PLATFORM)),
+	CITY_EDUCATION_ADMIN("市教育局管理员", Set.of(OrganisationKind.CITY_EDUCATION_BUREAU)),
+	COUNTY_EDUCATION_ADMIN("县(区)教育局管理员", Set.of(OrganisationKind.COUNTY_EDUCATION_BUREAU)),
+	CITY_POLICE("市公安局(治安/内保)", Set.of(OrganisationKind.CITY_PUBLIC_SECURITY_BUREAU)),
+	COUNTY_POLICE("县(区)公安局(治安/内保)", Set.of(OrganisationKind.COUNTY_PUBLIC_SECURITY_BUREAU)),
+	STATION_OFFICER("派出所民警", Set.of(OrganisationKind.POLICE_STATION)),
+	SCHOOL_SAFETY_LEAD("学校安全负责人(校长/保卫干部)", Set.of(OrganisationKind.SCHOOL)),
+	INSPECTOR("督导员", Set.of(OrganisationKind.CITY_EDUCATION_BUREAU, OrganisationKind.COUNTY_EDUCATION_BUREAU));
+
+	private final String label;
+
+	private final Set<OrganisationKind> unitKinds;
+
+	Role(String label, Set<OrganisationKind> unitKinds) {
+		this.label = label;
+		this.unitKinds = unitKinds;
+	}
+
+	public String label() {
+		return label;
+	}
+
+	public boolean fits(OrganisationKind kind) {
+		return unitKinds.contains(kind);
+	}
+
+	/** The Spring Security authority name, e.g. {@code ROLE_SYSTEM_ADMIN}. */
+	public String authority() {
+		return "ROLE_" + name();
+	}
+
+}

@@ -1,0 +1,99 @@
+package cn.hxay.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import cn.hxay.shared.AccessRules;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+
+/**
+ * Two filter chains: the JSON API under {@code /api} signs in with HTTP Basic on every call (no session, so no
+ * CSRF token), the pages with a form login and a database-backed session. Both apply every module's
+ * {@link AccessRules} and then deny whatever no rule names.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return new BCryptPasswordEncoder(10);
+	}
+
+	@Bean
+	AuthenticationManager authenticationManager(AccountDetailsService accounts, PasswordEncoder passwordEncoder,
+			ApplicationEventPublisher events) {
+		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts);
+		provider.setPasswordEncoder(passwordEncoder);
+		ProviderManager manager = new ProviderManager(provider);
+		manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
+		return manager;
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http, List<AccessRules> rules, AuthenticationManager authenticationManager)
+			throws Exception {
+		AuthenticationEntryPoint unauthorized = (request, response, ex) -> {
+			response.setStatus(401);
+			response.setHeader("WWW-Authenticate", "Basic realm=\"hxay\"");
+			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+			String detail = ex instanceof LockedException ? "账户已锁定，请 15 分钟后再试"
+					: ex instanceof DisabledException ? "账户已停用" : "需要有效的用户名和密码 (HTTP Basic)";
+			response.getWriter()
+				.write("{\"status\":401,\"title\":\"未认证\",\"detail\":\"" + detail + "\"}");
+		};
+		http.securityMatcher("/api/**")
+			.authenticationManager(authenticationManager)
+			.authorizeHttpRequests(requests -> {
+				rules.forEach(rule -> rule.declare(requests));
+				requests.anyRequest().denyAll();
+			})
+			.httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthorized))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(csrf -> csrf.disable());
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain pages(HttpSecurity http, List<AccessRules> rules, AuthenticationManager authenticationManager)
+			throws Exception {
+		AuthenticationFailureHandler failure = (request, response, ex) -> {
+			String reason = ex instanceof LockedException ? "locked" : ex instanceof DisabledException ? "disabled" : "bad";
+			response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
+		};
+		http.authenticationManager(authenticationManager)
+			.authorizeHttpRequests(requests -> {
+				requests.requestMatchers("/login", "/setup", "/error", "/favicon.ico").permitAll();
+				requests.requestMatchers("/webjars/**", "/css/**", "/js/**", "/img/**").permitAll();
+				requests.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
+				rules.forEach(rule -> rule.declare(requests));
+				requests.anyRequest().denyAll();
+			})
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(failure))
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
+		return http.build();
+	}
+
+}

@@ -1,0 +1,37 @@
+package cn.hxay.identity;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * A user account and its login-failure state. The lockout rule lives here: five failed logins in a row lock the
+ * account for fifteen minutes; a lock that has run out is forgotten at the next attempt.
+ */
+record UserAccount(long id, String username, String displayName, String passwordHash, long organisationId,
+		Set<Role> roles, String phone, boolean enabled, int failedAttempts, Instant lockedUntil, int version) {
+
+	static final int MAX_FAILED_ATTEMPTS = 5;
+
+	static final Duration LOCK_DURATION = Duration.ofMinutes(15);
+
+	boolean isLockedAt(Instant now) {
+		return lockedUntil != null && now.isBefore(lockedUntil);
+	}
+
+	/** The state after one more failed login at {@code now}. */
+	UserAccount afterFailedLogin(Instant now) {
+		if (isLockedAt(now)) {
+			return this;
+		}
+		int attempts = (lockedUntil != null ? 0 : failedAttempts) + 1;
+		Instant lock = attempts >= MAX_FAILED_ATTEMPTS ? now.plus(LOCK_DURATION) : null;
+		return new UserAccount(id, username, displayName, passwordHash, organisationId, roles, phone, enabled,
+				lock != null ? 0 : attempts, lock, version);
+	}
+
+	CurrentUser asCurrentUser() {
+		return new CurrentUser(id, username, displayName, organisationId, roles);
+	}
+
+}

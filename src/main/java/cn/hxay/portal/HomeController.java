@@ -1,0 +1,58 @@
+package cn.hxay.portal;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import cn.hxay.identity.CurrentUser;
+import cn.hxay.organisation.DataScope;
+import cn.hxay.organisation.Organisations;
+import cn.hxay.organisation.Region;
+import cn.hxay.school.SchoolRegistry;
+import cn.hxay.shared.AccessRules;
+
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The start page: who is signed in, for which unit, and the schools in that unit's scope at a glance.
+ */
+@Controller
+class HomeController {
+
+	private final Organisations organisations;
+
+	private final SchoolRegistry schools;
+
+	HomeController(Organisations organisations, SchoolRegistry schools) {
+		this.organisations = organisations;
+		this.schools = schools;
+	}
+
+	@GetMapping("/")
+	String home(CurrentUser user, DataScope scope, Model model) {
+		model.addAttribute("unit", organisations.get(user.organisationId()));
+		model.addAttribute("statistics", schools.statistics(scope));
+		Map<String, String> regionNames = organisations.regions()
+			.stream()
+			.collect(Collectors.toMap(Region::code, Region::name));
+		model.addAttribute("regionNames", regionNames);
+		schools.ofUnit(scope, user.organisationId()).ifPresent(school -> model.addAttribute("ownSchool", school));
+		return "portal/home";
+	}
+
+	@Component
+	static class Rules implements AccessRules {
+
+		@Override
+		public void declare(
+				AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
+			requests.requestMatchers("/").authenticated();
+		}
+
+	}
+
+}

@@ -1,0 +1,208 @@
+package cn.hxay.school;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import cn.hxay.organisation.DataScope;
+import cn.hxay.shared.PageRequest;
+import cn.hxay.shared.Paged;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Schools in PostgreSQL. Every list query applies a {@link DataScope}: a school is in scope when its own unit,
+ * its education bureau, its police station or its township is.
+ */
+@Repository
+class SchoolStore {
+
+	private static final String SCOPE = """
+			(:unrestricted or organisation_id = any(:ids) or education_bureau_id = any(:ids)
+			 or police_station_id = any(:ids) or township_id = any(:ids))""";
+
+	private static final String FILTER = """
+			 and (cast(:text as varchar) is null or name like :like or code like :prefix)
+			 and (cast(:region as varchar) is null or region_code like :region)
+			 and (cast(:station as bigint) is null or police_station_id = :station)
+			 and (cast(:kind as varchar) is null or kind = :kind)
+			 and (cast(:locality as varchar) is null or locality = :locality)
+			 and (cast(:boarding as boolean) is null or boarding = :boarding)""";
+
+	private final JdbcClient jdbc;
+
+	SchoolStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<School> byId(long id) {
+		return jdbc.sql("select * from school where id = ?").param(id).query(this::map).optional();
+	}
+
+	Optional<School> byOrganisation(long organisationId) {
+		return jdbc.sql("select * from school where organisation_id = ?").param(organisationId).query(this::map).optional();
+	}
+
+	Optional<School> byCode(String code) {
+		return jdbc.sql("select * from school where code = ?").param(code).query(this::map).optional();
+	}
+
+	Map<String, School> byCodes(List<String> codes) {
+		return jdbc.sql("select * from school where code = any(?)")
+			.param(codes.toArray(String[]::new))
+			.query(this::map)
+			.list()
+			.stream()
+			.collect(java.util.stream.Collectors.toMap(School::code, s -> s));
+	}
+
+	Paged<School> search(SchoolFilter filter, DataScope scope, PageRequest page) {
+		long total = bind(jdbc.sql("select count(*) from school where " + SCOPE + FILTER), filter, scope)
+			.query(Long.class)
+			.single();
+		List<School> rows = bind(jdbc.sql("select * from school where " + SCOPE + FILTER
+				+ " order by region_code, name, id limit :limit offset :offset"), filter, scope)
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query(this::map)
+			.list();
+		return new Paged<>(rows, page.page(), page.size(), total);
+	}
+
+	/** Streams every matching school, for exports, without holding them all in memory. */
+	void forEach(SchoolFilter filter, DataScope scope, Consumer<School> consumer) {
+		try (var stream = bind(jdbc.sql("select * from school where " + SCOPE + FILTER + " order by region_code, name, id"),
+				filter, scope)
+			.withFetchSize(500)
+			.query(this::map)
+			.stream()) {
+			stream.forEach(consumer);
+		}
+	}
+
+	SchoolStatistics statistics(DataScope scope) {
+		SchoolFilter none = SchoolFilter.none();
+		var totals = bind(jdbc.sql("select count(*) as n, coalesce(sum(students), 0) as s,"
+				+ " count(*) filter (where boarding) as b from school where " + SCOPE + FILTER), none, scope)
+			.query((rs, i) -> new long[] { rs.getLong("n"), rs.getLong("s"), rs.getLong("b") })
+			.single();
+		Map<SchoolKind, Long> byKind = new java.util.EnumMap<>(SchoolKind.class);
+		bind(jdbc.sql("select kind, count(*) as n from school where " + SCOPE + FILTER + " group by kind"), none, scope)
+			.query((rs, i) -> Map.entry(SchoolKind.valueOf(rs.getString("kind")), rs.getLong("n")))
+			.list()
+			.forEach(e -> byKind.put(e.getKey(), e.getValue()));
+		Map<Locality, Long> byLocality = new java.util.EnumMap<>(Locality.class);
+		bind(jdbc.sql("select locality, count(*) as n from school where " + SCOPE + FILTER + " group by locality"), none,
+				scope)
+			.query((rs, i) -> Map.entry(Locality.valueOf(rs.getString("locality")), rs.getLong("n")))
+			.list()
+			.forEach(e -> byLocality.put(e.getKey(), e.getValue()));
+		Map<String, Long> byRegion = new java.util.TreeMap<>();
+		bind(jdbc.sql("select region_code, count(*) as n from school where " + SCOPE + FILTER + " group by region_code"),
+				none, scope)
+			.query((rs, i) -> Map.entry(rs.getString("region_code"), rs.getLong("n")))
+			.list()
+			.forEach(e -> byRegion.put(e.getKey(), e.getValue()));
+		return new SchoolStatistics(totals[0], totals[1], totals[2], byKind, byLocality, byRegion);
+	}
+
+	long insert(SchoolDetails d, long organisationId, String regionCode) {
+		return jdbc.sql("""
+				insert into school (code, name, kind, ownership, locality, boarding, students, boarders, staff, address,
+				  longitude, latitude, headmaster_name, headmaster_phone, safety_lead_name, safety_lead_phone,
+				  organisation_id, education_bureau_id, police_station_id, township_id, region_code,
+				  key_security_unit, licensed)
+				values (:code, :name, :kind, :ownership, :locality, :boarding, :students, :boarders, :staff, :address,
+				  :longitude, :latitude, :headmasterName, :headmasterPhone, :safetyLeadName, :safetyLeadPhone,
+				  :organisationId, :educationBureauId, :policeStationId, :townshipId, :regionCode,
+				  :keySecurityUnit, :licensed)
+				returning id""")
+			.params(parameters(d))
+			.param("organisationId", organisationId)
+			.param("regionCode", regionCode)
+			.query(Long.class)
+			.single();
+	}
+
+	boolean update(long id, int version, SchoolDetails d, String regionCode) {
+		return jdbc.sql("""
+				update school set code = :code, name = :name, kind = :kind, ownership = :ownership,
+				  locality = :locality, boarding = :boarding, students = :students, boarders = :boarders,
+				  staff = :staff, address = :address, longitude = :longitude, latitude = :latitude,
+				  headmaster_name = :headmasterName, headmaster_phone = :headmasterPhone,
+				  safety_lead_name = :safetyLeadName, safety_lead_phone = :safetyLeadPhone,
+				  education_bureau_id = :educationBureauId, police_station_id = :policeStationId,
+				  township_id = :townshipId, region_code = :regionCode, key_security_unit = :keySecurityUnit,
+				  licensed = :licensed, version = version + 1, updated_at = now()
+				where id = :id and version = :version""")
+			.params(parameters(d))
+			.param("regionCode", regionCode)
+			.param("id", id)
+			.param("version", version)
+			.update() == 1;
+	}
+
+	private static Map<String, Object> parameters(SchoolDetails d) {
+		java.util.HashMap<String, Object> p = new java.util.HashMap<>();
+		p.put("code", d.code());
+		p.put("name", d.name());
+		p.put("kind", d.kind().name());
+		p.put("ownership", d.ownership().name());
+		p.put("locality", d.locality().name());
+		p.put("boarding", d.boarding());
+		p.put("students", d.students());
+		p.put("boarders", d.boarders());
+		p.put("staff", d.staff());
+		p.put("address", d.address());
+		p.put("longitude", d.longitude());
+		p.put("latitude", d.latitude());
+		p.put("headmasterName", d.headmasterName());
+		p.put("headmasterPhone", d.headmasterPhone());
+		p.put("safetyLeadName", d.safetyLeadName());
+		p.put("safetyLeadPhone", d.safetyLeadPhone());
+		p.put("educationBureauId", d.educationBureauId());
+		p.put("policeStationId", d.policeStationId());
+		p.put("townshipId", d.townshipId());
+		p.put("keySecurityUnit", d.keySecurityUnit());
+		p.put("licensed", d.licensed());
+		return p;
+	}
+
+	private static StatementSpec bind(StatementSpec spec, SchoolFilter filter, DataScope scope) {
+		String like = filter.text() == null ? null
+				: "%" + filter.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+		return spec.param("unrestricted", scope.unrestricted())
+			.param("ids", scope.idArray())
+			.param("text", filter.text())
+			.param("like", like)
+			.param("prefix", filter.text() == null ? null : filter.text() + "%")
+			.param("region", filter.regionCode() == null ? null : filter.regionCode() + "%")
+			.param("station", filter.policeStationId())
+			.param("kind", filter.kind() == null ? null : filter.kind().name())
+			.param("locality", filter.locality() == null ? null : filter.locality().name())
+			.param("boarding", filter.boarding());
+	}
+
+	private School map(ResultSet rs, int row) throws SQLException {
+		long township = rs.getLong("township_id");
+		Long townshipId = rs.wasNull() ? null : township;
+		SchoolDetails details = new SchoolDetails(rs.getString("code"), rs.getString("name"),
+				SchoolKind.valueOf(rs.getString("kind")), Ownership.valueOf(rs.getString("ownership")),
+				Locality.valueOf(rs.getString("locality")), rs.getBoolean("boarding"), rs.getInt("students"),
+				rs.getInt("boarders"), rs.getInt("staff"), rs.getString("address"),
+				rs.getObject("longitude", BigDecimal.class), rs.getObject("latitude", BigDecimal.class),
+				rs.getString("headmaster_name"), rs.getString("headmaster_phone"), rs.getString("safety_lead_name"),
+				rs.getString("safety_lead_phone"), rs.getLong("education_bureau_id"), rs.getLong("police_station_id"),
+				townshipId, rs.getBoolean("key_security_unit"), rs.getBoolean("licensed"));
+		return new School(rs.getLong("id"), rs.getLong("organisation_id"), rs.getString("region_code"),
+				rs.getInt("version"), details, rs.getObject("updated_at", OffsetDateTime.class));
+	}
+
+}

@@ -1,0 +1,24 @@
+package cn.hxay.shared.database;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the zero-setup embedded PostgreSQL, used only when no {@code spring.datasource.url} is given.
+ *
+ * @param dataDirectory where the cluster lives; kept across restarts unless {@code clean}
+ * @param clean wipe the data directory at start (tests only)
+ * @param durable fsync and synchronous commit on (the runtime default); tests turn it off for speed
+ * @param port fixed port, or 0 for any free one
+ * @param workingDirectory where the PostgreSQL binaries are unpacked
+ */
+@ConfigurationProperties("hxay.embedded-database")
+record EmbeddedDatabaseProperties(String dataDirectory, boolean clean, Boolean durable, int port,
+		String workingDirectory) {
+
+	EmbeddedDatabaseProperties {
+		dataDirectory = dataDirectory == null ? "./data/pg" : dataDirectory;
+		durable = durable == null ? Boolean.TRUE : durable;
+		workingDirectory = workingDirectory == null ? "./data/pg-binaries" : workingDirectory;
+	}
+
+}
