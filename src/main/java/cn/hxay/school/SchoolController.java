@@ -6,7 +6,9 @@ import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import cn.hxay.identity.CurrentUser;
 import cn.hxay.organisation.DataScope;
@@ -25,6 +27,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -54,17 +57,25 @@ class SchoolController {
 
 	/** The form fields of a school, bound by name from the page. */
 	record SchoolForm(String code, String name, SchoolKind kind, Ownership ownership, Locality locality,
-			boolean boarding, Integer students, Integer boarders, Integer staff, String address, BigDecimal longitude,
+			Boolean boarding, Integer students, Integer boarders, Integer staff, String address, BigDecimal longitude,
 			BigDecimal latitude, String headmasterName, String headmasterPhone, String safetyLeadName,
 			String safetyLeadPhone, Long educationBureauId, Long policeStationId, Long townshipId,
-			boolean keySecurityUnit, boolean licensed, Integer version) {
+			Boolean keySecurityUnit, Boolean licensed, Integer version) {
 
 		SchoolDetails details() {
-			return new SchoolDetails(code, name, kind, ownership, locality, boarding, students, boarders, staff,
-					address, longitude, latitude, headmasterName, headmasterPhone, safetyLeadName, safetyLeadPhone,
-					educationBureauId, policeStationId, townshipId, keySecurityUnit, licensed);
+			return new SchoolDetails(code, name, kind, ownership, locality, Boolean.TRUE.equals(boarding), students,
+					boarders, staff, address, longitude, latitude, headmasterName, headmasterPhone, safetyLeadName,
+					safetyLeadPhone, educationBureauId, policeStationId, townshipId, Boolean.TRUE.equals(keySecurityUnit),
+					Boolean.TRUE.equals(licensed));
 		}
 
+	}
+
+	/** Values the browser sent that are not even of the right type (e.g. letters in a number field). */
+	private static Map<String, String> typeErrors(BindingResult binding) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		binding.getFieldErrors().forEach(error -> errors.put(error.getField(), "“" + error.getRejectedValue() + "”格式不正确"));
+		return errors;
 	}
 
 	@GetMapping("/schools")
@@ -118,8 +129,13 @@ class SchoolController {
 	}
 
 	@PostMapping("/schools/new")
-	String register(@ModelAttribute("form") SchoolForm form, CurrentUser user, DataScope scope, Model model,
-			RedirectAttributes redirect) {
+	String register(@ModelAttribute("form") SchoolForm form, BindingResult binding, CurrentUser user,
+			DataScope scope, Model model, RedirectAttributes redirect) {
+		if (binding.hasErrors()) {
+			model.addAttribute("errors", typeErrors(binding));
+			addChoices(user, scope, model);
+			return "school/form";
+		}
 		try {
 			School school = registry.register(user, scope, form.details());
 			redirect.addFlashAttribute("notice", "已登记学校：" + school.name());
@@ -148,9 +164,16 @@ class SchoolController {
 	}
 
 	@PostMapping("/schools/{id}/edit")
-	String change(@PathVariable long id, @ModelAttribute("form") SchoolForm form, CurrentUser user, DataScope scope,
-			Model model, RedirectAttributes redirect) {
+	String change(@PathVariable long id, @ModelAttribute("form") SchoolForm form, BindingResult binding,
+			CurrentUser user, DataScope scope, Model model, RedirectAttributes redirect) {
 		School school = registry.get(scope, id);
+		if (binding.hasErrors()) {
+			model.addAttribute("errors", typeErrors(binding));
+			model.addAttribute("school", school);
+			model.addAttribute("mayAssign", registry.mayRegister(user));
+			addChoices(user, scope, model);
+			return "school/form";
+		}
 		try {
 			registry.change(user, scope, id, form.version() == null ? -1 : form.version(), form.details());
 			redirect.addFlashAttribute("notice", "已保存");
@@ -160,7 +183,7 @@ class SchoolController {
 			model.addAttribute("errors", ex.byField());
 		}
 		catch (ConcurrentEditException ex) {
-			model.addAttribute("errors", java.util.Map.of("_", ex.getMessage()));
+			model.addAttribute("errors", Map.of("_", ex.getMessage()));
 		}
 		model.addAttribute("school", school);
 		model.addAttribute("mayAssign", registry.mayRegister(user));

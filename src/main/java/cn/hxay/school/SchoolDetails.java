@@ -1,6 +1,7 @@
 package cn.hxay.school;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,6 +32,9 @@ public record SchoolDetails(String code, String name, SchoolKind kind, Ownership
 		safetyLeadName = clean(safetyLeadName);
 		safetyLeadPhone = clean(safetyLeadPhone);
 		boarders = boarders == null && !boarding ? Integer.valueOf(0) : boarders;
+		// stored as numeric(9,6): the same point compares equal however it was typed
+		longitude = longitude == null ? null : longitude.setScale(6, RoundingMode.HALF_UP);
+		latitude = latitude == null ? null : latitude.setScale(6, RoundingMode.HALF_UP);
 	}
 
 	/** Everything wrong with these details on their own (references to units are checked by the registry). */

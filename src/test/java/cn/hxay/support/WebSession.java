@@ -62,7 +62,7 @@ public final class WebSession {
 	}
 
 	public Page get(String path) {
-		return send(HttpRequest.newBuilder(uri(path)).GET().build());
+		return send(page(path).GET().build());
 	}
 
 	/** Follows redirects (GET) until a page that is not a redirect. */
@@ -92,8 +92,7 @@ public final class WebSession {
 					? values.stream().map(v -> encode(e.getKey()) + "=" + encode(String.valueOf(v)))
 					: java.util.stream.Stream.of(encode(e.getKey()) + "=" + encode(String.valueOf(e.getValue()))))
 			.collect(Collectors.joining("&"));
-		return send(HttpRequest.newBuilder(uri(path))
-			.header("Content-Type", "application/x-www-form-urlencoded")
+		return send(page(path).header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build());
 	}
@@ -116,8 +115,7 @@ public final class WebSession {
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
-		return send(HttpRequest.newBuilder(uri(path))
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+		return send(page(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()))
 			.build());
 	}
@@ -165,6 +163,11 @@ public final class WebSession {
 		catch (IOException | InterruptedException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** Pages are asked for as a browser asks: HTML first. */
+	private HttpRequest.Builder page(String path) {
+		return HttpRequest.newBuilder(uri(path)).header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
 	}
 
 	private URI uri(String path) {

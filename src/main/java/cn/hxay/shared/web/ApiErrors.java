@@ -8,6 +8,8 @@ import cn.hxay.shared.InvalidInputException;
 import cn.hxay.shared.NotFoundException;
 import cn.hxay.shared.Violation;
 
+import tools.jackson.core.JacksonException;
+
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -60,7 +62,14 @@ class ApiErrors {
 
 	@ExceptionHandler
 	ProblemDetail unreadable(HttpMessageNotReadableException ex) {
-		return problem(HttpStatus.BAD_REQUEST, "请求格式错误", "请求体不是有效的 JSON，或字段类型不对。");
+		String field = ex.getMostSpecificCause() instanceof JacksonException jackson ? jackson.getPath()
+			.stream()
+			.map(JacksonException.Reference::getPropertyName)
+			.filter(java.util.Objects::nonNull)
+			.reduce((a, b) -> a + "." + b)
+			.orElse(null) : null;
+		return problem(HttpStatus.BAD_REQUEST, "请求格式错误",
+				field == null ? "请求体不是有效的 JSON。" : "字段 " + field + " 的值类型不对。");
 	}
 
 	@ExceptionHandler
