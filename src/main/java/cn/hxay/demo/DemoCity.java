@@ -66,6 +66,8 @@ class DemoCity {
 	private static final String[] SCHOOL_NAMES = { "中心", "实验", "第一", "第二", "第三", "育才", "新区", "东城", "西城", "文昌",
 			"明德", "阳湖", "龙城", "朝阳", "紫云", "梧桐" };
 
+	private static final String[] CAMPUSES = { "东校区", "西校区", "南校区", "北校区", "新城校区", "分部" };
+
 	private final Organisations organisations;
 
 	private final UserAccounts accounts;
@@ -204,7 +206,9 @@ class DemoCity {
 			};
 			String name = isPrivate && kind != SchoolKind.KINDERGARTEN ? base.replace(town, town + "民办") : base;
 			if (attempt > 0) {
-				name = name.replaceFirst("(幼儿园|小学|初级中学|高级中学|学校|中学|中心)$", "分校" + attempt + "$1");
+				// a second school of the same name in one county gets a campus name, as real ones do
+				String campus = attempt <= CAMPUSES.length ? CAMPUSES[attempt - 1] : "第" + attempt + "校区";
+				name = name + "(" + campus + ")";
 			}
 			if (names.add(name)) {
 				return name;

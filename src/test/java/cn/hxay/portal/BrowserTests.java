@@ -1,0 +1,109 @@
+package cn.hxay.portal;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import cn.hxay.demo.DemoUsers;
+import cn.hxay.support.PlatformTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * A person in headless Chromium: signs in, opens the school list, filters it (htmx swaps the table), opens a school.
+ */
+@PlatformTest
+class BrowserTests {
+
+	static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	static WebDriver driver;
+
+	@LocalServerPort
+	int port;
+
+	@BeforeAll
+	static void startBrowser() throws Exception {
+		boolean installed = new File("/usr/bin/chromium").canExecute() && new File("/usr/bin/chromedriver").canExecute();
+		if (System.getenv("CI") != null) {
+			assertThat(installed).as("CI must install chromium and chromium-driver (.ci/run does)").isTrue();
+		}
+		assumeTrue(installed, "Debian chromium and chromium-driver are not installed");
+		Files.createDirectories(SCREENSHOTS);
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary("/usr/bin/chromium");
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+				"--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+				"--user-data-dir=" + Files.createTempDirectory(Path.of("target").toAbsolutePath(), "chromium"),
+				"--window-size=1400,1000", "--lang=zh-CN");
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(new File("/usr/bin/chromedriver"))
+			.build();
+		driver = new ChromeDriver(service, options);
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (driver != null) {
+			driver.quit();
+		}
+	}
+
+	@Test
+	void countyOfficerSignsInFiltersTheSchoolListAndOpensASchool() throws Exception {
+		WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+		driver.get("http://localhost:" + port + "/schools");
+		wait.until(ExpectedConditions.urlContains("/login"));
+		driver.findElement(By.id("username")).sendKeys(DemoUsers.COUNTY_EDUCATION);
+		driver.findElement(By.id("password")).sendKeys(DemoUsers.PASSWORD);
+		driver.findElement(By.cssSelector("button[type=submit]")).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("schools")));
+		assertThat(driver.findElement(By.id("signed-in-as")).getText()).contains(DemoUsers.COUNTY_EDUCATION);
+		String before = driver.findElement(By.cssSelector(".pager-info")).getText();
+		assertThat(before).contains("共 ");
+
+		WebElement oldTable = driver.findElement(By.id("schools"));
+		new Select(driver.findElement(By.id("filter-kind"))).selectByVisibleText("幼儿园");
+		wait.until(ExpectedConditions.stalenessOf(oldTable));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("schools")));
+		assertThat(driver.getCurrentUrl()).contains("kind=KINDERGARTEN");
+		String after = driver.findElement(By.cssSelector(".pager-info")).getText();
+		assertThat(after).isNotEqualTo(before);
+		assertThat(driver.findElements(By.cssSelector("#schools tbody tr td:nth-child(3)")))
+			.isNotEmpty()
+			.allSatisfy(cell -> assertThat(cell.getText()).isEqualTo("幼儿园"));
+		screenshot("school-list-filtered.png");
+
+		WebElement first = driver.findElement(By.cssSelector("a.school-link"));
+		String name = first.getText();
+		first.click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("school-name")));
+		assertThat(driver.findElement(By.id("school-name")).getText()).isEqualTo(name);
+		assertThat(driver.getPageSource()).contains("天宁区教育局").contains("学校标识码");
+		screenshot("school-detail.png");
+	}
+
+	private static void screenshot(String name) throws Exception {
+		byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+		Files.write(SCREENSHOTS.resolve(name), png);
+	}
+
+}
