@@ -109,9 +109,7 @@ class AdministrationTests {
 	}
 
 	private WebSession signedIn(String username, String password) {
-		WebSession browser = new WebSession(port);
-		browser.follow(browser.login(username, password));
-		return browser;
+		return WebSession.signedIn(port, username, password);
 	}
 
 }

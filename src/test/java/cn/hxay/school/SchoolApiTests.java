@@ -103,8 +103,7 @@ class SchoolApiTests {
 
 	@Test
 	void openApiDocumentDescribesTheSchoolApi() {
-		WebSession browser = new WebSession(port);
-		browser.follow(browser.login(DemoUsers.CITY_EDUCATION, DemoUsers.PASSWORD));
+		WebSession browser = WebSession.signedIn(port, DemoUsers.CITY_EDUCATION, DemoUsers.PASSWORD);
 		Page docs = browser.get("/v3/api-docs");
 		assertThat(docs.status()).isEqualTo(200);
 		assertThat(docs.body()).contains("/api/v1/schools").contains("学校名录");

@@ -150,8 +150,7 @@ class SchoolImportTests {
 	}
 
 	private WebSession admin() {
-		WebSession browser = new WebSession(port);
-		browser.follow(browser.login(DemoUsers.COUNTY_EDUCATION, DemoUsers.PASSWORD));
+		WebSession browser = WebSession.signedIn(port, DemoUsers.COUNTY_EDUCATION, DemoUsers.PASSWORD);
 		browser.get("/schools/import");
 		return browser;
 	}

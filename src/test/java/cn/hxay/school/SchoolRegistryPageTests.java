@@ -172,9 +172,7 @@ class SchoolRegistryPageTests {
 	}
 
 	private WebSession signedIn(String username) {
-		WebSession browser = new WebSession(port);
-		browser.follow(browser.login(username, DemoUsers.PASSWORD));
-		return browser;
+		return WebSession.signedIn(port, username, DemoUsers.PASSWORD);
 	}
 
 }

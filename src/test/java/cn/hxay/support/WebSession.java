@@ -55,6 +55,17 @@ public final class WebSession {
 
 	}
 
+	/** A new session, already signed in (and past the redirect to the start page). */
+	public static WebSession signedIn(int port, String username, String password) {
+		WebSession session = new WebSession(port);
+		Page result = session.login(username, password);
+		if (result.location().map(l -> l.contains("error")).orElse(true)) {
+			throw new IllegalStateException("login failed for " + username + ": " + result.location().orElse("no redirect"));
+		}
+		session.follow(result);
+		return session;
+	}
+
 	/** Signs in through the login form and returns the response to the form post. */
 	public Page login(String username, String password) {
 		get("/login");
