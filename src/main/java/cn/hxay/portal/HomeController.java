@@ -35,11 +35,14 @@ class HomeController {
 	@GetMapping("/")
 	String home(CurrentUser user, DataScope scope, Model model) {
 		model.addAttribute("unit", organisations.get(user.organisationId()));
-		model.addAttribute("statistics", schools.statistics(scope));
+		var statistics = schools.statistics(scope);
+		model.addAttribute("statistics", statistics);
 		Map<String, String> regionNames = organisations.regions()
 			.stream()
 			.collect(Collectors.toMap(Region::code, Region::name));
 		model.addAttribute("regionNames", regionNames);
+		model.addAttribute("regionLabels",
+				statistics.byRegion().keySet().stream().map(code -> regionNames.getOrDefault(code, code)).toList());
 		schools.ofUnit(scope, user.organisationId()).ifPresent(school -> model.addAttribute("ownSchool", school));
 		return "portal/home";
 	}

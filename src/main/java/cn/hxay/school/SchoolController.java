@@ -109,6 +109,14 @@ class SchoolController {
 		return "school/list";
 	}
 
+	/** The police-station choices of a county (or of the user's whole area), for the filter's cascading select. */
+	@GetMapping("/schools/station-options")
+	String stationOptions(CurrentUser user, @RequestParam(required = false) String region, Model model) {
+		String area = region == null || region.isBlank() ? areaOf(user) : region;
+		model.addAttribute("stations", organisations.ofKind(OrganisationKind.POLICE_STATION, area));
+		return "school/list :: station-options";
+	}
+
 	@GetMapping("/schools/{id}")
 	String show(@PathVariable long id, CurrentUser user, DataScope scope, Model model) {
 		School school = registry.get(scope, id);

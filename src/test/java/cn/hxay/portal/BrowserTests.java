@@ -9,6 +9,7 @@ import cn.hxay.demo.DemoUsers;
 import cn.hxay.support.PlatformTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -60,6 +61,12 @@ class BrowserTests {
 		driver = new ChromeDriver(service, options);
 	}
 
+	@BeforeEach
+	void signOut() {
+		driver.get("http://localhost:" + port + "/login");
+		driver.manage().deleteAllCookies();
+	}
+
 	@AfterAll
 	static void stopBrowser() {
 		if (driver != null) {
@@ -92,6 +99,12 @@ class BrowserTests {
 			.allSatisfy(cell -> assertThat(cell.getText()).isEqualTo("幼儿园"));
 		screenshot("school-list-filtered.png");
 
+		WebElement filteredTable = driver.findElement(By.id("schools"));
+		new Select(driver.findElement(By.id("filter-region"))).selectByVisibleText("天宁区");
+		wait.until(ExpectedConditions.stalenessOf(filteredTable));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("filter-station"), "青龙派出所"));
+		wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.school-link")));
+
 		WebElement first = driver.findElement(By.cssSelector("a.school-link"));
 		String name = first.getText();
 		first.click();
@@ -99,6 +112,18 @@ class BrowserTests {
 		assertThat(driver.findElement(By.id("school-name")).getText()).isEqualTo(name);
 		assertThat(driver.getPageSource()).contains("天宁区教育局").contains("学校标识码");
 		screenshot("school-detail.png");
+	}
+
+	@Test
+	void startPageDrawsTheSchoolsPerCountyChart() throws Exception {
+		WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+		driver.get("http://localhost:" + port + "/login");
+		driver.findElement(By.id("username")).sendKeys(DemoUsers.CITY_EDUCATION);
+		driver.findElement(By.id("password")).sendKeys(DemoUsers.PASSWORD);
+		driver.findElement(By.cssSelector("button[type=submit]")).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-by-region canvas")));
+		assertThat(driver.findElement(By.id("stat-schools")).getText()).matches("\\d+");
+		screenshot("home.png");
 	}
 
 	private static void screenshot(String name) throws Exception {
