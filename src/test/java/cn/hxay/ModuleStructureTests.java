@@ -8,8 +8,8 @@ import org.springframework.modulith.docs.Documenter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The module boundaries hold: no cycles, no reaching into another module's internals. Also writes the module
- * diagrams and canvases to {@code target/spring-modulith-docs}.
+ * The module boundaries hold: no cycles, no reaching into another module's internals.
+ * Also writes the module diagrams and canvases to {@code target/spring-modulith-docs}.
  */
 class ModuleStructureTests {
 
@@ -22,8 +22,8 @@ class ModuleStructureTests {
 
 	@Test
 	void everyCapabilityIsAModule() {
-		assertThat(modules.stream().map(module -> module.getIdentifier().toString()))
-			.contains("organisation", "identity", "audit", "school", "demo", "portal", "shared");
+		assertThat(modules.stream().map(module -> module.getIdentifier().toString())).contains("organisation",
+				"identity", "audit", "school", "demo", "portal", "shared");
 	}
 
 	@Test

@@ -42,7 +42,8 @@ public class AuditLog {
 			.param("to", toTime)
 			.query(Long.class)
 			.single();
-		List<AuditEntry> rows = jdbc.sql("select * from audit_event " + where + " order by id desc limit :limit offset :offset")
+		List<AuditEntry> rows = jdbc
+			.sql("select * from audit_event " + where + " order by id desc limit :limit offset :offset")
 			.param("actor", actorParam)
 			.param("action", actionParam)
 			.param("from", fromTime)

@@ -39,7 +39,11 @@ class AuditLogController {
 		model.addAttribute("from", from);
 		model.addAttribute("to", to);
 		model.addAttribute("links",
-				PageLinks.to("/admin/audit").with("actor", actor).with("action", action).with("from", from).with("to", to));
+				PageLinks.to("/admin/audit")
+					.with("actor", actor)
+					.with("action", action)
+					.with("from", from)
+					.with("to", to));
 		return "audit/list";
 	}
 

@@ -15,13 +15,15 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Writes audit events. A change is recorded in the same transaction as the change itself, so one is never kept
- * without the other.
+ * Writes audit events. A change is recorded in the same transaction as the change itself,
+ * so one is never kept without the other.
  */
 @Service
 public class AuditTrail {
 
-	/** 18-character resident ID numbers: masked if a caller ever passes one in a detail. */
+	/**
+	 * 18-character resident ID numbers: masked if a caller ever passes one in a detail.
+	 */
 	private static final Pattern ID_NUMBER = Pattern.compile("(?<!\\d)(\\d{6})\\d{8}(\\d{3}[0-9Xx])(?!\\d)");
 
 	private final JdbcClient jdbc;
@@ -30,7 +32,10 @@ public class AuditTrail {
 		this.jdbc = jdbc;
 	}
 
-	/** Records an action of the signed-in user (or of the system when nobody is signed in). */
+	/**
+	 * Records an action of the signed-in user (or of the system when nobody is signed
+	 * in).
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void record(String action, String subjectType, Object subjectId, String detail) {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
@@ -45,7 +50,10 @@ public class AuditTrail {
 		write(actor, organisationId, action, subjectType, subjectId, detail);
 	}
 
-	/** Records an event about a named account outside a transaction, such as a failed login. */
+	/**
+	 * Records an event about a named account outside a transaction, such as a failed
+	 * login.
+	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void recordFor(String actor, Long organisationId, String action, String detail) {
 		write(actor, organisationId, action, "user", actor, detail);

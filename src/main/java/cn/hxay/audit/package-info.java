@@ -1,5 +1,5 @@
 /**
- * Append-only audit log (等保 2.0 level 3): every login, failed login and data change, with who, when, from which
- * IP and what. Passwords and ID numbers are never written here.
+ * Append-only audit log (等保 2.0 level 3): every login, failed login and data change, with
+ * who, when, from which IP and what. Passwords and ID numbers are never written here.
  */
 package cn.hxay.audit;

@@ -49,8 +49,7 @@ class DemoCity {
 			new County("320411", "新北区", "常州市公安局新北分局", 119.97, 31.87, 110, new double[] { 0.45, 0.40, 0.15 },
 					List.of("三井街道", "河海街道", "新桥街道", "薛家镇", "罗溪镇", "西夏墅镇", "孟河镇")),
 			new County("320412", "武进区", "常州市公安局武进分局", 119.94, 31.70, 170, new double[] { 0.40, 0.45, 0.15 },
-					List.of("湖塘镇", "牛塘镇", "南夏墅街道", "西湖街道", "洛阳镇", "遥观镇", "横林镇", "横山桥镇", "雪堰镇",
-							"前黄镇", "礼嘉镇")),
+					List.of("湖塘镇", "牛塘镇", "南夏墅街道", "西湖街道", "洛阳镇", "遥观镇", "横林镇", "横山桥镇", "雪堰镇", "前黄镇", "礼嘉镇")),
 			new County("320413", "金坛区", "常州市公安局金坛分局", 119.58, 31.72, 80, new double[] { 0.25, 0.45, 0.30 },
 					List.of("金城镇", "儒林镇", "指前镇", "朱林镇", "薛埠镇", "直溪镇")),
 			new County("320481", "溧阳市", "溧阳市公安局", 119.48, 31.42, 100, new double[] { 0.25, 0.45, 0.30 },
@@ -60,11 +59,11 @@ class DemoCity {
 
 	private static final String GIVEN = "建国志强秀英丽娟伟明海燕春华文军晓东红梅国平玉兰永刚桂芳立新德胜淑珍敏杰小红俊峰雪梅";
 
-	private static final String[] KINDERGARTEN_NAMES = { "中心", "实验", "第一", "第二", "阳光", "启明", "育英", "蓓蕾", "童乐",
-			"新城", "星河", "春晖", "小天使", "金色童年", "彩虹", "博爱" };
+	private static final String[] KINDERGARTEN_NAMES = { "中心", "实验", "第一", "第二", "阳光", "启明", "育英", "蓓蕾", "童乐", "新城",
+			"星河", "春晖", "小天使", "金色童年", "彩虹", "博爱" };
 
-	private static final String[] SCHOOL_NAMES = { "中心", "实验", "第一", "第二", "第三", "育才", "新区", "东城", "西城", "文昌",
-			"明德", "阳湖", "龙城", "朝阳", "紫云", "梧桐" };
+	private static final String[] SCHOOL_NAMES = { "中心", "实验", "第一", "第二", "第三", "育才", "新区", "东城", "西城", "文昌", "明德",
+			"阳湖", "龙城", "朝阳", "紫云", "梧桐" };
 
 	private static final String[] CAMPUSES = { "东校区", "西校区", "南校区", "北校区", "新城校区", "分部" };
 
@@ -83,7 +82,9 @@ class DemoCity {
 		this.random = new Random(seed);
 	}
 
-	/** Builds the whole city; call inside one transaction. Returns the number of schools. */
+	/**
+	 * Builds the whole city; call inside one transaction. Returns the number of schools.
+	 */
 	int build() {
 		organisations.addRegion(PROVINCE, "江苏省", RegionLevel.PROVINCE, null);
 		organisations.addRegion(CITY, "常州市", RegionLevel.CITY, PROVINCE);
@@ -124,7 +125,8 @@ class DemoCity {
 			}
 			Set<String> names = new HashSet<>();
 			for (int i = 0; i < county.schools(); i++) {
-				Organisation station = i < stations.size() ? stations.get(i) : stations.get(random.nextInt(stations.size()));
+				Organisation station = i < stations.size() ? stations.get(i)
+						: stations.get(random.nextInt(stations.size()));
 				Organisation township = townshipOfStation.get(station);
 				String town = township.name().replace("综治办", "").replace("街道", "").replace("镇", "");
 				String code = "3" + county.code().substring(2) + String.format("%05d", ++codeSequence);
@@ -142,9 +144,10 @@ class DemoCity {
 
 	private SchoolDetails school(County county, String town, String code, Organisation bureau, Organisation station,
 			Organisation township, Set<String> names) {
-		SchoolKind kind = pick(new SchoolKind[] { SchoolKind.KINDERGARTEN, SchoolKind.PRIMARY,
-				SchoolKind.JUNIOR_SECONDARY, SchoolKind.SENIOR_SECONDARY, SchoolKind.NINE_YEAR,
-				SchoolKind.COMPLETE_SECONDARY, SchoolKind.VOCATIONAL, SchoolKind.SPECIAL_EDUCATION },
+		SchoolKind kind = pick(
+				new SchoolKind[] { SchoolKind.KINDERGARTEN, SchoolKind.PRIMARY, SchoolKind.JUNIOR_SECONDARY,
+						SchoolKind.SENIOR_SECONDARY, SchoolKind.NINE_YEAR, SchoolKind.COMPLETE_SECONDARY,
+						SchoolKind.VOCATIONAL, SchoolKind.SPECIAL_EDUCATION },
 				new double[] { 0.40, 0.30, 0.13, 0.05, 0.05, 0.02, 0.03, 0.02 });
 		Locality locality = pick(Locality.values(), county.locality());
 		boolean isPrivate = random.nextDouble() < (kind == SchoolKind.KINDERGARTEN ? 0.45 : 0.08);
@@ -182,8 +185,8 @@ class DemoCity {
 		BigDecimal latitude = BigDecimal.valueOf(county.latitude() + (random.nextDouble() - 0.5) * 0.10)
 			.setScale(6, RoundingMode.HALF_UP);
 		String address = "常州市" + (county.name().equals("溧阳市") ? "" : "") + county.name() + town
-				+ pick(new String[] { "人民路", "解放路", "育才路", "文化路", "建设路", "长江路", "和平路", "青年路" }, null)
-				+ between(1, 399) + "号";
+				+ pick(new String[] { "人民路", "解放路", "育才路", "文化路", "建设路", "长江路", "和平路", "青年路" }, null) + between(1, 399)
+				+ "号";
 		boolean keyUnit = (students >= 1000 || boarding) && random.nextDouble() < 0.7;
 		return new SchoolDetails(code, name, kind, isPrivate ? Ownership.PRIVATE : Ownership.PUBLIC, locality, boarding,
 				students, boarders, staff, address, longitude, latitude, person(), phone(), person(), phone(),
@@ -197,8 +200,8 @@ class DemoCity {
 				case KINDERGARTEN -> town + pick(KINDERGARTEN_NAMES, null) + "幼儿园";
 				case PRIMARY -> town + pick(SCHOOL_NAMES, null) + "小学";
 				case JUNIOR_SECONDARY -> town + pick(SCHOOL_NAMES, null) + "初级中学";
-				case SENIOR_SECONDARY -> prefix + pick(new String[] { "第一", "第二", "第三", "第四", "第五", "实验", "高级" }, null)
-						+ "高级中学";
+				case SENIOR_SECONDARY ->
+					prefix + pick(new String[] { "第一", "第二", "第三", "第四", "第五", "实验", "高级" }, null) + "高级中学";
 				case NINE_YEAR -> town + pick(SCHOOL_NAMES, null) + "学校";
 				case COMPLETE_SECONDARY -> prefix + pick(SCHOOL_NAMES, null) + "中学";
 				case VOCATIONAL -> prefix + pick(new String[] { "职业教育中心", "中等专业学校", "技工学校", "卫生学校" }, null);
@@ -206,7 +209,8 @@ class DemoCity {
 			};
 			String name = isPrivate && kind != SchoolKind.KINDERGARTEN ? base.replace(town, town + "民办") : base;
 			if (attempt > 0) {
-				// a second school of the same name in one county gets a campus name, as real ones do
+				// a second school of the same name in one county gets a campus name, as
+				// real ones do
 				String campus = attempt <= CAMPUSES.length ? CAMPUSES[attempt - 1] : "第" + attempt + "校区";
 				name = name + "(" + campus + ")";
 			}
@@ -221,8 +225,8 @@ class DemoCity {
 	}
 
 	private UserSummary user(String username, String displayName, Organisation unit, Role role) {
-		return accounts.open(new NewUserAccount(username, displayName, DemoUsers.PASSWORD, unit.id(), Set.of(role),
-				phone()));
+		return accounts
+			.open(new NewUserAccount(username, displayName, DemoUsers.PASSWORD, unit.id(), Set.of(role), phone()));
 	}
 
 	private String person() {

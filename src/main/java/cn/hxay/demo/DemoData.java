@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * On start in demo mode ({@code hxay.demo.enabled=true}, the default) fills an empty database with the demo city.
- * A database that already holds regions is left alone, so data survives restarts; production turns the flag off.
+ * On start in demo mode ({@code hxay.demo.enabled=true}, the default) fills an empty
+ * database with the demo city. A database that already holds regions is left alone, so
+ * data survives restarts; production turns the flag off.
  */
 @Component
 class DemoData implements ApplicationRunner {

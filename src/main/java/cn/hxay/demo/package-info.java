@@ -1,5 +1,6 @@
 /**
- * Demo data: a realistic, deterministic generated city (常州市: 6 counties, about 40 police stations and 600
- * schools) with one demo user per role, written through the other modules' APIs on first start.
+ * Demo data: a realistic, deterministic generated city (常州市: 6 counties, about 40 police
+ * stations and 600 schools) with one demo user per role, written through the other
+ * modules' APIs on first start.
  */
 package cn.hxay.demo;

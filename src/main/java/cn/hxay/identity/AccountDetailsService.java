@@ -8,7 +8,8 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads accounts for login; a locked or disabled account is refused before its password is checked.
+ * Loads accounts for login; a locked or disabled account is refused before its password
+ * is checked.
  */
 @Component
 class AccountDetailsService implements UserDetailsService {

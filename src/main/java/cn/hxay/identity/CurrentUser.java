@@ -9,8 +9,8 @@ import cn.hxay.shared.Actor;
 /**
  * The signed-in user as handlers see it: declare a parameter of this type to receive it.
  */
-public record CurrentUser(long id, String username, String displayName, long organisationId, Set<Role> roles)
-		implements Actor, Serializable {
+public record CurrentUser(long id, String username, String displayName, long organisationId,
+		Set<Role> roles) implements Actor, Serializable {
 
 	public CurrentUser {
 		roles = Set.copyOf(roles);

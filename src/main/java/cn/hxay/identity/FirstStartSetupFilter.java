@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Until the first administrator has set a password there is nothing to sign in with: every page leads to the
- * set-up page. Once any account exists this node remembers it and the filter steps aside for good.
+ * Until the first administrator has set a password there is nothing to sign in with:
+ * every page leads to the set-up page. Once any account exists this node remembers it and
+ * the filter steps aside for good.
  */
 @Component
 @Order(-200)

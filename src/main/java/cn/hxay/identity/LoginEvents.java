@@ -11,8 +11,9 @@ import org.springframework.security.authentication.event.InteractiveAuthenticati
 import org.springframework.stereotype.Component;
 
 /**
- * Counts failed logins towards the lockout and writes every login outcome to the audit log. API calls sign in on
- * every request, so only interactive (page) logins are audited as successes; failures are audited on both paths.
+ * Counts failed logins towards the lockout and writes every login outcome to the audit
+ * log. API calls sign in on every request, so only interactive (page) logins are audited
+ * as successes; failures are audited on both paths.
  */
 @Component
 class LoginEvents {

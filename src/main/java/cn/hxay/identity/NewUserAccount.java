@@ -5,8 +5,8 @@ import java.util.Set;
 /**
  * Input for opening an account.
  */
-public record NewUserAccount(String username, String displayName, String password, long organisationId,
-		Set<Role> roles, String phone) {
+public record NewUserAccount(String username, String displayName, String password, long organisationId, Set<Role> roles,
+		String phone) {
 
 	public NewUserAccount {
 		username = username == null ? null : username.strip();

@@ -3,8 +3,8 @@ package cn.hxay.identity;
 import java.util.Optional;
 
 /**
- * 等保 2.0 level 3 password complexity: at least 8 characters, from at least three of the four classes
- * (lower case, upper case, digits, symbols).
+ * 等保 2.0 level 3 password complexity: at least 8 characters, from at least three of the
+ * four classes (lower case, upper case, digits, symbols).
  */
 final class PasswordPolicy {
 

@@ -5,7 +5,8 @@ import java.util.Set;
 import cn.hxay.organisation.OrganisationKind;
 
 /**
- * What a user does on the platform, and the kinds of unit a user with this role may belong to.
+ * What a user does on the platform, and the kinds of unit a user with this role may
+ * belong to.
  */
 public enum Role {
 

@@ -25,9 +25,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
 /**
- * Two filter chains: the JSON API under {@code /api} signs in with HTTP Basic on every call (no session, so no
- * CSRF token), the pages with a form login and a database-backed session. Both apply every module's
- * {@link AccessRules} and then deny whatever no rule names.
+ * Two filter chains: the JSON API under {@code /api} signs in with HTTP Basic on every
+ * call (no session, so no CSRF token), the pages with a form login and a database-backed
+ * session. Both apply every module's {@link AccessRules} and then deny whatever no rule
+ * names.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -58,15 +59,12 @@ class SecurityConfiguration {
 			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 			String detail = ex instanceof LockedException ? "账户已锁定，请 15 分钟后再试"
 					: ex instanceof DisabledException ? "账户已停用" : "需要有效的用户名和密码 (HTTP Basic)";
-			response.getWriter()
-				.write("{\"status\":401,\"title\":\"未认证\",\"detail\":\"" + detail + "\"}");
+			response.getWriter().write("{\"status\":401,\"title\":\"未认证\",\"detail\":\"" + detail + "\"}");
 		};
-		http.securityMatcher("/api/**")
-			.authenticationManager(authenticationManager)
-			.authorizeHttpRequests(requests -> {
-				rules.forEach(rule -> rule.declare(requests));
-				requests.anyRequest().denyAll();
-			})
+		http.securityMatcher("/api/**").authenticationManager(authenticationManager).authorizeHttpRequests(requests -> {
+			rules.forEach(rule -> rule.declare(requests));
+			requests.anyRequest().denyAll();
+		})
 			.httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthorized))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -79,17 +77,17 @@ class SecurityConfiguration {
 	SecurityFilterChain pages(HttpSecurity http, List<AccessRules> rules, AuthenticationManager authenticationManager)
 			throws Exception {
 		AuthenticationFailureHandler failure = (request, response, ex) -> {
-			String reason = ex instanceof LockedException ? "locked" : ex instanceof DisabledException ? "disabled" : "bad";
+			String reason = ex instanceof LockedException ? "locked"
+					: ex instanceof DisabledException ? "disabled" : "bad";
 			response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
 		};
-		http.authenticationManager(authenticationManager)
-			.authorizeHttpRequests(requests -> {
-				requests.requestMatchers("/login", "/setup", "/error", "/favicon.ico").permitAll();
-				requests.requestMatchers("/webjars/**", "/css/**", "/js/**", "/img/**").permitAll();
-				requests.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
-				rules.forEach(rule -> rule.declare(requests));
-				requests.anyRequest().denyAll();
-			})
+		http.authenticationManager(authenticationManager).authorizeHttpRequests(requests -> {
+			requests.requestMatchers("/login", "/setup", "/error", "/favicon.ico").permitAll();
+			requests.requestMatchers("/webjars/**", "/css/**", "/js/**", "/img/**").permitAll();
+			requests.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
+			rules.forEach(rule -> rule.declare(requests));
+			requests.anyRequest().denyAll();
+		})
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(failure))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));

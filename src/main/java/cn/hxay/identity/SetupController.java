@@ -17,8 +17,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * First start outside demo mode: there are no default passwords, so the first administrator names the city and
- * sets their own password here. The page is gone once any account exists.
+ * First start outside demo mode: there are no default passwords, so the first
+ * administrator names the city and sets their own password here. The page is gone once
+ * any account exists.
  */
 @Controller
 class SetupController {

@@ -18,9 +18,9 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The one place where a request's data scope is worked out: handlers declare a {@link CurrentUser} or a
- * {@link DataScope} parameter and receive the signed-in user and the subtree of their unit. The scope is computed
- * once per request.
+ * The one place where a request's data scope is worked out: handlers declare a
+ * {@link CurrentUser} or a {@link DataScope} parameter and receive the signed-in user and
+ * the subtree of their unit. The scope is computed once per request.
  */
 @Configuration(proxyBeanMethods = false)
 class SignedInArguments implements WebMvcConfigurer {

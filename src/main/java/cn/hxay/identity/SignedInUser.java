@@ -10,7 +10,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /**
- * The Spring Security principal, kept in the (database-backed) session. Its password hash is erased after login.
+ * The Spring Security principal, kept in the (database-backed) session. Its password hash
+ * is erased after login.
  */
 final class SignedInUser implements UserDetails, CredentialsContainer, Actor {
 

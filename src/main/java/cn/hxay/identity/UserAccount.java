@@ -5,8 +5,9 @@ import java.time.Instant;
 import java.util.Set;
 
 /**
- * A user account and its login-failure state. The lockout rule lives here: five failed logins in a row lock the
- * account for fifteen minutes; a lock that has run out is forgotten at the next attempt.
+ * A user account and its login-failure state. The lockout rule lives here: five failed
+ * logins in a row lock the account for fifteen minutes; a lock that has run out is
+ * forgotten at the next attempt.
  */
 record UserAccount(long id, String username, String displayName, String passwordHash, long organisationId,
 		Set<Role> roles, String phone, boolean enabled, int failedAttempts, Instant lockedUntil, int version) {

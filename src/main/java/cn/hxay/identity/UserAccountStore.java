@@ -57,7 +57,8 @@ class UserAccountStore {
 			.param("org", organisationId)
 			.query(Long.class)
 			.single();
-		List<UserAccount> rows = jdbc.sql("select * from user_account " + where + " order by username limit :l offset :o")
+		List<UserAccount> rows = jdbc
+			.sql("select * from user_account " + where + " order by username limit :l offset :o")
 			.param("text", text)
 			.param("like", like)
 			.param("org", organisationId)
@@ -89,9 +90,7 @@ class UserAccountStore {
 	void changePassword(long id, String passwordHash) {
 		jdbc.sql("""
 				update user_account set password_hash = ?, password_changed_at = now(), failed_attempts = 0,
-				locked_until = null, version = version + 1 where id = ?""")
-			.params(passwordHash, id)
-			.update();
+				locked_until = null, version = version + 1 where id = ?""").params(passwordHash, id).update();
 	}
 
 	void saveLoginState(UserAccount account) {
@@ -104,9 +103,7 @@ class UserAccountStore {
 	void clearFailures(String username) {
 		jdbc.sql("""
 				update user_account set failed_attempts = 0, locked_until = null
-				where username = ? and (failed_attempts > 0 or locked_until is not null)""")
-			.param(username)
-			.update();
+				where username = ? and (failed_attempts > 0 or locked_until is not null)""").param(username).update();
 	}
 
 	private static String roleList(Set<Role> roles) {

@@ -22,7 +22,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The identity module's API: opening, changing and listing accounts, and the login bookkeeping behind lockout.
+ * The identity module's API: opening, changing and listing accounts, and the login
+ * bookkeeping behind lockout.
  */
 @Service
 @Transactional(readOnly = true)
@@ -40,8 +41,8 @@ public class UserAccounts {
 
 	private final Clock clock;
 
-	UserAccounts(UserAccountStore store, Organisations organisations, PasswordEncoder passwordEncoder,
-			AuditTrail audit, JdbcClient jdbc, Clock clock) {
+	UserAccounts(UserAccountStore store, Organisations organisations, PasswordEncoder passwordEncoder, AuditTrail audit,
+			JdbcClient jdbc, Clock clock) {
 		this.store = store;
 		this.organisations = organisations;
 		this.passwordEncoder = passwordEncoder;
@@ -94,12 +95,14 @@ public class UserAccounts {
 		if (!store.update(id, version, name, roles, cleanPhone, enabled)) {
 			throw new ConcurrentEditException("用户 " + account.username());
 		}
-		audit.record("USER_CHANGED", "user", account.username(),
-				"角色 " + labels(roles) + (enabled ? "" : "，已停用"));
+		audit.record("USER_CHANGED", "user", account.username(), "角色 " + labels(roles) + (enabled ? "" : "，已停用"));
 		return summary(store.byId(id).orElseThrow());
 	}
 
-	/** An administrator sets a new password for someone else, e.g. after they forgot theirs. */
+	/**
+	 * An administrator sets a new password for someone else, e.g. after they forgot
+	 * theirs.
+	 */
 	@Transactional
 	public void resetPassword(long id, String newPassword) {
 		UserAccount account = store.byId(id).orElseThrow(() -> new NotFoundException("用户不存在"));
@@ -141,8 +144,9 @@ public class UserAccounts {
 	}
 
 	/**
-	 * The first administrator, set at first start outside demo mode: only while no account exists at all. An
-	 * advisory lock keeps two nodes starting together from both creating one.
+	 * The first administrator, set at first start outside demo mode: only while no
+	 * account exists at all. An advisory lock keeps two nodes starting together from both
+	 * creating one.
 	 */
 	@Transactional
 	public UserSummary openFirstAdministrator(NewUserAccount command) {

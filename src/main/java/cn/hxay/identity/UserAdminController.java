@@ -43,7 +43,8 @@ class UserAdminController {
 			@RequestParam(required = false) Integer page, Model model) {
 		Paged<UserSummary> users = accounts.search(q, organisationId, PageRequest.of(page, 20));
 		model.addAttribute("users", users);
-		model.addAttribute("units", organisations.byIds(users.items().stream().map(UserSummary::organisationId).toList()));
+		model.addAttribute("units",
+				organisations.byIds(users.items().stream().map(UserSummary::organisationId).toList()));
 		model.addAttribute("q", q);
 		model.addAttribute("links", PageLinks.to("/admin/users").with("q", q).with("organisationId", organisationId));
 		return "identity/users";

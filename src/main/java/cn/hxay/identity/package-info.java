@@ -1,5 +1,6 @@
 /**
- * Who may sign in and what they may do: user accounts of one unit each, roles, the password policy, lockout after
- * failed logins, the first-start administrator set-up, and the security configuration that denies by default.
+ * Who may sign in and what they may do: user accounts of one unit each, roles, the
+ * password policy, lockout after failed logins, the first-start administrator set-up, and
+ * the security configuration that denies by default.
  */
 package cn.hxay.identity;

@@ -4,12 +4,14 @@ import java.util.Collection;
 import java.util.Set;
 
 /**
- * The part of the organisation tree a user may see and change: the subtree of the user's unit. Every query for
- * data that belongs to a unit takes a scope; there is no unscoped way to list it from the web.
+ * The part of the organisation tree a user may see and change: the subtree of the user's
+ * unit. Every query for data that belongs to a unit takes a scope; there is no unscoped
+ * way to list it from the web.
  *
  * @param unrestricted the whole platform (system administrators)
  * @param organisationIds the units inside the scope
- * @param policeData whether police-only data (key persons, sensitive inspection items) is visible
+ * @param policeData whether police-only data (key persons, sensitive inspection items) is
+ * visible
  */
 public record DataScope(boolean unrestricted, Set<Long> organisationIds, boolean policeData) {
 
@@ -38,7 +40,10 @@ public record DataScope(boolean unrestricted, Set<Long> organisationIds, boolean
 		return false;
 	}
 
-	/** The ids as an array for a SQL {@code = any(?)} parameter; empty when unrestricted (check that first). */
+	/**
+	 * The ids as an array for a SQL {@code = any(?)} parameter; empty when unrestricted
+	 * (check that first).
+	 */
 	public Long[] idArray() {
 		return organisationIds.toArray(Long[]::new);
 	}

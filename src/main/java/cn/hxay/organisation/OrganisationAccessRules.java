@@ -13,9 +13,10 @@ import org.springframework.stereotype.Component;
 class OrganisationAccessRules implements AccessRules {
 
 	@Override
-	public void declare(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
-		requests.requestMatchers("/admin/regions", "/admin/regions/**", "/admin/organisations",
-				"/admin/organisations/**")
+	public void declare(
+			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
+		requests
+			.requestMatchers("/admin/regions", "/admin/regions/**", "/admin/organisations", "/admin/organisations/**")
 			.hasRole("SYSTEM_ADMIN");
 	}
 

@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Administration of regions and of the units in the tree (schools are kept in the school registry).
+ * Administration of regions and of the units in the tree (schools are kept in the school
+ * registry).
  */
 @Controller
 class OrganisationAdminController {
@@ -36,8 +37,9 @@ class OrganisationAdminController {
 	}
 
 	@PostMapping("/admin/regions")
-	String addRegion(@RequestParam String code, @RequestParam String name, @RequestParam(required = false) RegionLevel level,
-			@RequestParam(required = false) String parentCode, Model model, RedirectAttributes redirect) {
+	String addRegion(@RequestParam String code, @RequestParam String name,
+			@RequestParam(required = false) RegionLevel level, @RequestParam(required = false) String parentCode,
+			Model model, RedirectAttributes redirect) {
 		try {
 			organisations.addRegion(code == null ? null : code.strip(), name, level, parentCode);
 		}

@@ -3,8 +3,9 @@ package cn.hxay.organisation;
 import java.util.Set;
 
 /**
- * Kinds of unit in the tree, which level of region each hangs on, which kind of unit may be its parent, and
- * whether it is a public-security unit (police-only data is shown to those alone).
+ * Kinds of unit in the tree, which level of region each hangs on, which kind of unit may
+ * be its parent, and whether it is a public-security unit (police-only data is shown to
+ * those alone).
  */
 public enum OrganisationKind {
 

@@ -24,7 +24,9 @@ class OrganisationStore {
 	}
 
 	List<Region> regions() {
-		return jdbc.sql("select code, name, level, parent_code from region order by code").query(this::mapRegion).list();
+		return jdbc.sql("select code, name, level, parent_code from region order by code")
+			.query(this::mapRegion)
+			.list();
 	}
 
 	Optional<Region> region(String code) {
@@ -75,9 +77,10 @@ class OrganisationStore {
 	}
 
 	List<Organisation> listExcludingSchools(String regionCodePrefix, OrganisationKind kind) {
-		return jdbc.sql("select " + ORGANISATION_COLUMNS + " from organisation"
-				+ " where region_code like :prefix and (cast(:kind as varchar) is null or kind = :kind)"
-				+ " and kind <> 'SCHOOL' order by path")
+		return jdbc
+			.sql("select " + ORGANISATION_COLUMNS + " from organisation"
+					+ " where region_code like :prefix and (cast(:kind as varchar) is null or kind = :kind)"
+					+ " and kind <> 'SCHOOL' order by path")
 			.param("prefix", (regionCodePrefix == null ? "" : regionCodePrefix) + "%")
 			.param("kind", kind == null ? null : kind.name())
 			.query(this::mapOrganisation)
@@ -90,7 +93,8 @@ class OrganisationStore {
 
 	Optional<Organisation> byName(String regionCode, OrganisationKind kind, String name) {
 		return jdbc
-			.sql("select " + ORGANISATION_COLUMNS + " from organisation where region_code = ? and kind = ? and name = ?")
+			.sql("select " + ORGANISATION_COLUMNS
+					+ " from organisation where region_code = ? and kind = ? and name = ?")
 			.params(regionCode, kind.name(), name)
 			.query(this::mapOrganisation)
 			.optional();
@@ -98,7 +102,8 @@ class OrganisationStore {
 
 	/** Inserts a unit and sets its materialised path, which needs the new id. */
 	Organisation insert(String name, OrganisationKind kind, String regionCode, Organisation parent) {
-		long id = jdbc.sql("insert into organisation (name, kind, region_code, parent_id) values (?, ?, ?, ?) returning id")
+		long id = jdbc
+			.sql("insert into organisation (name, kind, region_code, parent_id) values (?, ?, ?, ?) returning id")
 			.params(name, kind.name(), regionCode, parent == null ? null : parent.id())
 			.query(Long.class)
 			.single();

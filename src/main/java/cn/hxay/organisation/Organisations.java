@@ -128,7 +128,10 @@ public class Organisations {
 		return store.byKind(kind, regionPrefix(regionCode));
 	}
 
-	/** Every unit except schools (which the school registry lists), optionally in one region and of one kind. */
+	/**
+	 * Every unit except schools (which the school registry lists), optionally in one
+	 * region and of one kind.
+	 */
 	public List<Organisation> units(String regionCode, OrganisationKind kind) {
 		return store.listExcludingSchools(regionCode == null || regionCode.isBlank() ? "" : regionPrefix(regionCode),
 				kind);
@@ -206,7 +209,10 @@ public class Organisations {
 		return get(id);
 	}
 
-	/** Moves a unit under another parent of a kind it accepts, e.g. a school to another education bureau. */
+	/**
+	 * Moves a unit under another parent of a kind it accepts, e.g. a school to another
+	 * education bureau.
+	 */
 	@Transactional
 	public void move(long id, long newParentId) {
 		Organisation unit = get(id);
@@ -222,7 +228,8 @@ public class Organisations {
 	}
 
 	/**
-	 * The scope of a user of the given unit: the unit's subtree, or everything for platform administrators.
+	 * The scope of a user of the given unit: the unit's subtree, or everything for
+	 * platform administrators.
 	 */
 	public DataScope scopeOf(long organisationId, boolean unrestricted) {
 		Organisation unit = get(organisationId);
@@ -233,7 +240,10 @@ public class Organisations {
 		return DataScope.of(store.subtreeIds(unit.path()), police);
 	}
 
-	/** Prefix of region codes inside a region: 32 for a province, 3204 for a city, the code for a county. */
+	/**
+	 * Prefix of region codes inside a region: 32 for a province, 3204 for a city, the
+	 * code for a county.
+	 */
 	public String regionPrefix(String regionCode) {
 		Region region = region(regionCode);
 		return switch (region.level()) {

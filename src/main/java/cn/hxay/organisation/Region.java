@@ -1,7 +1,8 @@
 package cn.hxay.organisation;
 
 /**
- * An administrative region identified by its GB/T 2260 code, e.g. 320402 天宁区 under 320400 常州市.
+ * An administrative region identified by its GB/T 2260 code, e.g. 320402 天宁区 under 320400
+ * 常州市.
  */
 public record Region(String code, String name, RegionLevel level, String parentCode) {
 

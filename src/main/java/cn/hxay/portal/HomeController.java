@@ -18,7 +18,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The start page: who is signed in, for which unit, and the schools in that unit's scope at a glance.
+ * The start page: who is signed in, for which unit, and the schools in that unit's scope
+ * at a glance.
  */
 @Controller
 class HomeController {

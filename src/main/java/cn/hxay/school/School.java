@@ -5,7 +5,8 @@ import java.time.OffsetDateTime;
 /**
  * A registered school.
  *
- * @param organisationId the school's own unit in the organisation tree, which its users belong to
+ * @param organisationId the school's own unit in the organisation tree, which its users
+ * belong to
  * @param regionCode the county (or city, for schools run by the city) it lies in
  * @param version optimistic-lock version; an update must name the version it was based on
  */

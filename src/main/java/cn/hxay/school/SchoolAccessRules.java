@@ -9,8 +9,9 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.stereotype.Component;
 
 /**
- * Everyone signed in may read the schools in their scope; registering and importing is for education-bureau
- * administrators; changing one school is checked against the school itself in {@link SchoolRegistry}.
+ * Everyone signed in may read the schools in their scope; registering and importing is
+ * for education-bureau administrators; changing one school is checked against the school
+ * itself in {@link SchoolRegistry}.
  */
 @Component
 class SchoolAccessRules implements AccessRules {
@@ -19,7 +20,8 @@ class SchoolAccessRules implements AccessRules {
 			Role.COUNTY_EDUCATION_ADMIN.name() };
 
 	@Override
-	public void declare(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
+	public void declare(
+			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
 		requests.requestMatchers("/schools/new", "/schools/import", "/schools/import/**").hasAnyRole(REGISTRARS);
 		requests.requestMatchers(HttpMethod.POST, "/api/v1/schools").hasAnyRole(REGISTRARS);
 		requests.requestMatchers("/schools", "/schools/**").authenticated();

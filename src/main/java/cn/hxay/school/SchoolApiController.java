@@ -29,9 +29,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The school registry for scripts and other systems, with the same validation and data scope as the pages. Sign
- * in with HTTP Basic. Updates are optimistic: send back the {@code ETag} of the version you read as
- * {@code If-Match}.
+ * The school registry for scripts and other systems, with the same validation and data
+ * scope as the pages. Sign in with HTTP Basic. Updates are optimistic: send back the
+ * {@code ETag} of the version you read as {@code If-Match}.
  */
 @RestController
 @RequestMapping("/api/v1/schools")
@@ -44,22 +44,25 @@ class SchoolApiController {
 		this.registry = registry;
 	}
 
-	/** A school as the API returns it: the registered details plus the names of the units it refers to. */
+	/**
+	 * A school as the API returns it: the registered details plus the names of the units
+	 * it refers to.
+	 */
 	record SchoolResource(long id, int version, String code, String name, SchoolKind kind, String kindLabel,
 			Ownership ownership, Locality locality, boolean boarding, int students, int boarders, int staff,
 			String address, BigDecimal longitude, BigDecimal latitude, String headmasterName, String headmasterPhone,
 			String safetyLeadName, String safetyLeadPhone, long educationBureauId, String educationBureauName,
-			long policeStationId, String policeStationName, Long townshipId, String regionCode,
-			boolean keySecurityUnit, boolean licensed, OffsetDateTime updatedAt) {
+			long policeStationId, String policeStationName, Long townshipId, String regionCode, boolean keySecurityUnit,
+			boolean licensed, OffsetDateTime updatedAt) {
 
 		static SchoolResource of(School school, Map<Long, Organisation> units) {
 			SchoolDetails d = school.details();
 			return new SchoolResource(school.id(), school.version(), d.code(), d.name(), d.kind(), d.kind().label(),
 					d.ownership(), d.locality(), d.boarding(), d.students(), d.boarders(), d.staff(), d.address(),
 					d.longitude(), d.latitude(), d.headmasterName(), d.headmasterPhone(), d.safetyLeadName(),
-					d.safetyLeadPhone(), d.educationBureauId(), name(units, d.educationBureauId()),
-					d.policeStationId(), name(units, d.policeStationId()), d.townshipId(), school.regionCode(),
-					d.keySecurityUnit(), d.licensed(), school.updatedAt());
+					d.safetyLeadPhone(), d.educationBureauId(), name(units, d.educationBureauId()), d.policeStationId(),
+					name(units, d.policeStationId()), d.townshipId(), school.regionCode(), d.keySecurityUnit(),
+					d.licensed(), school.updatedAt());
 		}
 
 		private static String name(Map<Long, Organisation> units, Long id) {

@@ -37,8 +37,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * School registry pages: list with filters and paging (the table alone for htmx requests), detail, register,
- * edit, Excel import and export.
+ * School registry pages: list with filters and paging (the table alone for htmx
+ * requests), detail, register, edit, Excel import and export.
  */
 @Controller
 class SchoolController {
@@ -65,16 +65,20 @@ class SchoolController {
 		SchoolDetails details() {
 			return new SchoolDetails(code, name, kind, ownership, locality, Boolean.TRUE.equals(boarding), students,
 					boarders, staff, address, longitude, latitude, headmasterName, headmasterPhone, safetyLeadName,
-					safetyLeadPhone, educationBureauId, policeStationId, townshipId, Boolean.TRUE.equals(keySecurityUnit),
-					Boolean.TRUE.equals(licensed));
+					safetyLeadPhone, educationBureauId, policeStationId, townshipId,
+					Boolean.TRUE.equals(keySecurityUnit), Boolean.TRUE.equals(licensed));
 		}
 
 	}
 
-	/** Values the browser sent that are not even of the right type (e.g. letters in a number field). */
+	/**
+	 * Values the browser sent that are not even of the right type (e.g. letters in a
+	 * number field).
+	 */
 	private static Map<String, String> typeErrors(BindingResult binding) {
 		Map<String, String> errors = new LinkedHashMap<>();
-		binding.getFieldErrors().forEach(error -> errors.put(error.getField(), "“" + error.getRejectedValue() + "”格式不正确"));
+		binding.getFieldErrors()
+			.forEach(error -> errors.put(error.getField(), "“" + error.getRejectedValue() + "”格式不正确"));
 		return errors;
 	}
 
@@ -90,26 +94,31 @@ class SchoolController {
 		model.addAttribute("units", registry.unitsOf(schools.items()));
 		model.addAttribute("filter", filter);
 		model.addAttribute("mayRegister", registry.mayRegister(user));
-		model.addAttribute("links", PageLinks.to("/schools")
-			.with("q", q)
-			.with("region", region)
-			.with("station", station)
-			.with("kind", kind)
-			.with("locality", locality)
-			.with("boarding", boarding)
-			.with("size", size));
+		model.addAttribute("links",
+				PageLinks.to("/schools")
+					.with("q", q)
+					.with("region", region)
+					.with("station", station)
+					.with("kind", kind)
+					.with("locality", locality)
+					.with("boarding", boarding)
+					.with("size", size));
 		if (htmx.isHtmxRequest() && "school-table".equals(htmx.getTarget())) {
 			return "school/list :: table";
 		}
 		String area = areaOf(user);
 		model.addAttribute("counties", countiesIn(area));
-		model.addAttribute("stations", organisations.ofKind(OrganisationKind.POLICE_STATION, region == null || region.isBlank() ? area : region));
+		model.addAttribute("stations", organisations.ofKind(OrganisationKind.POLICE_STATION,
+				region == null || region.isBlank() ? area : region));
 		model.addAttribute("kinds", SchoolKind.values());
 		model.addAttribute("localities", Locality.values());
 		return "school/list";
 	}
 
-	/** The police-station choices of a county (or of the user's whole area), for the filter's cascading select. */
+	/**
+	 * The police-station choices of a county (or of the user's whole area), for the
+	 * filter's cascading select.
+	 */
 	@GetMapping("/schools/station-options")
 	String stationOptions(CurrentUser user, @RequestParam(required = false) String region, Model model) {
 		String area = region == null || region.isBlank() ? areaOf(user) : region;
@@ -137,8 +146,8 @@ class SchoolController {
 	}
 
 	@PostMapping("/schools/new")
-	String register(@ModelAttribute("form") SchoolForm form, BindingResult binding, CurrentUser user,
-			DataScope scope, Model model, RedirectAttributes redirect) {
+	String register(@ModelAttribute("form") SchoolForm form, BindingResult binding, CurrentUser user, DataScope scope,
+			Model model, RedirectAttributes redirect) {
 		if (binding.hasErrors()) {
 			model.addAttribute("errors", typeErrors(binding));
 			addChoices(user, scope, model);
@@ -161,11 +170,11 @@ class SchoolController {
 		School school = registry.get(scope, id);
 		SchoolDetails d = school.details();
 		model.addAttribute("school", school);
-		model.addAttribute("form", new SchoolForm(d.code(), d.name(), d.kind(), d.ownership(), d.locality(),
-				d.boarding(), d.students(), d.boarders(), d.staff(), d.address(), d.longitude(), d.latitude(),
-				d.headmasterName(), d.headmasterPhone(), d.safetyLeadName(), d.safetyLeadPhone(),
-				d.educationBureauId(), d.policeStationId(), d.townshipId(), d.keySecurityUnit(), d.licensed(),
-				school.version()));
+		model.addAttribute("form",
+				new SchoolForm(d.code(), d.name(), d.kind(), d.ownership(), d.locality(), d.boarding(), d.students(),
+						d.boarders(), d.staff(), d.address(), d.longitude(), d.latitude(), d.headmasterName(),
+						d.headmasterPhone(), d.safetyLeadName(), d.safetyLeadPhone(), d.educationBureauId(),
+						d.policeStationId(), d.townshipId(), d.keySecurityUnit(), d.licensed(), school.version()));
 		model.addAttribute("mayAssign", registry.mayRegister(user));
 		addChoices(user, scope, model);
 		return "school/form";

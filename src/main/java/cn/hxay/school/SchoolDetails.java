@@ -8,8 +8,9 @@ import java.util.List;
 import cn.hxay.shared.Violation;
 
 /**
- * What is registered about a school, as entered on the form, in the API or in an Excel row. The rules every
- * school must meet, whatever the channel, are in {@link #violations()}.
+ * What is registered about a school, as entered on the form, in the API or in an Excel
+ * row. The rules every school must meet, whatever the channel, are in
+ * {@link #violations()}.
  *
  * @param code 学校标识码, ten digits, unique
  * @param keySecurityUnit listed as an 治安保卫重点单位
@@ -18,8 +19,8 @@ import cn.hxay.shared.Violation;
 public record SchoolDetails(String code, String name, SchoolKind kind, Ownership ownership, Locality locality,
 		boolean boarding, Integer students, Integer boarders, Integer staff, String address, BigDecimal longitude,
 		BigDecimal latitude, String headmasterName, String headmasterPhone, String safetyLeadName,
-		String safetyLeadPhone, Long educationBureauId, Long policeStationId, Long townshipId,
-		boolean keySecurityUnit, boolean licensed) {
+		String safetyLeadPhone, Long educationBureauId, Long policeStationId, Long townshipId, boolean keySecurityUnit,
+		boolean licensed) {
 
 	private static final String PHONE = "[0-9+\\-() ]{5,20}";
 
@@ -37,7 +38,10 @@ public record SchoolDetails(String code, String name, SchoolKind kind, Ownership
 		latitude = latitude == null ? null : latitude.setScale(6, RoundingMode.HALF_UP);
 	}
 
-	/** Everything wrong with these details on their own (references to units are checked by the registry). */
+	/**
+	 * Everything wrong with these details on their own (references to units are checked
+	 * by the registry).
+	 */
 	public List<Violation> violations() {
 		List<Violation> problems = new ArrayList<>();
 		if (code == null || !code.matches("\\d{10}")) {
@@ -99,7 +103,10 @@ public record SchoolDetails(String code, String name, SchoolKind kind, Ownership
 		return problems;
 	}
 
-	/** These details with the unit assignment (code, bureau, station, township) taken from another. */
+	/**
+	 * These details with the unit assignment (code, bureau, station, township) taken from
+	 * another.
+	 */
 	SchoolDetails withAssignmentOf(SchoolDetails other) {
 		return new SchoolDetails(other.code, name, kind, ownership, locality, boarding, students, boarders, staff,
 				address, longitude, latitude, headmasterName, headmasterPhone, safetyLeadName, safetyLeadPhone,

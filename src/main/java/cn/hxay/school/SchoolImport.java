@@ -24,9 +24,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Imports the school sheet all or nothing: every row is checked first and any bad row refuses the whole file with
- * the row numbers and reasons; only a clean file is written, in one transaction. A code already registered updates
- * that school, so importing the same file twice changes nothing the second time.
+ * Imports the school sheet all or nothing: every row is checked first and any bad row
+ * refuses the whole file with the row numbers and reasons; only a clean file is written,
+ * in one transaction. A code already registered updates that school, so importing the
+ * same file twice changes nothing the second time.
  */
 @Component
 class SchoolImport {
@@ -50,8 +51,7 @@ class SchoolImport {
 
 	private final Organisations organisations;
 
-	SchoolImport(SchoolRegistry registry, SchoolValidation validation, SchoolStore store,
-			Organisations organisations) {
+	SchoolImport(SchoolRegistry registry, SchoolValidation validation, SchoolStore store, Organisations organisations) {
 		this.registry = registry;
 		this.validation = validation;
 		this.store = store;
@@ -161,8 +161,8 @@ class SchoolImport {
 		Boolean keyUnit = yesNo(row, SchoolWorkbook.KEY_UNIT, problems);
 		Boolean licensed = yesNo(row, SchoolWorkbook.LICENSED, problems);
 		Organisation bureau = units.bureau(row.get(SchoolWorkbook.BUREAU), problems);
-		Organisation station = units.inRegionOf(bureau, OrganisationKind.POLICE_STATION, row.get(SchoolWorkbook.STATION),
-				"属地派出所", true, problems);
+		Organisation station = units.inRegionOf(bureau, OrganisationKind.POLICE_STATION,
+				row.get(SchoolWorkbook.STATION), "属地派出所", true, problems);
 		Organisation township = units.inRegionOf(bureau, OrganisationKind.TOWNSHIP, row.get(SchoolWorkbook.TOWNSHIP),
 				"乡镇(街道)", false, problems);
 		if (!problems.isEmpty()) {
@@ -173,8 +173,7 @@ class SchoolImport {
 				row.get(SchoolWorkbook.ADDRESS), longitude, latitude, row.get(SchoolWorkbook.HEADMASTER),
 				row.get(SchoolWorkbook.HEADMASTER_PHONE), row.get(SchoolWorkbook.SAFETY_LEAD),
 				row.get(SchoolWorkbook.SAFETY_LEAD_PHONE), bureau.id(), station.id(),
-				township == null ? null : township.id(), Boolean.TRUE.equals(keyUnit),
-				licensed == null || licensed);
+				township == null ? null : township.id(), Boolean.TRUE.equals(keyUnit), licensed == null || licensed);
 		details.violations().forEach(v -> problems.add(v.message()));
 		return problems.isEmpty() ? details : null;
 	}
@@ -255,7 +254,8 @@ class SchoolImport {
 					}
 					for (OrganisationKind kind : List.of(OrganisationKind.POLICE_STATION, OrganisationKind.TOWNSHIP)) {
 						organisations.ofKind(kind, region.code())
-							.forEach(unit -> byKindAndName.computeIfAbsent(kind + "/" + unit.name(), n -> new ArrayList<>())
+							.forEach(unit -> byKindAndName
+								.computeIfAbsent(kind + "/" + unit.name(), n -> new ArrayList<>())
 								.add(unit));
 					}
 				}

@@ -28,8 +28,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The school module's API. Reads and writes always go through a {@link DataScope}; a school outside it is
- * reported as not found.
+ * The school module's API. Reads and writes always go through a {@link DataScope}; a
+ * school outside it is reported as not found.
  */
 @Service
 @Transactional(readOnly = true)
@@ -71,7 +71,10 @@ public class SchoolRegistry {
 		return store.statistics(scope);
 	}
 
-	/** The school whose own unit is the given one, e.g. the school a school user belongs to. */
+	/**
+	 * The school whose own unit is the given one, e.g. the school a school user belongs
+	 * to.
+	 */
 	public java.util.Optional<School> ofUnit(DataScope scope, long organisationId) {
 		return store.byOrganisation(organisationId).filter(school -> isInScope(scope, school));
 	}
@@ -108,7 +111,8 @@ public class SchoolRegistry {
 		if (!mayChange(user, scope, school)) {
 			throw new ForbiddenException("您无权修改该学校的信息");
 		}
-		// a school's own staff keep its code and its place in the tree; only the bureau moves a school
+		// a school's own staff keep its code and its place in the tree; only the bureau
+		// moves a school
 		SchoolDetails details = mayRegister(user) ? submitted : submitted.withAssignmentOf(school.details());
 		String regionCode = validation.validate(scope, details, school);
 		if (school.version() != version) {

@@ -18,8 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Repository;
 
 /**
- * Schools in PostgreSQL. Every list query applies a {@link DataScope}: a school is in scope when its own unit,
- * its education bureau, its police station or its township is.
+ * Schools in PostgreSQL. Every list query applies a {@link DataScope}: a school is in
+ * scope when its own unit, its education bureau, its police station or its township is.
  */
 @Repository
 class SchoolStore {
@@ -29,12 +29,12 @@ class SchoolStore {
 			 or police_station_id = any(:ids) or township_id = any(:ids))""";
 
 	private static final String FILTER = """
-			 and (cast(:text as varchar) is null or name like :like or code like :prefix)
-			 and (cast(:region as varchar) is null or region_code like :region)
-			 and (cast(:station as bigint) is null or police_station_id = :station)
-			 and (cast(:kind as varchar) is null or kind = :kind)
-			 and (cast(:locality as varchar) is null or locality = :locality)
-			 and (cast(:boarding as boolean) is null or boarding = :boarding)""";
+			and (cast(:text as varchar) is null or name like :like or code like :prefix)
+			and (cast(:region as varchar) is null or region_code like :region)
+			and (cast(:station as bigint) is null or police_station_id = :station)
+			and (cast(:kind as varchar) is null or kind = :kind)
+			and (cast(:locality as varchar) is null or locality = :locality)
+			and (cast(:boarding as boolean) is null or boarding = :boarding)""";
 
 	private final JdbcClient jdbc;
 
@@ -47,7 +47,10 @@ class SchoolStore {
 	}
 
 	Optional<School> byOrganisation(long organisationId) {
-		return jdbc.sql("select * from school where organisation_id = ?").param(organisationId).query(this::map).optional();
+		return jdbc.sql("select * from school where organisation_id = ?")
+			.param(organisationId)
+			.query(this::map)
+			.optional();
 	}
 
 	Optional<School> byCode(String code) {
@@ -78,8 +81,9 @@ class SchoolStore {
 
 	/** Streams every matching school, for exports, without holding them all in memory. */
 	void forEach(SchoolFilter filter, DataScope scope, Consumer<School> consumer) {
-		try (var stream = bind(jdbc.sql("select * from school where " + SCOPE + FILTER + " order by region_code, name, id"),
-				filter, scope)
+		try (var stream = bind(
+				jdbc.sql("select * from school where " + SCOPE + FILTER + " order by region_code, name, id"), filter,
+				scope)
 			.withFetchSize(500)
 			.query(this::map)
 			.stream()) {
@@ -99,13 +103,14 @@ class SchoolStore {
 			.list()
 			.forEach(e -> byKind.put(e.getKey(), e.getValue()));
 		Map<Locality, Long> byLocality = new java.util.EnumMap<>(Locality.class);
-		bind(jdbc.sql("select locality, count(*) as n from school where " + SCOPE + FILTER + " group by locality"), none,
-				scope)
+		bind(jdbc.sql("select locality, count(*) as n from school where " + SCOPE + FILTER + " group by locality"),
+				none, scope)
 			.query((rs, i) -> Map.entry(Locality.valueOf(rs.getString("locality")), rs.getLong("n")))
 			.list()
 			.forEach(e -> byLocality.put(e.getKey(), e.getValue()));
 		Map<String, Long> byRegion = new java.util.TreeMap<>();
-		bind(jdbc.sql("select region_code, count(*) as n from school where " + SCOPE + FILTER + " group by region_code"),
+		bind(jdbc
+			.sql("select region_code, count(*) as n from school where " + SCOPE + FILTER + " group by region_code"),
 				none, scope)
 			.query((rs, i) -> Map.entry(rs.getString("region_code"), rs.getLong("n")))
 			.list()

@@ -13,8 +13,9 @@ import cn.hxay.shared.Violation;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks a school's details together with the units they refer to. Not transactional on purpose: a refusal here
- * must not mark a surrounding transaction (such as an import) for rollback.
+ * Checks a school's details together with the units they refer to. Not transactional on
+ * purpose: a refusal here must not mark a surrounding transaction (such as an import) for
+ * rollback.
  */
 @Component
 class SchoolValidation {
@@ -29,7 +30,8 @@ class SchoolValidation {
 	}
 
 	/**
-	 * Checks the details and their references to units; returns the region the school lies in.
+	 * Checks the details and their references to units; returns the region the school
+	 * lies in.
 	 * @param existing the school being changed, or {@code null} for a new one
 	 */
 	String validate(DataScope scope, SchoolDetails details, School existing) {
@@ -61,7 +63,8 @@ class SchoolValidation {
 				problems.add(Violation.of("policeStationId", "属地单位必须是派出所"));
 				station = null;
 			}
-			else if (bureau != null && !station.regionCode().startsWith(organisations.regionPrefix(bureau.regionCode()))) {
+			else if (bureau != null
+					&& !station.regionCode().startsWith(organisations.regionPrefix(bureau.regionCode()))) {
 				problems.add(Violation.of("policeStationId", "派出所“" + station.name() + "”不在主管教育局的辖区内"));
 			}
 		}

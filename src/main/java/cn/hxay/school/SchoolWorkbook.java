@@ -29,8 +29,9 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * The school sheet: one layout for the import template, the import and the export, so that an exported file can
- * be edited and imported again. Reading streams the file and never holds the whole workbook in memory.
+ * The school sheet: one layout for the import template, the import and the export, so
+ * that an exported file can be edited and imported again. Reading streams the file and
+ * never holds the whole workbook in memory.
  */
 final class SchoolWorkbook {
 
@@ -88,7 +89,10 @@ final class SchoolWorkbook {
 	private SchoolWorkbook() {
 	}
 
-	/** One data row as read: its row number in the sheet (1 is the header) and its values by header. */
+	/**
+	 * One data row as read: its row number in the sheet (1 is the header) and its values
+	 * by header.
+	 */
 	record SheetRow(int number, Map<String, String> values) {
 
 		String get(String header) {
@@ -97,7 +101,10 @@ final class SchoolWorkbook {
 
 	}
 
-	/** Reads every data row; refuses a file that is not an .xlsx workbook or lacks required columns. */
+	/**
+	 * Reads every data row; refuses a file that is not an .xlsx workbook or lacks
+	 * required columns.
+	 */
 	static List<SheetRow> read(InputStream input) {
 		BufferedInputStream in = new BufferedInputStream(input);
 		if (!looksLikeXlsx(in)) {
@@ -186,26 +193,31 @@ final class SchoolWorkbook {
 		return text.isEmpty() ? null : text;
 	}
 
-	/** The empty import template: headers, drop-down lists for the coded columns and a sheet of instructions. */
+	/**
+	 * The empty import template: headers, drop-down lists for the coded columns and a
+	 * sheet of instructions.
+	 */
 	static void writeTemplate(OutputStream out) throws IOException {
 		try (XSSFWorkbook workbook = new XSSFWorkbook()) {
 			Sheet sheet = workbook.createSheet("学校");
 			header(workbook, sheet);
 			DataValidationHelper helper = sheet.getDataValidationHelper();
-			dropDown(sheet, helper, KIND, java.util.Arrays.stream(SchoolKind.values()).map(SchoolKind::label).toArray(String[]::new));
-			dropDown(sheet, helper, OWNERSHIP, java.util.Arrays.stream(Ownership.values()).map(Ownership::label).toArray(String[]::new));
-			dropDown(sheet, helper, LOCALITY, java.util.Arrays.stream(Locality.values()).map(Locality::label).toArray(String[]::new));
+			dropDown(sheet, helper, KIND,
+					java.util.Arrays.stream(SchoolKind.values()).map(SchoolKind::label).toArray(String[]::new));
+			dropDown(sheet, helper, OWNERSHIP,
+					java.util.Arrays.stream(Ownership.values()).map(Ownership::label).toArray(String[]::new));
+			dropDown(sheet, helper, LOCALITY,
+					java.util.Arrays.stream(Locality.values()).map(Locality::label).toArray(String[]::new));
 			for (String yesNo : List.of(BOARDING, KEY_UNIT, LICENSED)) {
 				dropDown(sheet, helper, yesNo, new String[] { "是", "否" });
 			}
 			Sheet help = workbook.createSheet("填写说明");
-			String[][] lines = { { "列", "说明" }, { CODE, "必填，10 位数字，全市唯一；已存在的标识码将更新该校信息" },
-					{ NAME, "必填，2–100 个字" }, { KIND, "必填：幼儿园、小学、初中、高中、九年一贯制、完全中学、中职、特殊教育" },
-					{ OWNERSHIP, "必填：公办 或 民办" }, { LOCALITY, "必填：城区、镇区 或 乡村" }, { BOARDING, "必填：是 或 否" },
-					{ STUDENTS, "必填，整数" }, { BOARDERS, "寄宿制学校必填，不能超过在校生数；非寄宿制填 0 或留空" },
-					{ STAFF, "必填，整数" }, { BUREAU, "必填，须与平台中的教育局名称一致，如“天宁区教育局”" },
-					{ STATION, "必填，须与平台中该县(区)的派出所名称一致" }, { TOWNSHIP, "选填，平台中该县(区)的乡镇(街道)综治办名称" },
-					{ LONGITUDE + "/" + LATITUDE, "选填，十进制度数，须同时填写" },
+			String[][] lines = { { "列", "说明" }, { CODE, "必填，10 位数字，全市唯一；已存在的标识码将更新该校信息" }, { NAME, "必填，2–100 个字" },
+					{ KIND, "必填：幼儿园、小学、初中、高中、九年一贯制、完全中学、中职、特殊教育" }, { OWNERSHIP, "必填：公办 或 民办" },
+					{ LOCALITY, "必填：城区、镇区 或 乡村" }, { BOARDING, "必填：是 或 否" }, { STUDENTS, "必填，整数" },
+					{ BOARDERS, "寄宿制学校必填，不能超过在校生数；非寄宿制填 0 或留空" }, { STAFF, "必填，整数" },
+					{ BUREAU, "必填，须与平台中的教育局名称一致，如“天宁区教育局”" }, { STATION, "必填，须与平台中该县(区)的派出所名称一致" },
+					{ TOWNSHIP, "选填，平台中该县(区)的乡镇(街道)综治办名称" }, { LONGITUDE + "/" + LATITUDE, "选填，十进制度数，须同时填写" },
 					{ "整体规则", "整个文件先全部校验；只要有一行有错，整个文件都不导入，并列出出错的行号和原因" } };
 			for (int i = 0; i < lines.length; i++) {
 				Row row = help.createRow(i);
@@ -218,7 +230,10 @@ final class SchoolWorkbook {
 		}
 	}
 
-	/** Writes rows with a streaming workbook (a window of rows in memory, the rest on disk). */
+	/**
+	 * Writes rows with a streaming workbook (a window of rows in memory, the rest on
+	 * disk).
+	 */
 	static void write(OutputStream out, Consumer<Consumer<List<Object>>> rows) throws IOException {
 		SXSSFWorkbook workbook = new SXSSFWorkbook(200);
 		workbook.setCompressTempFiles(true);

@@ -1,5 +1,6 @@
 /**
- * School registry: each school's type, size, boarders, urban/rural class and its place in the tree (education
- * bureau, police station, township), with Excel import/export and the {@code /api/v1/schools} API.
+ * School registry: each school's type, size, boarders, urban/rural class and its place in
+ * the tree (education bureau, police station, township), with Excel import/export and the
+ * {@code /api/v1/schools} API.
  */
 package cn.hxay.school;

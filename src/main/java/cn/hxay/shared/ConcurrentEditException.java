@@ -1,7 +1,8 @@
 package cn.hxay.shared;
 
 /**
- * Someone else saved the same record since it was loaded (optimistic locking); nothing was overwritten.
+ * Someone else saved the same record since it was loaded (optimistic locking); nothing
+ * was overwritten.
  */
 public class ConcurrentEditException extends RuntimeException {
 

@@ -25,7 +25,10 @@ public class InvalidInputException extends RuntimeException {
 		return violations;
 	}
 
-	/** Messages by field name, several joined, for showing next to form fields; {@code "_"} for the whole form. */
+	/**
+	 * Messages by field name, several joined, for showing next to form fields;
+	 * {@code "_"} for the whole form.
+	 */
 	public Map<String, String> byField() {
 		Map<String, String> messages = new LinkedHashMap<>();
 		for (Violation violation : violations) {

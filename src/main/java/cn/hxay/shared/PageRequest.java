@@ -1,7 +1,8 @@
 package cn.hxay.shared;
 
 /**
- * A request for one page; out-of-range numbers are pulled back into range instead of failing.
+ * A request for one page; out-of-range numbers are pulled back into range instead of
+ * failing.
  */
 public record PageRequest(int page, int size) {
 

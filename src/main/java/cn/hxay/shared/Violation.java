@@ -1,7 +1,8 @@
 package cn.hxay.shared;
 
 /**
- * One reason an input was refused, in Chinese, tied to the field it concerns ({@code null} for the whole input).
+ * One reason an input was refused, in Chinese, tied to the field it concerns
+ * ({@code null} for the whole input).
  */
 public record Violation(String field, String message) {
 

@@ -15,7 +15,8 @@ import org.springframework.test.annotation.DirtiesContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Outside demo mode there are no default passwords: the first administrator sets one at first start.
+ * Outside demo mode there are no default passwords: the first administrator sets one at
+ * first start.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "hxay.demo.enabled=false")
 @DirtiesContext
@@ -37,9 +38,9 @@ class FirstStartSetupTests {
 		assertThat(form.status()).isEqualTo(200);
 		assertThat(form.body()).contains("没有默认密码");
 
-		Map<String, String> fields = new java.util.HashMap<>(Map.of("cityCode", "320400", "cityName", "常州市", "unitName",
-				"常州市护校安园平台运维中心", "username", "chief", "displayName", "首任管理员", "password", "short",
-				"repeatedPassword", "short"));
+		Map<String, String> fields = new java.util.HashMap<>(
+				Map.of("cityCode", "320400", "cityName", "常州市", "unitName", "常州市护校安园平台运维中心", "username", "chief",
+						"displayName", "首任管理员", "password", "short", "repeatedPassword", "short"));
 		Page weak = browser.postForm("/setup", fields);
 		assertThat(weak.status()).isEqualTo(200);
 		assertThat(weak.body()).contains("密码至少 8 位");

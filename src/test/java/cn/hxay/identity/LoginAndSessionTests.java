@@ -20,7 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Login, lockout, CSRF, session and deny-by-default, over real HTTP against the running platform.
+ * Login, lockout, CSRF, session and deny-by-default, over real HTTP against the running
+ * platform.
  */
 @PlatformTest
 class LoginAndSessionTests {
@@ -115,9 +116,8 @@ class LoginAndSessionTests {
 				Map.of("username", DemoUsers.CITY_EDUCATION, "password", DemoUsers.PASSWORD));
 		assertThat(refused.status()).isEqualTo(403);
 		browser.follow(browser.login(DemoUsers.CITY_EDUCATION, DemoUsers.PASSWORD));
-		Page change = browser.postFormWithoutToken("/account/password",
-				Map.of("currentPassword", DemoUsers.PASSWORD, "newPassword", "Another-2026", "repeatedPassword",
-						"Another-2026"));
+		Page change = browser.postFormWithoutToken("/account/password", Map.of("currentPassword", DemoUsers.PASSWORD,
+				"newPassword", "Another-2026", "repeatedPassword", "Another-2026"));
 		assertThat(change.status()).isEqualTo(403);
 	}
 
@@ -144,12 +144,12 @@ class LoginAndSessionTests {
 		WebSession browser = new WebSession(port);
 		browser.follow(browser.login(username, "First-Pass-2026"));
 		browser.get("/account/password");
-		Page weak = browser.postForm("/account/password",
-				Map.of("currentPassword", "First-Pass-2026", "newPassword", "abcdefgh", "repeatedPassword", "abcdefgh"));
+		Page weak = browser.postForm("/account/password", Map.of("currentPassword", "First-Pass-2026", "newPassword",
+				"abcdefgh", "repeatedPassword", "abcdefgh"));
 		assertThat(weak.status()).isEqualTo(200);
 		assertThat(weak.body()).contains("至少三类");
-		Page changed = browser.postForm("/account/password", Map.of("currentPassword", "First-Pass-2026",
-				"newPassword", "Second-Pass-2026", "repeatedPassword", "Second-Pass-2026"));
+		Page changed = browser.postForm("/account/password", Map.of("currentPassword", "First-Pass-2026", "newPassword",
+				"Second-Pass-2026", "repeatedPassword", "Second-Pass-2026"));
 		assertThat(changed.status()).isEqualTo(302);
 		assertThat(browser.follow(changed).body()).contains("密码已修改");
 		WebSession again = new WebSession(port);

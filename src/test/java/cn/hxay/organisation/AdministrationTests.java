@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A system administrator builds the tree (region, bureaus, a police station) and opens accounts for it; every
- * change lands in the append-only audit log.
+ * A system administrator builds the tree (region, bureaus, a police station) and opens
+ * accounts for it; every change lands in the append-only audit log.
  */
 @PlatformTest
 class AdministrationTests {
@@ -42,9 +42,10 @@ class AdministrationTests {
 		Page wrongCity = admin.postForm("/admin/regions",
 				Map.of("code", "320599", "name", "错市区", "level", "COUNTY", "parentCode", "320400"));
 		assertThat(wrongCity.body()).contains("与上级 320400 不一致");
-		assertThat(admin.postForm("/admin/regions",
-				Map.of("code", "320491", "name", "测试开发区", "level", "COUNTY", "parentCode", "320400")).status())
-			.isEqualTo(302);
+		assertThat(admin
+			.postForm("/admin/regions",
+					Map.of("code", "320491", "name", "测试开发区", "level", "COUNTY", "parentCode", "320400"))
+			.status()).isEqualTo(302);
 
 		admin.get("/admin/organisations");
 		long cityEducation = organisations.ofKind(OrganisationKind.CITY_EDUCATION_BUREAU, "320400").get(0).id();
@@ -52,18 +53,24 @@ class AdministrationTests {
 		Page stationWithoutBureau = admin.postForm("/admin/organisations",
 				Map.of("name", "孤儿派出所", "kind", "POLICE_STATION", "regionCode", "320491", "parentId", cityEducation));
 		assertThat(stationWithoutBureau.body()).contains("市教育局不能作为派出所的上级");
-		assertThat(admin.postForm("/admin/organisations", Map.of("name", "测试开发区教育局", "kind",
-				"COUNTY_EDUCATION_BUREAU", "regionCode", "320491", "parentId", cityEducation)).status())
-			.isEqualTo(302);
-		assertThat(admin.postForm("/admin/organisations", Map.of("name", "测试开发区公安分局", "kind",
-				"COUNTY_PUBLIC_SECURITY_BUREAU", "regionCode", "320491", "parentId", cityPolice)).status())
-			.isEqualTo(302);
+		assertThat(admin
+			.postForm("/admin/organisations", Map.of("name", "测试开发区教育局", "kind", "COUNTY_EDUCATION_BUREAU",
+					"regionCode", "320491", "parentId", cityEducation))
+			.status()).isEqualTo(302);
+		assertThat(admin
+			.postForm("/admin/organisations", Map.of("name", "测试开发区公安分局", "kind", "COUNTY_PUBLIC_SECURITY_BUREAU",
+					"regionCode", "320491", "parentId", cityPolice))
+			.status()).isEqualTo(302);
 		long bureau = organisations.findByName("320491", OrganisationKind.COUNTY_PUBLIC_SECURITY_BUREAU, "测试开发区公安分局")
 			.orElseThrow()
 			.id();
-		assertThat(admin.postForm("/admin/organisations",
-				Map.of("name", "高新派出所", "kind", "POLICE_STATION", "regionCode", "320491", "parentId", bureau))
-			.status()).isEqualTo(302);
+		assertThat(
+				admin
+					.postForm("/admin/organisations",
+							Map.of("name", "高新派出所", "kind", "POLICE_STATION", "regionCode", "320491", "parentId",
+									bureau))
+					.status())
+			.isEqualTo(302);
 		Organisation station = organisations.findByName("320491", OrganisationKind.POLICE_STATION, "高新派出所")
 			.orElseThrow();
 		assertThat(station.path()).startsWith(organisations.get(cityPolice).path());

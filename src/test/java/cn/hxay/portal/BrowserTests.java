@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * A person in headless Chromium: signs in, opens the school list, filters it (htmx swaps the table), opens a school.
+ * A person in headless Chromium: signs in, opens the school list, filters it (htmx swaps
+ * the table), opens a school.
  */
 @PlatformTest
 class BrowserTests {
@@ -43,7 +44,8 @@ class BrowserTests {
 
 	@BeforeAll
 	static void startBrowser() throws Exception {
-		boolean installed = new File("/usr/bin/chromium").canExecute() && new File("/usr/bin/chromedriver").canExecute();
+		boolean installed = new File("/usr/bin/chromium").canExecute()
+				&& new File("/usr/bin/chromedriver").canExecute();
 		if (System.getenv("CI") != null) {
 			assertThat(installed).as("CI must install chromium and chromium-driver (.ci/run does)").isTrue();
 		}
@@ -94,8 +96,7 @@ class BrowserTests {
 		assertThat(driver.getCurrentUrl()).contains("kind=KINDERGARTEN");
 		String after = driver.findElement(By.cssSelector(".pager-info")).getText();
 		assertThat(after).isNotEqualTo(before);
-		assertThat(driver.findElements(By.cssSelector("#schools tbody tr td:nth-child(3)")))
-			.isNotEmpty()
+		assertThat(driver.findElements(By.cssSelector("#schools tbody tr td:nth-child(3)"))).isNotEmpty()
 			.allSatisfy(cell -> assertThat(cell.getText()).isEqualTo("幼儿园"));
 		screenshot("school-list-filtered.png");
 

@@ -38,8 +38,10 @@ class DataScopeTests {
 				null, Map.of());
 		assertThat(api.status()).isEqualTo(404);
 		assertThat(api.body()).contains("不在您的管辖范围内");
-		assertThat(browser.api("GET", "/api/v1/schools/" + wujinSchool, DemoUsers.OTHER_COUNTY_EDUCATION,
-				DemoUsers.PASSWORD, null, Map.of()).status()).isEqualTo(200);
+		assertThat(browser
+			.api("GET", "/api/v1/schools/" + wujinSchool, DemoUsers.OTHER_COUNTY_EDUCATION, DemoUsers.PASSWORD, null,
+					Map.of())
+			.status()).isEqualTo(200);
 	}
 
 	@Test

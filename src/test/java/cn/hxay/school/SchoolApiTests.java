@@ -17,7 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code /api/v1/schools} from a script's point of view: HTTP Basic, JSON, ETag/If-Match, problem details.
+ * {@code /api/v1/schools} from a script's point of view: HTTP Basic, JSON, ETag/If-Match,
+ * problem details.
  */
 @PlatformTest
 class SchoolApiTests {
@@ -33,13 +34,15 @@ class SchoolApiTests {
 
 	@Test
 	void listsWithFiltersAndPaging() {
-		Page page = call("GET", "/api/v1/schools?region=320402&kind=KINDERGARTEN&size=5", DemoUsers.CITY_EDUCATION, null,
-				Map.of());
+		Page page = call("GET", "/api/v1/schools?region=320402&kind=KINDERGARTEN&size=5", DemoUsers.CITY_EDUCATION,
+				null, Map.of());
 		assertThat(page.status()).isEqualTo(200);
 		long expected = jdbc.sql("select count(*) from school where region_code = '320402' and kind = 'KINDERGARTEN'")
 			.query(Long.class)
 			.single();
-		assertThat(page.body()).contains("\"total\":" + expected).contains("\"size\":5").contains("\"kindLabel\":\"幼儿园\"");
+		assertThat(page.body()).contains("\"total\":" + expected)
+			.contains("\"size\":5")
+			.contains("\"kindLabel\":\"幼儿园\"");
 	}
 
 	@Test
@@ -97,8 +100,10 @@ class SchoolApiTests {
 
 	@Test
 	void policeCannotRegisterThroughTheApi() {
-		assertThat(call("POST", "/api/v1/schools", DemoUsers.COUNTY_POLICE, json("3040298002", "警方测试", 100, 0),
-				Map.of()).status()).isEqualTo(403);
+		assertThat(
+				call("POST", "/api/v1/schools", DemoUsers.COUNTY_POLICE, json("3040298002", "警方测试", 100, 0), Map.of())
+					.status())
+			.isEqualTo(403);
 	}
 
 	@Test

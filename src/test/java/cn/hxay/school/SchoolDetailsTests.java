@@ -25,8 +25,8 @@ class SchoolDetailsTests {
 	void checksEachRule(String label, String code, int students, boolean boarding, int boarders, BigDecimal longitude,
 			BigDecimal latitude, String expectedProblem) {
 		SchoolDetails details = new SchoolDetails(code, "测试学校", SchoolKind.PRIMARY, Ownership.PUBLIC, Locality.URBAN,
-				boarding, students, boarders, 40, null, longitude, latitude, null, null, null, null, 1L, 2L, null, false,
-				true);
+				boarding, students, boarders, 40, null, longitude, latitude, null, null, null, null, 1L, 2L, null,
+				false, true);
 		if (expectedProblem == null) {
 			assertThat(details.violations()).isEmpty();
 		}

@@ -21,7 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Excel import through the upload page: all or nothing, re-import updates, wrong files refused with a reason.
+ * Excel import through the upload page: all or nothing, re-import updates, wrong files
+ * refused with a reason.
  */
 @PlatformTest
 class SchoolImportTests {
@@ -119,8 +120,8 @@ class SchoolImportTests {
 		assertThat(reimport.body()).contains("导入完成").contains("新登记 <span>0</span>").contains("更新 <span>0</span>");
 	}
 
-	private List<String> row(String code, String name, String kind, String ownership, String locality,
-			String boarding, String students, String boarders, String staff) {
+	private List<String> row(String code, String name, String kind, String ownership, String locality, String boarding,
+			String students, String boarders, String staff) {
 		return new java.util.ArrayList<>(List.of(code, name, kind, ownership, locality, boarding, students, boarders,
 				staff, "常州市天宁区测试路1号", "", "", "张校长", "13800000000", "", "", "天宁区教育局", "青龙派出所", "", "否", "是"));
 	}

@@ -18,8 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The school registry pages over HTTP: list, filter, paging, detail, register with validation, edit with
- * optimistic locking.
+ * The school registry pages over HTTP: list, filter, paging, detail, register with
+ * validation, edit with optimistic locking.
  */
 @PlatformTest
 class SchoolRegistryPageTests {
@@ -95,7 +95,8 @@ class SchoolRegistryPageTests {
 		assertThat(created.status()).isEqualTo(302);
 		Page detail = browser.follow(created);
 		assertThat(detail.body()).contains("已登记学校：测试学校乙").contains("3040299002");
-		assertThat(jdbc.sql("select count(*) from audit_event where action = 'SCHOOL_REGISTERED' and detail like '%3040299002%'")
+		assertThat(jdbc
+			.sql("select count(*) from audit_event where action = 'SCHOOL_REGISTERED' and detail like '%3040299002%'")
 			.query(Long.class)
 			.single()).isEqualTo(1);
 		browser.get("/schools/new");
@@ -109,9 +110,10 @@ class SchoolRegistryPageTests {
 		WebSession browser = signedIn(DemoUsers.COUNTY_EDUCATION);
 		browser.get("/schools/new");
 		Map<String, Object> form = validForm("3040299003", "测试学校丁");
-		form.put("educationBureauId", organisations.findByName("320412", OrganisationKind.COUNTY_EDUCATION_BUREAU, "武进区教育局")
-			.orElseThrow()
-			.id());
+		form.put("educationBureauId",
+				organisations.findByName("320412", OrganisationKind.COUNTY_EDUCATION_BUREAU, "武进区教育局")
+					.orElseThrow()
+					.id());
 		Page refused = browser.postForm("/schools/new", form);
 		assertThat(refused.body()).contains("不能把学校登记到您管辖范围以外的教育局");
 		assertThat(count("code = '3040299003'")).isZero();

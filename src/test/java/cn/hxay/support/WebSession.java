@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A browser without a browser: real HTTP to the running platform, keeping cookies like a browser does and
- * sending back the CSRF token of the last page it read.
+ * A browser without a browser: real HTTP to the running platform, keeping cookies like a
+ * browser does and sending back the CSRF token of the last page it read.
  */
 public final class WebSession {
 
@@ -60,7 +60,8 @@ public final class WebSession {
 		WebSession session = new WebSession(port);
 		Page result = session.login(username, password);
 		if (result.location().map(l -> l.contains("error")).orElse(true)) {
-			throw new IllegalStateException("login failed for " + username + ": " + result.location().orElse("no redirect"));
+			throw new IllegalStateException(
+					"login failed for " + username + ": " + result.location().orElse("no redirect"));
 		}
 		session.follow(result);
 		return session;
@@ -115,7 +116,8 @@ public final class WebSession {
 		try {
 			if (csrfToken != null) {
 				out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrfToken
-						+ "\r\n").getBytes(StandardCharsets.UTF_8));
+						+ "\r\n")
+					.getBytes(StandardCharsets.UTF_8));
 			}
 			out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
 					+ fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
@@ -136,14 +138,14 @@ public final class WebSession {
 			Map<String, String> headers) {
 		HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path))
 			.header("Accept", "application/json")
-			.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-					: HttpRequest.BodyPublishers.ofString(json));
+			.method(method,
+					json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
 		if (json != null) {
 			builder.header("Content-Type", "application/json");
 		}
 		if (username != null) {
-			builder.header("Authorization", "Basic " + Base64.getEncoder()
-				.encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+			builder.header("Authorization", "Basic "
+					+ Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
 		}
 		headers.forEach(builder::header);
 		try {

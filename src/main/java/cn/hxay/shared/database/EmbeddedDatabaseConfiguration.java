@@ -19,9 +19,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Zero-setup default: a real PostgreSQL started in-process under {@code ./data}, created on first start and kept
- * across restarts. Giving {@code spring.datasource.url} (for example {@code SPRING_DATASOURCE_URL}) switches it off
- * and the platform uses that database instead.
+ * Zero-setup default: a real PostgreSQL started in-process under {@code ./data}, created
+ * on first start and kept across restarts. Giving {@code spring.datasource.url} (for
+ * example {@code SPRING_DATASOURCE_URL}) switches it off and the platform uses that
+ * database instead.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "spring.datasource.url", havingValue = "embedded", matchIfMissing = true)

@@ -3,11 +3,13 @@ package cn.hxay.shared.database;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Settings of the zero-setup embedded PostgreSQL, used only when no {@code spring.datasource.url} is given.
+ * Settings of the zero-setup embedded PostgreSQL, used only when no
+ * {@code spring.datasource.url} is given.
  *
  * @param dataDirectory where the cluster lives; kept across restarts unless {@code clean}
  * @param clean wipe the data directory at start (tests only)
- * @param durable fsync and synchronous commit on (the runtime default); tests turn it off for speed
+ * @param durable fsync and synchronous commit on (the runtime default); tests turn it off
+ * for speed
  * @param port fixed port, or 0 for any free one
  * @param workingDirectory where the PostgreSQL binaries are unpacked
  */

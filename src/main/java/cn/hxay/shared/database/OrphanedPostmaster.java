@@ -12,8 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * After a hard kill of the JVM the embedded PostgreSQL server keeps running and holds {@code postmaster.pid}, so
- * the next start would fail. If that pid is a live postgres serving our data directory, stop it first.
+ * After a hard kill of the JVM the embedded PostgreSQL server keeps running and holds
+ * {@code postmaster.pid}, so the next start would fail. If that pid is a live postgres
+ * serving our data directory, stop it first.
  */
 final class OrphanedPostmaster {
 

@@ -22,8 +22,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
- * Turns domain errors raised under {@code /api/v1} into RFC 9457 problem details with Chinese messages and, for
- * refused input, the list of violations by field.
+ * Turns domain errors raised under {@code /api/v1} into RFC 9457 problem details with
+ * Chinese messages and, for refused input, the list of violations by field.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(annotations = RestController.class)
@@ -68,8 +68,7 @@ class ApiErrors {
 			.filter(java.util.Objects::nonNull)
 			.reduce((a, b) -> a + "." + b)
 			.orElse(null) : null;
-		return problem(HttpStatus.BAD_REQUEST, "请求格式错误",
-				field == null ? "请求体不是有效的 JSON。" : "字段 " + field + " 的值类型不对。");
+		return problem(HttpStatus.BAD_REQUEST, "请求格式错误", field == null ? "请求体不是有效的 JSON。" : "字段 " + field + " 的值类型不对。");
 	}
 
 	@ExceptionHandler

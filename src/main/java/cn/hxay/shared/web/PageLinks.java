@@ -37,7 +37,9 @@ public final class PageLinks {
 		return builder.encode().build().toUriString();
 	}
 
-	/** The same list as a different resource, e.g. its Excel export, with the same filter. */
+	/**
+	 * The same list as a different resource, e.g. its Excel export, with the same filter.
+	 */
 	public String as(String otherPath) {
 		UriComponentsBuilder builder = UriComponentsBuilder.fromPath(otherPath);
 		parameters.forEach(builder::queryParam);

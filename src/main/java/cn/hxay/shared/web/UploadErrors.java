@@ -7,8 +7,8 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * An upload over the size limit is refused while the request is parsed, before any handler is chosen, so this
- * advice is not tied to a kind of controller.
+ * An upload over the size limit is refused while the request is parsed, before any
+ * handler is chosen, so this advice is not tied to a kind of controller.
  */
 @ControllerAdvice
 class UploadErrors {
