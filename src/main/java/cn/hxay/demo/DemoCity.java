@@ -4,29 +4,17 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
-import cn.hxay.identity.CurrentUser;
-import cn.hxay.identity.NewUserAccount;
 import cn.hxay.identity.Role;
-import cn.hxay.identity.UserAccounts;
-import cn.hxay.identity.UserSummary;
-import cn.hxay.organisation.DataScope;
-import cn.hxay.organisation.NewOrganisation;
-import cn.hxay.organisation.Organisation;
 import cn.hxay.organisation.OrganisationKind;
-import cn.hxay.organisation.Organisations;
 import cn.hxay.organisation.RegionLevel;
 import cn.hxay.school.Locality;
 import cn.hxay.school.Ownership;
-import cn.hxay.school.School;
 import cn.hxay.school.SchoolDetails;
 import cn.hxay.school.SchoolKind;
-import cn.hxay.school.SchoolRegistry;
 
 /**
  * Generates the demo city. The same seed always gives the same city, school for school.
@@ -67,18 +55,29 @@ class DemoCity {
 
 	private static final String[] CAMPUSES = { "东校区", "西校区", "南校区", "北校区", "新城校区", "分部" };
 
-	private final Organisations organisations;
+	/**
+	 * Where the generated city goes: the platform's APIs at start-up, or a recorder in
+	 * tests that checks the generation is deterministic.
+	 */
+	interface Sink {
 
-	private final UserAccounts accounts;
+		void region(String code, String name, RegionLevel level, String parentCode);
 
-	private final SchoolRegistry schools;
+		long unit(String name, OrganisationKind kind, String regionCode, Long parentId);
+
+		void user(String username, String displayName, long unitId, Role role, String phone);
+
+		/** Registers a school and returns its own unit's id. */
+		long school(SchoolDetails details);
+
+	}
+
+	private final Sink sink;
 
 	private final Random random;
 
-	DemoCity(Organisations organisations, UserAccounts accounts, SchoolRegistry schools, long seed) {
-		this.organisations = organisations;
-		this.accounts = accounts;
-		this.schools = schools;
+	DemoCity(Sink sink, long seed) {
+		this.sink = sink;
 		this.random = new Random(seed);
 	}
 
@@ -86,55 +85,49 @@ class DemoCity {
 	 * Builds the whole city; call inside one transaction. Returns the number of schools.
 	 */
 	int build() {
-		organisations.addRegion(PROVINCE, "江苏省", RegionLevel.PROVINCE, null);
-		organisations.addRegion(CITY, "常州市", RegionLevel.CITY, PROVINCE);
-		Organisation platform = unit("常州市护校安园平台运维中心", OrganisationKind.PLATFORM, CITY, null);
-		Organisation cityEducation = unit("常州市教育局", OrganisationKind.CITY_EDUCATION_BUREAU, CITY, null);
-		Organisation cityPolice = unit("常州市公安局", OrganisationKind.CITY_PUBLIC_SECURITY_BUREAU, CITY, null);
-		UserSummary admin = user(DemoUsers.ADMIN, "平台管理员", platform, Role.SYSTEM_ADMIN);
+		sink.region(PROVINCE, "江苏省", RegionLevel.PROVINCE, null);
+		sink.region(CITY, "常州市", RegionLevel.CITY, PROVINCE);
+		long platform = sink.unit("常州市护校安园平台运维中心", OrganisationKind.PLATFORM, CITY, null);
+		long cityEducation = sink.unit("常州市教育局", OrganisationKind.CITY_EDUCATION_BUREAU, CITY, null);
+		long cityPolice = sink.unit("常州市公安局", OrganisationKind.CITY_PUBLIC_SECURITY_BUREAU, CITY, null);
+		user(DemoUsers.ADMIN, "平台管理员", platform, Role.SYSTEM_ADMIN);
 		user(DemoUsers.CITY_EDUCATION, "市教育局安稳处", cityEducation, Role.CITY_EDUCATION_ADMIN);
 		user(DemoUsers.CITY_POLICE, "市公安局内保支队", cityPolice, Role.CITY_POLICE);
 		user(DemoUsers.INSPECTOR, "市督导员", cityEducation, Role.INSPECTOR);
-		CurrentUser registrar = new CurrentUser(admin.id(), admin.username(), admin.displayName(),
-				admin.organisationId(), admin.roles());
-		DataScope everything = DataScope.everything(false);
 		int count = 0;
 		int codeSequence = 0;
 		for (County county : COUNTIES) {
-			organisations.addRegion(county.code(), county.name(), RegionLevel.COUNTY, CITY);
-			Organisation bureau = unit(county.name() + "教育局", OrganisationKind.COUNTY_EDUCATION_BUREAU, county.code(),
-					cityEducation.id());
-			Organisation police = unit(county.policeBureau(), OrganisationKind.COUNTY_PUBLIC_SECURITY_BUREAU,
-					county.code(), cityPolice.id());
-			Map<Organisation, Organisation> townshipOfStation = new LinkedHashMap<>();
+			sink.region(county.code(), county.name(), RegionLevel.COUNTY, CITY);
+			long bureau = sink.unit(county.name() + "教育局", OrganisationKind.COUNTY_EDUCATION_BUREAU, county.code(),
+					cityEducation);
+			long police = sink.unit(county.policeBureau(), OrganisationKind.COUNTY_PUBLIC_SECURITY_BUREAU,
+					county.code(), cityPolice);
+			List<long[]> stations = new ArrayList<>();
+			List<String> towns = new ArrayList<>();
 			for (String town : county.towns()) {
 				String shortName = town.replace("街道", "").replace("镇", "");
-				Organisation station = unit(shortName + "派出所", OrganisationKind.POLICE_STATION, county.code(),
-						police.id());
-				Organisation township = unit(town + "综治办", OrganisationKind.TOWNSHIP, county.code(), null);
-				townshipOfStation.put(station, township);
+				long station = sink.unit(shortName + "派出所", OrganisationKind.POLICE_STATION, county.code(), police);
+				long township = sink.unit(town + "综治办", OrganisationKind.TOWNSHIP, county.code(), null);
+				stations.add(new long[] { station, township });
+				towns.add(shortName);
 			}
-			List<Organisation> stations = new ArrayList<>(townshipOfStation.keySet());
 			if (county.code().equals("320402")) {
 				user(DemoUsers.COUNTY_EDUCATION, "天宁区教育局安全科", bureau, Role.COUNTY_EDUCATION_ADMIN);
 				user(DemoUsers.COUNTY_POLICE, "天宁分局治安大队", police, Role.COUNTY_POLICE);
-				user(DemoUsers.STATION_OFFICER, "青龙派出所社区民警", stations.get(0), Role.STATION_OFFICER);
+				user(DemoUsers.STATION_OFFICER, "青龙派出所社区民警", stations.get(0)[0], Role.STATION_OFFICER);
 			}
 			if (county.code().equals("320412")) {
 				user(DemoUsers.OTHER_COUNTY_EDUCATION, "武进区教育局安全科", bureau, Role.COUNTY_EDUCATION_ADMIN);
 			}
 			Set<String> names = new HashSet<>();
 			for (int i = 0; i < county.schools(); i++) {
-				Organisation station = i < stations.size() ? stations.get(i)
-						: stations.get(random.nextInt(stations.size()));
-				Organisation township = townshipOfStation.get(station);
-				String town = township.name().replace("综治办", "").replace("街道", "").replace("镇", "");
+				int at = i < stations.size() ? i : random.nextInt(stations.size());
 				String code = "3" + county.code().substring(2) + String.format("%05d", ++codeSequence);
-				SchoolDetails details = school(county, town, code, bureau, station, township, names);
-				School school = schools.register(registrar, everything, details);
+				SchoolDetails details = school(county, towns.get(at), code, bureau, stations.get(at)[0],
+						stations.get(at)[1], names);
+				long schoolUnit = sink.school(details);
 				if (county.code().equals("320402") && i == 0) {
-					user(DemoUsers.SCHOOL_LEAD, "学校保卫干部", organisations.get(school.organisationId()),
-							Role.SCHOOL_SAFETY_LEAD);
+					user(DemoUsers.SCHOOL_LEAD, "学校保卫干部", schoolUnit, Role.SCHOOL_SAFETY_LEAD);
 				}
 				count++;
 			}
@@ -142,8 +135,8 @@ class DemoCity {
 		return count;
 	}
 
-	private SchoolDetails school(County county, String town, String code, Organisation bureau, Organisation station,
-			Organisation township, Set<String> names) {
+	private SchoolDetails school(County county, String town, String code, long bureau, long station, long township,
+			Set<String> names) {
 		SchoolKind kind = pick(
 				new SchoolKind[] { SchoolKind.KINDERGARTEN, SchoolKind.PRIMARY, SchoolKind.JUNIOR_SECONDARY,
 						SchoolKind.SENIOR_SECONDARY, SchoolKind.NINE_YEAR, SchoolKind.COMPLETE_SECONDARY,
@@ -184,13 +177,13 @@ class DemoCity {
 			.setScale(6, RoundingMode.HALF_UP);
 		BigDecimal latitude = BigDecimal.valueOf(county.latitude() + (random.nextDouble() - 0.5) * 0.10)
 			.setScale(6, RoundingMode.HALF_UP);
-		String address = "常州市" + (county.name().equals("溧阳市") ? "" : "") + county.name() + town
+		String address = "常州市" + county.name() + town
 				+ pick(new String[] { "人民路", "解放路", "育才路", "文化路", "建设路", "长江路", "和平路", "青年路" }, null) + between(1, 399)
 				+ "号";
 		boolean keyUnit = (students >= 1000 || boarding) && random.nextDouble() < 0.7;
 		return new SchoolDetails(code, name, kind, isPrivate ? Ownership.PRIVATE : Ownership.PUBLIC, locality, boarding,
-				students, boarders, staff, address, longitude, latitude, person(), phone(), person(), phone(),
-				bureau.id(), station.id(), township.id(), keyUnit, random.nextDouble() < 0.97);
+				students, boarders, staff, address, longitude, latitude, person(), phone(), person(), phone(), bureau,
+				station, township, keyUnit, random.nextDouble() < 0.97);
 	}
 
 	private String uniqueName(County county, String town, SchoolKind kind, boolean isPrivate, Set<String> names) {
@@ -220,13 +213,8 @@ class DemoCity {
 		}
 	}
 
-	private Organisation unit(String name, OrganisationKind kind, String region, Long parent) {
-		return organisations.add(new NewOrganisation(name, kind, region, parent));
-	}
-
-	private UserSummary user(String username, String displayName, Organisation unit, Role role) {
-		return accounts
-			.open(new NewUserAccount(username, displayName, DemoUsers.PASSWORD, unit.id(), Set.of(role), phone()));
+	private void user(String username, String displayName, long unit, Role role) {
+		sink.user(username, displayName, unit, role, phone());
 	}
 
 	private String person() {

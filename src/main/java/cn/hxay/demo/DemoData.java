@@ -1,6 +1,17 @@
 package cn.hxay.demo;
 
+import java.util.Set;
+
+import cn.hxay.identity.CurrentUser;
+import cn.hxay.identity.NewUserAccount;
+import cn.hxay.identity.Role;
 import cn.hxay.identity.UserAccounts;
+import cn.hxay.identity.UserSummary;
+import cn.hxay.organisation.DataScope;
+import cn.hxay.organisation.NewOrganisation;
+import cn.hxay.organisation.OrganisationKind;
+import cn.hxay.organisation.RegionLevel;
+import cn.hxay.school.SchoolDetails;
 import cn.hxay.organisation.Organisations;
 import cn.hxay.school.SchoolRegistry;
 import org.slf4j.Logger;
@@ -49,6 +60,38 @@ class DemoData implements ApplicationRunner {
 		this.jdbc = jdbc;
 	}
 
+	/** Writes the demo city through the other modules' public APIs. */
+	private final class PlatformSink implements DemoCity.Sink {
+
+		private CurrentUser registrar;
+
+		@Override
+		public void region(String code, String name, RegionLevel level, String parentCode) {
+			organisations.addRegion(code, name, level, parentCode);
+		}
+
+		@Override
+		public long unit(String name, OrganisationKind kind, String regionCode, Long parentId) {
+			return organisations.add(new NewOrganisation(name, kind, regionCode, parentId)).id();
+		}
+
+		@Override
+		public void user(String username, String displayName, long unitId, Role role, String phone) {
+			UserSummary user = accounts
+				.open(new NewUserAccount(username, displayName, DemoUsers.PASSWORD, unitId, Set.of(role), phone));
+			if (role == Role.SYSTEM_ADMIN && registrar == null) {
+				registrar = new CurrentUser(user.id(), user.username(), user.displayName(), user.organisationId(),
+						user.roles());
+			}
+		}
+
+		@Override
+		public long school(SchoolDetails details) {
+			return schools.register(registrar, DataScope.everything(false), details).organisationId();
+		}
+
+	}
+
 	@Override
 	public void run(ApplicationArguments args) {
 		if (!enabled) {
@@ -61,7 +104,7 @@ class DemoData implements ApplicationRunner {
 			if (!organisations.regions().isEmpty() || accounts.anyExist()) {
 				return null;
 			}
-			return new DemoCity(organisations, accounts, schools, seed).build();
+			return new DemoCity(new PlatformSink(), seed).build();
 		});
 		if (created != null) {
 			log.info("演示数据已生成: {} 所学校, 用时 {} ms; 演示账号密码 {}", created, (System.nanoTime() - started) / 1_000_000,
