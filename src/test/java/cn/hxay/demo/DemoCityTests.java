@@ -40,10 +40,7 @@ class DemoCityTests {
 		String[] codes = generated.stream().map(line -> line.substring(0, 10)).toArray(String[]::new);
 		List<String> stored = jdbc.sql("""
 				select code || ' ' || name || ' ' || kind || ' ' || students || ' ' || boarders || ' ' || locality
-				from school where code = any(?) order by code""")
-			.param(codes)
-			.query(String.class)
-			.list();
+				from school where code = any(?) order by code""").param(codes).query(String.class).list();
 		assertThat(stored).isEqualTo(generated.stream().sorted().toList());
 	}
 
