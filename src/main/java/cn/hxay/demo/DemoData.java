@@ -1,6 +1,15 @@
 package cn.hxay.demo;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+
+import cn.hxay.compliance.Compliance;
+import cn.hxay.posture.Postures;
+import cn.hxay.school.School;
+import cn.hxay.school.SchoolFilter;
 
 import cn.hxay.identity.CurrentUser;
 import cn.hxay.identity.NewUserAccount;
@@ -44,14 +53,23 @@ class DemoData implements ApplicationRunner {
 
 	private final SchoolRegistry schools;
 
+	private final Postures postures;
+
+	private final Compliance compliance;
+
 	private final TransactionTemplate transactions;
 
 	private final JdbcClient jdbc;
 
+	private final Clock clock;
+
 	DemoData(@Value("${hxay.demo.enabled:true}") boolean enabled, @Value("${hxay.demo.seed:20191125}") long seed,
-			Organisations organisations, UserAccounts accounts, SchoolRegistry schools,
-			TransactionTemplate transactions, JdbcClient jdbc) {
+			Clock clock, Organisations organisations, UserAccounts accounts, SchoolRegistry schools, Postures postures,
+			Compliance compliance, TransactionTemplate transactions, JdbcClient jdbc) {
+		this.postures = postures;
+		this.compliance = compliance;
 		this.enabled = enabled;
+		this.clock = clock;
 		this.seed = seed;
 		this.organisations = organisations;
 		this.accounts = accounts;
@@ -104,8 +122,21 @@ class DemoData implements ApplicationRunner {
 			if (!organisations.regions().isEmpty() || accounts.anyExist()) {
 				return null;
 			}
-			return new DemoCity(new PlatformSink(), seed).build();
+			int built = new DemoCity(new PlatformSink(), seed).build();
+			List<School> all = new ArrayList<>();
+			schools.forEach(DataScope.everything(false), SchoolFilter.none(), all::add);
+			new DemoPostures(postures, seed + 31).record(all, OffsetDateTime.now(clock));
+			return built;
 		});
+		if (created != null) {
+			// 常州 is in Jiangsu: the national rules plus the Jiangsu staffing and age
+			// rules; an administrator can
+			// switch the city to another region's rule sets on /admin/rule-sets and see
+			// the rates move
+			transactions
+				.executeWithoutResult(status -> compliance.assign("demo", DemoCity.CITY, List.of("jiangsu-2020")));
+			compliance.evaluateAll();
+		}
 		if (created != null) {
 			log.info("演示数据已生成: {} 所学校, 用时 {} ms; 演示账号密码 {}", created, (System.nanoTime() - started) / 1_000_000,
 					DemoUsers.PASSWORD);

@@ -1,0 +1,172 @@
+package cn.hxay.compliance;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import cn.hxay.posture.Equipment;
+import cn.hxay.posture.SecurityPosture;
+import cn.hxay.school.SchoolDetails;
+
+/**
+ * How a rule is checked. Every kind is a small pure policy: school facts and posture in,
+ * verdict and reason out.
+ */
+sealed interface Check {
+
+	Outcome evaluate(SchoolDetails school, SecurityPosture posture, LocalDate date);
+
+	/** Every named yes/no fact must be "yes". */
+	record Flags(List<String> fields) implements Check {
+
+		@Override
+		public Outcome evaluate(SchoolDetails school, SecurityPosture posture, LocalDate date) {
+			List<String> missing = new ArrayList<>();
+			List<String> no = new ArrayList<>();
+			for (String field : fields) {
+				PostureFields.Field f = PostureFields.FIELDS.get(field);
+				Object value = f.value().apply(posture);
+				if (value == null) {
+					missing.add(f.label());
+				}
+				else if (!Boolean.TRUE.equals(value)) {
+					no.add(f.label());
+				}
+			}
+			String required = String.join("、", fields.stream().map(n -> PostureFields.FIELDS.get(n).label()).toList())
+					+ "：是";
+			if (!no.isEmpty()) {
+				return new Outcome(ComplianceStatus.NON_COMPLIANT, required, String.join("、", no) + "：否",
+						"要求落实" + required.replace("：是", "") + "，现未落实：" + String.join("、", no));
+			}
+			if (!missing.isEmpty()) {
+				return Outcome.missing(required, "“" + String.join("、", missing) + "”");
+			}
+			return new Outcome(ComplianceStatus.COMPLIANT, required, "是", "已落实" + required.replace("：是", ""));
+		}
+
+	}
+
+	/**
+	 * A number fact must reach a minimum, e.g. video retention ≥ 30 days, wall height ≥ 2
+	 * m.
+	 */
+	record Minimum(String field, BigDecimal value, String unit) implements Check {
+
+		@Override
+		public Outcome evaluate(SchoolDetails school, SecurityPosture posture, LocalDate date) {
+			PostureFields.Field f = PostureFields.FIELDS.get(field);
+			Object actual = f.value().apply(posture);
+			String required = f.label() + " ≥ " + value.stripTrailingZeros().toPlainString() + " " + unit;
+			if (actual == null) {
+				return Outcome.missing(required, "“" + f.label() + "”");
+			}
+			BigDecimal number = new BigDecimal(actual.toString());
+			String shown = number.stripTrailingZeros().toPlainString() + " " + unit;
+			if (number.compareTo(value) >= 0) {
+				return new Outcome(ComplianceStatus.COMPLIANT, required, shown, f.label() + " " + shown + "，达到不少于 "
+						+ value.stripTrailingZeros().toPlainString() + " " + unit + "的要求");
+			}
+			return new Outcome(ComplianceStatus.NON_COMPLIANT, required, shown,
+					f.label() + "应不少于 " + value.stripTrailingZeros().toPlainString() + " " + unit + "，现为 " + shown
+							+ "，差 " + value.subtract(number).stripTrailingZeros().toPlainString() + " " + unit);
+		}
+
+	}
+
+	/**
+	 * Each listed kind of protective equipment present at least {@code minimum} times.
+	 */
+	record EquipmentPresent(Set<Equipment> kinds, int minimum) implements Check {
+
+		@Override
+		public Outcome evaluate(SchoolDetails school, SecurityPosture posture, LocalDate date) {
+			String required = String.join("、", kinds.stream().sorted().map(Equipment::label).toList()) + " 各 ≥ "
+					+ minimum;
+			if (posture.equipment().isEmpty()) {
+				return Outcome.missing(required, "防护装备");
+			}
+			List<String> lacking = kinds.stream()
+				.sorted()
+				.filter(kind -> posture.equipmentCount(kind) < minimum)
+				.map(kind -> kind.label() + " " + posture.equipmentCount(kind))
+				.toList();
+			String actual = String.join("、",
+					kinds.stream().sorted().map(k -> k.label() + " " + posture.equipmentCount(k)).toList());
+			if (lacking.isEmpty()) {
+				return new Outcome(ComplianceStatus.COMPLIANT, required, actual, "防护装备齐全：" + actual);
+			}
+			return new Outcome(ComplianceStatus.NON_COMPLIANT, required, actual,
+					"防护装备不足（每种至少 " + minimum + " 件）：" + String.join("、", lacking));
+		}
+
+	}
+
+	/** Every posted guard holds a 保安员证 (持证上岗), and at least one guard is posted. */
+	record GuardsCertified() implements Check {
+
+		@Override
+		public Outcome evaluate(SchoolDetails school, SecurityPosture posture, LocalDate date) {
+			if (!posture.guardsReported()) {
+				return Outcome.missing("保安员全部持证", "保安员名单");
+			}
+			long certified = posture.certifiedGuards();
+			int all = posture.guardCount();
+			String actual = "持证 " + certified + " / " + all + " 名";
+			if (all > 0 && certified == all) {
+				return new Outcome(ComplianceStatus.COMPLIANT, "保安员全部持证", actual, "保安员 " + all + " 名全部持证上岗");
+			}
+			return new Outcome(ComplianceStatus.NON_COMPLIANT, "保安员全部持证", actual,
+					all == 0 ? "未配备保安员" : "有 " + (all - certified) + " 名保安员未持保安员证上岗");
+		}
+
+	}
+
+	/** No guard older than the regional limit on the evaluation date. */
+	record GuardAge(int maxAge) implements Check {
+
+		@Override
+		public Outcome evaluate(SchoolDetails school, SecurityPosture posture, LocalDate date) {
+			String required = "保安员年龄 ≤ " + maxAge + " 岁";
+			if (!posture.guardsReported()) {
+				return Outcome.missing(required, "保安员名单");
+			}
+			if (posture.guardList().stream().anyMatch(g -> g.birthDate() == null)) {
+				return Outcome.missing(required, "部分保安员的出生日期");
+			}
+			long over = posture.guardsOlderThan(maxAge, date);
+			if (over == 0) {
+				return new Outcome(ComplianceStatus.COMPLIANT, required, "超龄 0 名", "无超龄保安员");
+			}
+			return new Outcome(ComplianceStatus.NON_COMPLIANT, required, "超龄 " + over + " 名",
+					"有 " + over + " 名保安员超过 " + maxAge + " 岁（按 " + date + " 计）");
+		}
+
+	}
+
+	/** The guard-staffing formula: one parameterised model for every regional shape. */
+	record Staffing(StaffingFormula formula, boolean fullTimeOnly) implements Check {
+
+		@Override
+		public Outcome evaluate(SchoolDetails school, SecurityPosture posture, LocalDate date) {
+			StaffingFormula.Requirement requirement = formula.required(school);
+			String kind = fullTimeOnly ? "专职保安员" : "保安员";
+			String required = "应配" + kind + " " + requirement.guards() + " 名";
+			if (!posture.guardsReported()) {
+				return Outcome.missing(required, "保安员名单");
+			}
+			long actual = fullTimeOnly ? posture.fullTimeGuards() : posture.guardCount();
+			String verdict = "应配 " + requirement.guards() + " 名，现有" + (fullTimeOnly ? "专职 " : " ") + actual + " 名";
+			if (actual >= requirement.guards()) {
+				return new Outcome(ComplianceStatus.COMPLIANT, required, actual + " 名",
+						requirement.arithmetic() + " = " + verdict);
+			}
+			return new Outcome(ComplianceStatus.NON_COMPLIANT, required, actual + " 名",
+					requirement.arithmetic() + " = " + verdict + "，缺 " + (requirement.guards() - actual) + " 名");
+		}
+
+	}
+
+}

@@ -1,0 +1,268 @@
+package cn.hxay.compliance;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import cn.hxay.audit.AuditTrail;
+import cn.hxay.organisation.DataScope;
+import cn.hxay.organisation.Organisation;
+import cn.hxay.organisation.Organisations;
+import cn.hxay.organisation.Region;
+import cn.hxay.organisation.RegionLevel;
+import cn.hxay.posture.Postures;
+import cn.hxay.posture.SecurityPosture;
+import cn.hxay.school.School;
+import cn.hxay.school.SchoolFilter;
+import cn.hxay.school.SchoolRegistry;
+import cn.hxay.shared.InvalidInputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The compliance module's API: findings per school (now or on a past date), rates by
+ * region with drill-down, rule sets and their assignment to regions, and full
+ * re-evaluation in the background.
+ */
+@Service
+public class Compliance {
+
+	private static final Logger log = LoggerFactory.getLogger(Compliance.class);
+
+	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+	private final RuleBook book;
+
+	private final FindingStore store;
+
+	private final SchoolRegistry schools;
+
+	private final Postures postures;
+
+	private final Organisations organisations;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	private final TaskExecutor executor;
+
+	private final TransactionTemplate transactions;
+
+	private final JdbcClient jdbc;
+
+	Compliance(RuleBook book, FindingStore store, SchoolRegistry schools, Postures postures,
+			Organisations organisations, AuditTrail audit, Clock clock, TaskExecutor executor,
+			TransactionTemplate transactions, JdbcClient jdbc) {
+		this.book = book;
+		this.store = store;
+		this.schools = schools;
+		this.postures = postures;
+		this.organisations = organisations;
+		this.audit = audit;
+		this.clock = clock;
+		this.executor = executor;
+		this.transactions = transactions;
+		this.jdbc = jdbc;
+	}
+
+	/** The stored findings of the latest evaluation. */
+	@Transactional(readOnly = true)
+	public List<Finding> findings(DataScope scope, long schoolId) {
+		schools.get(scope, schoolId);
+		return store.findings(schoolId);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<OffsetDateTime> evaluatedAt(long schoolId) {
+		return store.evaluatedAt(schoolId);
+	}
+
+	/**
+	 * Findings as they were on a past day: the rules in force and the posture recorded by
+	 * the end of that day.
+	 */
+	@Transactional(readOnly = true)
+	public List<Finding> findingsOn(DataScope scope, long schoolId, LocalDate date) {
+		School school = schools.get(scope, schoolId);
+		OffsetDateTime endOfDay = date.plusDays(1).atStartOfDay(CHINA).toOffsetDateTime();
+		return ComplianceEngine.evaluate(school.details(), postures.asOf(schoolId, endOfDay), rulesFor(school, date),
+				date);
+	}
+
+	/** Evaluates one school now and stores the findings. */
+	@Transactional
+	public List<Finding> evaluate(long schoolId) {
+		School school = schools.get(DataScope.everything(false), schoolId);
+		return evaluate(school, postures.current(schoolId));
+	}
+
+	private List<Finding> evaluate(School school, SecurityPosture posture) {
+		LocalDate today = LocalDate.now(clock);
+		List<Finding> findings = ComplianceEngine.evaluate(school.details(), posture, rulesFor(school, today), today);
+		store.replace(school, findings);
+		return findings;
+	}
+
+	private List<Rule> rulesFor(School school, LocalDate date) {
+		Set<String> assigned = store.assignedSets(school.regionCode(), Region.cityCodeOf(school.regionCode()));
+		return book.rulesFor(assigned, date);
+	}
+
+	/**
+	 * Rates for a region and each part of it: its counties (for a city) or police
+	 * stations (for a county). The first rates of the list, keyed {@code "*"}, are for
+	 * the whole region.
+	 */
+	@Transactional(readOnly = true)
+	public List<Rate> rates(DataScope scope, String regionCode) {
+		Region region = organisations.region(regionCode);
+		boolean byStation = region.level() == RegionLevel.COUNTY;
+		String prefix = organisations.regionPrefix(regionCode);
+		List<Rate> parts = store.rates(scope, prefix, byStation);
+		Map<String, String> names = byStation
+				? organisations.byIds(parts.stream().map(r -> Long.valueOf(r.areaKey())).toList())
+					.values()
+					.stream()
+					.collect(Collectors.toMap(o -> Long.toString(o.id()), Organisation::name))
+				: organisations.regions().stream().collect(Collectors.toMap(Region::code, Region::name));
+		List<Rate> result = new ArrayList<>();
+		for (Metric metric : Metric.values()) {
+			long yes = parts.stream().filter(r -> r.metric() == metric).mapToLong(Rate::numerator).sum();
+			long all = parts.stream().filter(r -> r.metric() == metric).mapToLong(Rate::denominator).sum();
+			result.add(new Rate("*", region.name(), metric, yes, all));
+		}
+		parts.stream()
+			.sorted(Comparator.comparing(Rate::areaKey).thenComparing(Rate::metric))
+			.map(r -> new Rate(r.areaKey(), names.getOrDefault(r.areaKey(), r.areaKey()), r.metric(), r.numerator(),
+					r.denominator()))
+			.forEach(result::add);
+		return result;
+	}
+
+	@Transactional(readOnly = true)
+	public List<FailingSchool> failing(DataScope scope, Metric metric, String regionCode, Long stationId) {
+		return store.failing(scope, metric, organisations.regionPrefix(regionCode), stationId, 500);
+	}
+
+	public List<RuleSetSummary> ruleSets() {
+		return book.all()
+			.stream()
+			.map(set -> new RuleSetSummary(set.id(), set.title(), set.description(), set.everywhere(),
+					set.rules()
+						.stream()
+						.map(r -> new RuleSetSummary.RuleLine(r.id(), r.title(), r.source(), r.effectiveFrom(),
+								r.effectiveUntil(), r.appliesTo().describe(), r.metric()))
+						.toList()))
+			.toList();
+	}
+
+	@Transactional(readOnly = true)
+	public List<String> assignedTo(String regionCode) {
+		return store.assignedSetsOf(regionCode);
+	}
+
+	/** Switches a region's rule sets and re-evaluates every school in the background. */
+	@Transactional
+	public void assign(String assignedBy, String regionCode, List<String> ruleSetIds) {
+		organisations.region(regionCode);
+		List<String> ids = ruleSetIds == null ? List.of() : ruleSetIds.stream().distinct().toList();
+		for (String id : ids) {
+			RuleSet set = book.find(id).orElseThrow(() -> new InvalidInputException("ruleSets", "规则集 " + id + " 不存在"));
+			if (set.everywhere()) {
+				throw new InvalidInputException("ruleSets", "规则集“" + set.title() + "”全国适用，无需指定");
+			}
+		}
+		store.assign(regionCode, ids, assignedBy);
+		audit.record("RULE_SETS_ASSIGNED", "region", regionCode, String.join(",", ids));
+	}
+
+	/**
+	 * Evaluates every school now, in the calling thread (demo data, tests), in chunks of
+	 * its own transactions.
+	 */
+	public int evaluateAll() {
+		List<School> all = allSchools();
+		Map<Long, SecurityPosture> current = postures.currentForAll();
+		for (int from = 0; from < all.size(); from += 200) {
+			List<School> chunk = all.subList(from, Math.min(all.size(), from + 200));
+			transactions.executeWithoutResult(status -> chunk
+				.forEach(s -> evaluate(s, current.getOrDefault(s.id(), SecurityPosture.unreported()))));
+		}
+		return all.size();
+	}
+
+	/**
+	 * Starts a full re-evaluation in the background; its progress is kept in the
+	 * database.
+	 */
+	public EvaluationRun startFullEvaluation(String startedBy) {
+		// every database call here runs in its own transaction: outside one, a read-only
+		// connection would be
+		// bound to this method's scope and reused by the insert below
+		Optional<EvaluationRun> latest = transactions.execute(status -> store.latestRun());
+		if (latest.isPresent() && latest.get().running()
+				&& latest.get().startedAt().isAfter(OffsetDateTime.now(clock).minusMinutes(30))) {
+			return latest.get();
+		}
+		List<School> all = allSchools();
+		long runId = transactions.execute(status -> store.startRun(startedBy, all.size()));
+		executor.execute(() -> runFull(runId, all));
+		return store.run(runId).orElseThrow();
+	}
+
+	private void runFull(long runId, List<School> all) {
+		try {
+			Map<Long, SecurityPosture> current = postures.currentForAll();
+			for (int from = 0; from < all.size(); from += 100) {
+				List<School> chunk = all.subList(from, Math.min(all.size(), from + 100));
+				int done = from + chunk.size();
+				transactions.executeWithoutResult(status -> {
+					chunk.forEach(s -> evaluate(s, current.getOrDefault(s.id(), SecurityPosture.unreported())));
+					store.progress(runId, done);
+				});
+			}
+			transactions.executeWithoutResult(status -> store.finish(runId, "DONE", "已评估 " + all.size() + " 所学校"));
+		}
+		catch (RuntimeException ex) {
+			log.error("全量合规评估失败 (run {})", runId, ex);
+			transactions.executeWithoutResult(status -> store.finish(runId, "FAILED", ex.getMessage()));
+		}
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<EvaluationRun> run(long id) {
+		return store.run(id);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<EvaluationRun> latestRun() {
+		return store.latestRun();
+	}
+
+	private List<School> allSchools() {
+		List<School> all = new ArrayList<>();
+		schools.forEach(DataScope.everything(false), SchoolFilter.none(), all::add);
+		return all;
+	}
+
+	/** For tests and the benchmark: how many findings are stored. */
+	long storedFindings() {
+		return jdbc.sql("select count(*) from compliance_finding").query(Long.class).single();
+	}
+
+}

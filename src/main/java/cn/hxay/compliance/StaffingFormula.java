@@ -1,0 +1,115 @@
+package cn.hxay.compliance;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import cn.hxay.school.SchoolDetails;
+
+/**
+ * How many guards a school needs, in every shape the regions use (standards.md §1h):
+ * banded tiers, a base plus increments above a threshold, a per-mille of the population,
+ * a flat minimum, and boarding add-ons, over one of three count bases. The result carries
+ * the arithmetic in words.
+ *
+ * @param bands ordered tiers: the first whose {@code upTo} (inclusive) covers the count
+ * gives the base
+ * @param above for counts beyond the last band: {@code base} plus {@code add} per
+ * {@code per} people over {@code threshold}
+ * @param perMille a share of the population, e.g. 2‰ of staff and students above 1500
+ * @param minimum a flat floor, e.g. 国办发〔2017〕35号's one full-time guard
+ * @param boarding extra guards for boarders, a per-school add-on and a floor for boarding
+ * schools
+ */
+record StaffingFormula(Basis basis, List<Band> bands, Above above, PerMille perMille, int minimum,
+		BoardingAddOn boarding) {
+
+	enum Basis {
+
+		STUDENTS("学生"), NON_BOARDING_STUDENTS("走读学生"), STAFF_AND_STUDENTS("师生");
+
+		final String label;
+
+		Basis(String label) {
+			this.label = label;
+		}
+
+		int count(SchoolDetails school) {
+			return switch (this) {
+				case STUDENTS -> school.students();
+				case NON_BOARDING_STUDENTS -> school.students() - school.boarders();
+				case STAFF_AND_STUDENTS -> school.students() + school.staff();
+			};
+		}
+
+	}
+
+	record Band(int upTo, int guards) {
+	}
+
+	record Above(int threshold, int base, int per, int add, Rounding rounding) {
+	}
+
+	record PerMille(int above, double rate, Rounding rounding) {
+	}
+
+	record BoardingAddOn(int minimum, int per, int add, Rounding rounding, int perSchool) {
+	}
+
+	record Requirement(int guards, String arithmetic) {
+	}
+
+	Requirement required(SchoolDetails school) {
+		int n = basis.count(school);
+		List<String> parts = new ArrayList<>();
+		int guards = 0;
+		Band band = bands.stream().filter(b -> n <= b.upTo()).findFirst().orElse(null);
+		if (band != null) {
+			guards = band.guards();
+			parts.add("基础 " + guards + " 名");
+		}
+		else if (above != null) {
+			guards = above.base();
+			parts.add("基础 " + guards + " 名");
+			int over = n - above.threshold();
+			int extra = above.rounding().blocks(over, above.per()) * above.add();
+			if (over > 0) {
+				parts.add("超出 " + above.threshold() + " 人部分" + above.rounding().describe(above.per(), above.add())
+						+ " (+" + extra + ")");
+				guards += extra;
+			}
+		}
+		else if (!bands.isEmpty()) {
+			guards = bands.get(bands.size() - 1).guards();
+			parts.add("基础 " + guards + " 名");
+		}
+		if (perMille != null && n > perMille.above()) {
+			int byShare = perMille.rounding() == Rounding.CEIL ? (int) Math.ceil(n * perMille.rate() / 1000)
+					: (int) Math.floor(n * perMille.rate() / 1000);
+			parts.add("按" + basis.label + "人数 " + perMille.rate() + "‰ 计 " + byShare + " 名");
+			guards = Math.max(guards, byShare);
+		}
+		boolean boards = school.boarding() && school.boarders() > 0;
+		if (boarding != null && boards) {
+			if (boarding.per() > 0) {
+				int extra = boarding.rounding().blocks(school.boarders(), boarding.per()) * boarding.add();
+				parts.add("寄宿生" + boarding.rounding().describe(boarding.per(), boarding.add()) + " (+" + extra + ")");
+				guards += extra;
+			}
+			if (boarding.perSchool() > 0) {
+				parts.add("寄宿制学校 (+" + boarding.perSchool() + ")");
+				guards += boarding.perSchool();
+			}
+			if (guards < boarding.minimum()) {
+				parts.add("寄宿制学校至少 " + boarding.minimum() + " 名");
+				guards = boarding.minimum();
+			}
+		}
+		if (guards < minimum) {
+			parts.add("至少 " + minimum + " 名");
+			guards = minimum;
+		}
+		String people = basis.label + " " + n + " 人" + (boards ? "，寄宿生 " + school.boarders() + " 人" : "");
+		return new Requirement(guards, people + "：" + String.join(" + ", parts));
+	}
+
+}

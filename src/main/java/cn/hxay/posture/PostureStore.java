@@ -1,0 +1,74 @@
+package cn.hxay.posture;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Posture versions in PostgreSQL, the facts as JSON.
+ */
+@Repository
+class PostureStore {
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	PostureStore(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	Optional<PostureVersion> asOf(long schoolId, OffsetDateTime time) {
+		return jdbc.sql("""
+				select * from posture_version where school_id = ? and valid_from <= ?
+				order by valid_from desc, id desc limit 1""").params(schoolId, time).query(this::map).optional();
+	}
+
+	List<PostureVersion> history(long schoolId) {
+		return jdbc.sql("select * from posture_version where school_id = ? order by valid_from desc, id desc limit 100")
+			.param(schoolId)
+			.query(this::map)
+			.list();
+	}
+
+	/** The version in force now for every school that has one. */
+	Map<Long, SecurityPosture> currentForAll() {
+		Map<Long, SecurityPosture> postures = new HashMap<>();
+		jdbc.sql("""
+				select distinct on (school_id) * from posture_version where valid_from <= now()
+				order by school_id, valid_from desc, id desc""")
+			.query(this::map)
+			.list()
+			.forEach(version -> postures.put(version.schoolId(), version.posture()));
+		return postures;
+	}
+
+	long insert(long schoolId, OffsetDateTime validFrom, String recordedBy, SecurityPosture posture) {
+		return jdbc.sql(
+				"insert into posture_version (school_id, valid_from, recorded_by, facts) values (?, ?, ?, cast(? as jsonb)) returning id")
+			.params(schoolId, validFrom, recordedBy, json.writeValueAsString(posture))
+			.query(Long.class)
+			.single();
+	}
+
+	boolean any() {
+		return jdbc.sql("select exists (select 1 from posture_version)").query(Boolean.class).single();
+	}
+
+	private PostureVersion map(ResultSet rs, int row) throws SQLException {
+		return new PostureVersion(rs.getLong("id"), rs.getLong("school_id"),
+				rs.getObject("valid_from", OffsetDateTime.class), rs.getString("recorded_by"),
+				json.readValue(rs.getString("facts"), SecurityPosture.class));
+	}
+
+}

@@ -1,0 +1,139 @@
+package cn.hxay.posture;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import cn.hxay.audit.AuditTrail;
+import cn.hxay.identity.CurrentUser;
+import cn.hxay.organisation.DataScope;
+import cn.hxay.school.School;
+import cn.hxay.school.SchoolRegistry;
+import cn.hxay.shared.ForbiddenException;
+import cn.hxay.shared.InvalidInputException;
+import cn.hxay.shared.Violation;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The posture module's API: read a school's posture now or on a past date, and record a
+ * new version.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Postures {
+
+	private final PostureStore store;
+
+	private final SchoolRegistry schools;
+
+	private final AuditTrail audit;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	Postures(PostureStore store, SchoolRegistry schools, AuditTrail audit, ApplicationEventPublisher events,
+			Clock clock) {
+		this.store = store;
+		this.schools = schools;
+		this.audit = audit;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** The posture in force now, or an all-unknown posture if none was ever reported. */
+	public SecurityPosture current(long schoolId) {
+		return asOf(schoolId, OffsetDateTime.now(clock));
+	}
+
+	public SecurityPosture asOf(long schoolId, OffsetDateTime time) {
+		return store.asOf(schoolId, time).map(PostureVersion::posture).orElse(SecurityPosture.unreported());
+	}
+
+	public List<PostureVersion> history(DataScope scope, long schoolId) {
+		schools.get(scope, schoolId);
+		return store.history(schoolId);
+	}
+
+	/** Current postures of all schools that reported one, for bulk evaluation. */
+	public Map<Long, SecurityPosture> currentForAll() {
+		return store.currentForAll();
+	}
+
+	public boolean anyRecorded() {
+		return store.any();
+	}
+
+	/**
+	 * Records a new version in force from now. The school's own safety lead and education
+	 * administrators in scope may do so.
+	 */
+	@Transactional
+	public PostureVersion record(CurrentUser user, DataScope scope, long schoolId, SecurityPosture posture) {
+		School school = schools.get(scope, schoolId);
+		if (!schools.mayChange(user, scope, school)) {
+			throw new ForbiddenException("您无权修改该学校的安全防范情况");
+		}
+		return recordAs(user.username(), schoolId, posture, OffsetDateTime.now(clock));
+	}
+
+	/** Records a version on behalf of the platform (demo data, accepted inspections). */
+	@Transactional
+	public PostureVersion recordAs(String recordedBy, long schoolId, SecurityPosture posture,
+			OffsetDateTime validFrom) {
+		List<Violation> problems = violations(posture, validFrom.toLocalDate());
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		long id = store.insert(schoolId, validFrom, recordedBy, posture);
+		audit.record("POSTURE_RECORDED", "school", schoolId,
+				"保安 " + posture.guardCount() + " 名，视频保存 " + posture.videoRetentionDays() + " 天");
+		events.publishEvent(new PostureChanged(schoolId));
+		return new PostureVersion(id, schoolId, validFrom, recordedBy, posture);
+	}
+
+	static List<Violation> violations(SecurityPosture p, LocalDate today) {
+		List<Violation> problems = new ArrayList<>();
+		nonNegative(problems, "dormitoryManagers", p.dormitoryManagers(), "宿舍管理员人数", 500);
+		nonNegative(problems, "cameras", p.cameras(), "视频探头数量", 10_000);
+		nonNegative(problems, "videoRetentionDays", p.videoRetentionDays(), "视频保存天数", 3650);
+		if (p.perimeterHeightMetres() != null && (p.perimeterHeightMetres().signum() < 0
+				|| p.perimeterHeightMetres().compareTo(BigDecimal.TEN) > 0)) {
+			problems.add(Violation.of("perimeterHeightMetres", "围墙高度应在 0–10 米之间"));
+		}
+		p.equipment().forEach((kind, count) -> {
+			if (count == null || count < 0 || count > 1000) {
+				problems.add(Violation.of("equipment", kind.label() + "数量应为 0–1000"));
+			}
+		});
+		for (int i = 0; i < p.guardList().size(); i++) {
+			Guard guard = p.guardList().get(i);
+			String label = "第 " + (i + 1) + " 名保安员";
+			if (guard.name() == null || guard.name().isBlank()) {
+				problems.add(Violation.of("guards", label + "缺少姓名"));
+			}
+			if (guard.idNumber() != null && !guard.idNumber().matches("\\d{17}[0-9Xx]")) {
+				problems.add(Violation.of("guards", label + "的身份证号应为 18 位"));
+			}
+			if (guard.birthDate() != null && (guard.birthDate().isAfter(today.minusYears(16))
+					|| guard.birthDate().isBefore(today.minusYears(90)))) {
+				problems.add(Violation.of("guards", label + "的出生日期不合理"));
+			}
+		}
+		return problems;
+	}
+
+	private static void nonNegative(List<Violation> problems, String field, Integer value, String label, int max) {
+		if (value != null && (value < 0 || value > max)) {
+			problems.add(Violation.of(field, label + "应为 0–" + max + " 的整数"));
+		}
+	}
+
+}

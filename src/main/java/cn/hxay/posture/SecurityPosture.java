@@ -1,0 +1,70 @@
+package cn.hxay.posture;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The facts of a school's security set-up at one point in time. A {@code null} means "not
+ * reported", which rules treat as missing data and never as compliant. Counts of
+ * certified and over-age guards are derived from the guard list, never typed in.
+ */
+public record SecurityPosture(
+		// 人防: organisation and rules
+		Boolean workingTeam, String workingTeamLead, Boolean holidayDutyRoster, Boolean leaderOnDuty,
+		Boolean gatekeeperRules, Boolean patrolRules, Boolean hazardCheckRules, Boolean visitorRegistration,
+		Boolean securityDepartment, List<Guard> guards, Integer dormitoryManagers, Map<Equipment, Integer> equipment,
+		// 物防
+		Boolean closedManagement, Boolean gatehouseStaffed24h, PerimeterType perimeterType,
+		BigDecimal perimeterHeightMetres, Boolean antiClimb, Boolean isolationFence, Boolean antiRamming,
+		Boolean liftingBollards,
+		// 技防
+		Boolean perimeterIntrusionAlarm, Boolean keyAreaIntrusionAlarm, Boolean oneKeyAlarmAtGate,
+		Boolean oneKeyAlarmInDormitory, Boolean oneKeyAlarmNetworked, Integer cameras, Integer videoRetentionDays,
+		Boolean videoNetworked, Boolean technicalSystemsWorking,
+		// 消防与危化品
+		Boolean electricalFireGovernance, Boolean hazardousChemicalsThreePrevention) {
+
+	public SecurityPosture {
+		// null guards: not reported (missing data); an empty list: reported, none posted
+		guards = guards == null ? null : List.copyOf(guards);
+		equipment = equipment == null ? Map.of() : Map.copyOf(equipment);
+	}
+
+	/** A posture nobody has reported yet: everything unknown. */
+	public static SecurityPosture unreported() {
+		return new SecurityPosture(null, null, null, null, null, null, null, null, null, null, null, Map.of(), null,
+				null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+				null);
+	}
+
+	public boolean guardsReported() {
+		return guards != null;
+	}
+
+	public List<Guard> guardList() {
+		return guards == null ? List.of() : guards;
+	}
+
+	public int guardCount() {
+		return guardList().size();
+	}
+
+	public long fullTimeGuards() {
+		return guardList().stream().filter(Guard::fullTime).count();
+	}
+
+	public long certifiedGuards() {
+		return guardList().stream().filter(Guard::certified).count();
+	}
+
+	public long guardsOlderThan(int age, LocalDate on) {
+		return guardList().stream().filter(g -> g.ageOn(on) != null && g.ageOn(on) > age).count();
+	}
+
+	public int equipmentCount(Equipment kind) {
+		return equipment.getOrDefault(kind, 0);
+	}
+
+}

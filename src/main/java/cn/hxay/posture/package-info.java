@@ -1,0 +1,6 @@
+/**
+ * Security posture of each school (人防 / 物防 / 技防): guards, equipment, perimeter, alarms,
+ * cameras and the rules in force, kept as a history of versions so that the posture on
+ * any past date can be shown.
+ */
+package cn.hxay.posture;

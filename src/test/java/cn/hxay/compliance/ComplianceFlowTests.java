@@ -1,0 +1,155 @@
+package cn.hxay.compliance;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import cn.hxay.demo.DemoUsers;
+import cn.hxay.support.PlatformTest;
+import cn.hxay.support.WebSession;
+import cn.hxay.support.WebSession.Page;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An official edits a school's posture; the finding, the county rate and the drill-down
+ * follow; the rules of another region can be switched on and show up after the background
+ * re-evaluation.
+ */
+@PlatformTest
+class ComplianceFlowTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	final JsonMapper json = JsonMapper.builder().build();
+
+	@Test
+	void editingAPostureChangesTheFindingTheCountyRateAndTheDrillDown() throws Exception {
+		long school = jdbc.sql("""
+				select s.school_id from compliance_school s join compliance_finding f on f.school_id = s.school_id
+				where s.region_code = '320402' and f.rule_id = 'NAT-PHY-01' and f.status = 'COMPLIANT'
+				  and not exists (select 1 from posture_version v where v.school_id = s.school_id
+				                  and v.valid_from < now() - interval '1 day')
+				order by s.school_id limit 1""").query(Long.class).single();
+		String name = jdbc.sql("select name from school where id = ?").param(school).query(String.class).single();
+		WebSession officer = WebSession.signedIn(port, DemoUsers.COUNTY_EDUCATION, DemoUsers.PASSWORD);
+		long[] before = closedManagement(officer);
+
+		assertThat(officer.get("/schools/" + school + "/compliance").body()).contains("封闭式管理");
+		officer.get("/schools/" + school + "/posture");
+		Page saved = officer.postForm("/schools/" + school + "/posture",
+				Map.of("closedManagement", "false", "videoRetentionDays", "20", "guardName", List.of("张保安", ""),
+						"guardCertificate", List.of("苏保1", ""), "guardBirthDate", List.of("1980-05-01", ""),
+						"guardFullTime", List.of("true", "true")));
+		assertThat(saved.status()).isEqualTo(302);
+		assertThat(officer.follow(saved).body()).contains("已保存新的安全防范情况");
+
+		Page findings = eventually(() -> officer.get("/schools/" + school + "/compliance"),
+				page -> page.body().contains("要求落实封闭式管理，现未落实：封闭式管理"));
+		assertThat(findings.body()).contains("视频保存天数应不少于 30 天，现为 20 天，差 10 天")
+			.contains("国办发〔2017〕35号 §三(九)")
+			.contains("缺少数据");
+
+		long[] after = closedManagement(officer);
+		assertThat(after[0]).isEqualTo(before[0] - 1);
+		assertThat(after[1]).isEqualTo(before[1]);
+
+		Page drill = officer.get("/compliance/failing?metric=CLOSED_MANAGEMENT&region=320402");
+		assertThat(drill.body()).contains(name).contains("现未落实：封闭式管理");
+		Page rates = officer.get("/compliance?region=320402");
+		assertThat(rates.body()).contains("封闭式管理率").contains(after[0] + "/" + after[1]);
+
+		Page pastDay = officer.get("/schools/" + school + "/compliance?date=2025-10-01");
+		assertThat(pastDay.body()).contains("按 2025-10-01 当日有效的规则").doesNotContain("现未落实：封闭式管理");
+		Page beforeGbt2022 = officer.get("/schools/" + school + "/compliance?date=2021-06-01");
+		assertThat(beforeGbt2022.body()).doesNotContain("NAT-HUM-02").contains("NAT-HUM-01");
+		assertThat(officer.get("/schools/" + school + "/posture").body()).contains("张保安").contains("历史版本");
+	}
+
+	@Test
+	void badPostureInputIsRefusedInChineseAndNothingIsRecorded() {
+		long school = jdbc.sql("select id from school where region_code = '320402' order by id desc limit 1")
+			.query(Long.class)
+			.single();
+		long versions = versions(school);
+		WebSession officer = WebSession.signedIn(port, DemoUsers.COUNTY_EDUCATION, DemoUsers.PASSWORD);
+		officer.get("/schools/" + school + "/posture");
+		Page refused = officer.postForm("/schools/" + school + "/posture",
+				Map.of("videoRetentionDays", "三十", "cameras", "-4"));
+		assertThat(refused.status()).isEqualTo(200);
+		assertThat(refused.body()).contains("视频保存天数应为整数，实际为“三十”");
+		assertThat(versions(school)).isEqualTo(versions);
+		WebSession police = WebSession.signedIn(port, DemoUsers.COUNTY_POLICE, DemoUsers.PASSWORD);
+		police.get("/schools/" + school + "/posture");
+		assertThat(police.postForm("/schools/" + school + "/posture", Map.of("closedManagement", "true")).status())
+			.isEqualTo(403);
+	}
+
+	@Test
+	void switchingTheCitysRuleSetsReEvaluatesEverySchoolInTheBackground() throws Exception {
+		WebSession admin = WebSession.signedIn(port, DemoUsers.ADMIN, DemoUsers.PASSWORD);
+		admin.get("/admin/rule-sets?region=320400");
+		try {
+			Page started = admin.postForm("/admin/rule-sets",
+					Map.of("region", "320400", "ruleSets", List.of("jiangsu-2020", "jiamusi")));
+			assertThat(started.location().orElseThrow()).contains("/compliance/evaluations/");
+			String runPath = started.location().orElseThrow().replaceAll("^https?://[^/]+", "");
+			Page done = eventually(() -> admin.get(runPath), page -> page.body().contains("已完成"));
+			assertThat(done.body()).contains("100%");
+			assertThat(jdbc.sql("select count(distinct school_id) from compliance_finding where rule_id = 'JMS-HUM-01'")
+				.query(Long.class)
+				.single()).isEqualTo(jdbc.sql("select count(*) from school").query(Long.class).single());
+		}
+		finally {
+			admin.get("/admin/rule-sets?region=320400");
+			Page restored = admin.postForm("/admin/rule-sets", Map.of("region", "320400", "ruleSets", "jiangsu-2020"));
+			String runPath = restored.location().orElseThrow().replaceAll("^https?://[^/]+", "");
+			eventually(() -> admin.get(runPath), page -> page.body().contains("已完成"));
+		}
+	}
+
+	private long[] closedManagement(WebSession session) throws Exception {
+		Page api = session.api("GET", "/api/v1/compliance/rates?region=320402", DemoUsers.COUNTY_EDUCATION,
+				DemoUsers.PASSWORD, null, Map.of());
+		assertThat(api.status()).isEqualTo(200);
+		for (JsonNode rate : json.readTree(api.body())) {
+			if (rate.path("areaKey").asString().equals("*")
+					&& rate.path("metric").asString().equals("CLOSED_MANAGEMENT")) {
+				return new long[] { rate.path("numerator").asLong(), rate.path("denominator").asLong() };
+			}
+		}
+		throw new AssertionError("no county total for closed management: " + api.body());
+	}
+
+	private long versions(long school) {
+		return jdbc.sql("select count(*) from posture_version where school_id = ?")
+			.param(school)
+			.query(Long.class)
+			.single();
+	}
+
+	private static Page eventually(Supplier<Page> fetch, java.util.function.Predicate<Page> until) throws Exception {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+		Page page = fetch.get();
+		while (!until.test(page) && Instant.now().isBefore(deadline)) {
+			Thread.sleep(200);
+			page = fetch.get();
+		}
+		assertThat(until.test(page)).as("condition not reached within 20 s").isTrue();
+		return page;
+	}
+
+}
