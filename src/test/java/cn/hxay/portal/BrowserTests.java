@@ -127,6 +127,33 @@ class BrowserTests {
 		screenshot("home.png");
 	}
 
+	@Test
+	void officialDrillsFromTheCountyRatesToWhatAFailingSchoolLacks() throws Exception {
+		WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+		driver.get("http://localhost:" + port + "/login");
+		driver.findElement(By.id("username")).sendKeys(DemoUsers.COUNTY_EDUCATION);
+		driver.findElement(By.id("password")).sendKeys(DemoUsers.PASSWORD);
+		driver.findElement(By.cssSelector("button[type=submit]")).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-as")));
+		driver.get("http://localhost:" + port + "/compliance");
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#rates-chart canvas")));
+		assertThat(driver.findElement(By.id("rates")).getText()).contains("天宁区（合计）").contains("视频监控接入平台率");
+		screenshot("compliance-rates.png");
+		WebElement failingRate = driver.findElement(By.cssSelector("#rates tbody tr.table-primary a.text-danger"));
+		failingRate.click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("failing")));
+		WebElement school = driver.findElement(By.cssSelector("#failing tbody a"));
+		String name = school.getText();
+		school.click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("findings")));
+		assertThat(driver.getPageSource()).contains(name).contains("合规评估");
+		assertThat(driver.findElements(By.cssSelector("#findings tr.table-danger, #findings tr.table-warning")))
+			.isNotEmpty();
+		String firstProblem = driver.findElement(By.cssSelector("#findings tbody tr")).getText();
+		assertThat(firstProblem).containsAnyOf("不合格", "缺少数据");
+		screenshot("compliance-school.png");
+	}
+
 	private static void screenshot(String name) throws Exception {
 		byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
 		Files.write(SCREENSHOTS.resolve(name), png);
