@@ -31,7 +31,15 @@ class RuleBook {
 
 	private final Map<String, RuleSet> sets = new LinkedHashMap<>();
 
+	private final java.security.MessageDigest digest;
+
 	RuleBook(JsonMapper json, @Value("${hxay.compliance.rule-directory:}") String directory) throws IOException {
+		try {
+			digest = java.security.MessageDigest.getInstance("SHA-256");
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 		RuleSetReader reader = new RuleSetReader(json);
 		List<String> problems = new ArrayList<>();
 		Resource[] shipped = new PathMatchingResourcePatternResolver()
@@ -52,6 +60,7 @@ class RuleBook {
 	}
 
 	private void add(RuleSetReader reader, String source, String text, List<String> problems) {
+		digest.update(text.getBytes(StandardCharsets.UTF_8));
 		try {
 			RuleSet set = reader.read(source, text);
 			if (sets.putIfAbsent(set.id(), set) != null) {
@@ -60,6 +69,16 @@ class RuleBook {
 		}
 		catch (IllegalArgumentException ex) {
 			problems.add(ex.getMessage());
+		}
+	}
+
+	/** A fingerprint of every rule file read, to notice changed rules between starts. */
+	String fingerprint() {
+		try {
+			return java.util.HexFormat.of().formatHex(((java.security.MessageDigest) digest.clone()).digest());
+		}
+		catch (CloneNotSupportedException ex) {
+			throw new IllegalStateException(ex);
 		}
 	}
 

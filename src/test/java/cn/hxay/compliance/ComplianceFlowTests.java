@@ -121,6 +121,35 @@ class ComplianceFlowTests {
 		}
 	}
 
+	@Autowired
+	RuleBookChanges ruleBookChanges;
+
+	@Test
+	void startingWithChangedRuleFilesReEvaluatesEverySchool() throws Exception {
+		assertThat(jdbc.sql("select count(*) from rule_book_state").query(Long.class).single()).isEqualTo(1);
+		long runsBefore = jdbc.sql("select count(*) from evaluation_run where started_by = 'system'")
+			.query(Long.class)
+			.single();
+		ruleBookChanges.onStart();
+		assertThat(
+				jdbc.sql("select count(*) from evaluation_run where started_by = 'system'").query(Long.class).single())
+			.as("same rule files: nothing to do")
+			.isEqualTo(runsBefore);
+		jdbc.sql("update rule_book_state set fingerprint = 'older-rules'").update();
+		ruleBookChanges.onStart();
+		assertThat(
+				jdbc.sql("select count(*) from evaluation_run where started_by = 'system'").query(Long.class).single())
+			.isEqualTo(runsBefore + 1);
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+		while (!"DONE"
+			.equals(jdbc.sql("select status from evaluation_run order by id desc limit 1").query(String.class).single())
+				&& Instant.now().isBefore(deadline)) {
+			Thread.sleep(200);
+		}
+		assertThat(jdbc.sql("select status from evaluation_run order by id desc limit 1").query(String.class).single())
+			.isEqualTo("DONE");
+	}
+
 	private long[] closedManagement(WebSession session) throws Exception {
 		Page api = session.api("GET", "/api/v1/compliance/rates?region=320402", DemoUsers.COUNTY_EDUCATION,
 				DemoUsers.PASSWORD, null, Map.of());
