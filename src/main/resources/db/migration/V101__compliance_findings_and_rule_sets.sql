@@ -7,37 +7,30 @@ create table region_rule_set (
     primary key (region_code, rule_set_id)
 );
 
--- The latest evaluation of each school, with copies of the keys rates are grouped and scoped by.
+-- The latest evaluation of each school: counts, and per target metric Y (compliant), N (not), M (missing data)
+-- or null (not applicable), so that every rate is one pass over one row per school. The reasons of failing
+-- metrics are kept for the drill-down; the full list of findings is computed live when a school is opened.
 create table compliance_school (
-    school_id           bigint       primary key references school (id),
-    school_name         varchar(100) not null,
-    organisation_id     bigint       not null,
-    education_bureau_id bigint       not null,
-    police_station_id   bigint       not null,
-    township_id         bigint,
-    region_code         varchar(6)   not null,
-    compliant           boolean      not null,
-    failing             int          not null,
-    missing             int          not null,
-    evaluated_at        timestamptz  not null default now()
+    school_id               bigint       primary key references school (id),
+    school_name             varchar(100) not null,
+    organisation_id         bigint       not null,
+    education_bureau_id     bigint       not null,
+    police_station_id       bigint       not null,
+    township_id             bigint,
+    region_code             varchar(6)   not null,
+    compliant               boolean      not null,
+    failing                 int          not null,
+    missing                 int          not null,
+    closed_management       char(1),
+    one_key_alarm_installed char(1),
+    one_key_alarm_networked char(1),
+    video_networked         char(1),
+    urban_full_time_guards  char(1),
+    metric_reasons          jsonb        not null default '{}',
+    evaluated_at            timestamptz  not null default now()
 );
 create index compliance_school_region_idx on compliance_school (region_code);
 create index compliance_school_station_idx on compliance_school (police_station_id);
-
-create table compliance_finding (
-    school_id   bigint       not null references compliance_school (school_id) on delete cascade,
-    rule_id     varchar(60)  not null,
-    rule_set_id varchar(60)  not null,
-    title       varchar(200) not null,
-    source      varchar(300) not null,
-    status      varchar(20)  not null,
-    required    varchar(300),
-    actual      varchar(300),
-    explanation text,
-    metric      varchar(40),
-    primary key (school_id, rule_id)
-);
-create index compliance_finding_metric_idx on compliance_finding (metric, status) where metric is not null;
 
 -- Full re-evaluations run in the background; progress is kept here so any node can show it.
 create table evaluation_run (

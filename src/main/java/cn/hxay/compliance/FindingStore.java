@@ -6,7 +6,11 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Set;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import cn.hxay.organisation.DataScope;
 import cn.hxay.school.School;
@@ -26,50 +30,83 @@ class FindingStore {
 			(:unrestricted or s.organisation_id = any(:ids) or s.education_bureau_id = any(:ids)
 			 or s.police_station_id = any(:ids) or s.township_id = any(:ids))""";
 
+	private static final String UPSERT = """
+			insert into compliance_school (school_id, school_name, organisation_id, education_bureau_id,
+			  police_station_id, township_id, region_code, compliant, failing, missing, closed_management,
+			  one_key_alarm_installed, one_key_alarm_networked, video_networked, urban_full_time_guards, metric_reasons,
+			  evaluated_at)
+			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), now())
+			on conflict (school_id) do update set school_name = excluded.school_name,
+			  organisation_id = excluded.organisation_id, education_bureau_id = excluded.education_bureau_id,
+			  police_station_id = excluded.police_station_id, township_id = excluded.township_id,
+			  region_code = excluded.region_code, compliant = excluded.compliant, failing = excluded.failing,
+			  missing = excluded.missing, closed_management = excluded.closed_management,
+			  one_key_alarm_installed = excluded.one_key_alarm_installed,
+			  one_key_alarm_networked = excluded.one_key_alarm_networked, video_networked = excluded.video_networked,
+			  urban_full_time_guards = excluded.urban_full_time_guards, metric_reasons = excluded.metric_reasons,
+			  evaluated_at = now()""";
+
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate template;
 
-	FindingStore(JdbcClient jdbc, JdbcTemplate template) {
+	private final JsonMapper json;
+
+	FindingStore(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
 		this.jdbc = jdbc;
 		this.template = template;
+		this.json = json;
+	}
+
+	/** The column a metric's status is kept in. */
+	static String column(Metric metric) {
+		return metric.name().toLowerCase(java.util.Locale.ROOT);
 	}
 
 	void replace(School school, List<Finding> findings) {
-		long failing = findings.stream().filter(f -> f.status() == ComplianceStatus.NON_COMPLIANT).count();
-		long missing = findings.stream().filter(f -> f.status() == ComplianceStatus.MISSING_DATA).count();
-		jdbc.sql("""
-				insert into compliance_school (school_id, school_name, organisation_id, education_bureau_id,
-				  police_station_id, township_id, region_code, compliant, failing, missing, evaluated_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
-				on conflict (school_id) do update set school_name = excluded.school_name,
-				  organisation_id = excluded.organisation_id, education_bureau_id = excluded.education_bureau_id,
-				  police_station_id = excluded.police_station_id, township_id = excluded.township_id,
-				  region_code = excluded.region_code, compliant = excluded.compliant, failing = excluded.failing,
-				  missing = excluded.missing, evaluated_at = now()""")
-			.params(school.id(), school.name(), school.organisationId(), school.details().educationBureauId(),
-					school.details().policeStationId(), school.details().townshipId(), school.regionCode(),
-					failing == 0 && missing == 0, failing, missing)
-			.update();
-		jdbc.sql("delete from compliance_finding where school_id = ?").param(school.id()).update();
-		List<Object[]> rows = new ArrayList<>();
-		for (Finding f : findings) {
-			rows.add(new Object[] { school.id(), f.ruleId(), f.ruleSetId(), f.title(), cut(f.source(), 300),
-					f.status().name(), cut(f.required(), 300), cut(f.actual(), 300), f.explanation(),
-					f.metric() == null ? null : f.metric().name() });
-		}
-		template.batchUpdate(
-				"""
-						insert into compliance_finding (school_id, rule_id, rule_set_id, title, source, status, required, actual,
-						  explanation, metric) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-				rows);
+		replaceMany(List.of(school), List.of(findings));
 	}
 
-	List<Finding> findings(long schoolId) {
-		return jdbc.sql("select * from compliance_finding where school_id = ? order by rule_set_id, rule_id")
-			.param(schoolId)
-			.query(this::finding)
-			.list();
+	/** Stores the evaluation summaries of many schools in one batch. */
+	void replaceMany(List<School> schools, List<List<Finding>> findings) {
+		List<Object[]> rows = new ArrayList<>(schools.size());
+		for (int i = 0; i < schools.size(); i++) {
+			rows.add(summary(schools.get(i), findings.get(i)));
+		}
+		template.batchUpdate(UPSERT, rows);
+	}
+
+	private Object[] summary(School school, List<Finding> findings) {
+		long failing = findings.stream().filter(f -> f.status() == ComplianceStatus.NON_COMPLIANT).count();
+		long missing = findings.stream().filter(f -> f.status() == ComplianceStatus.MISSING_DATA).count();
+		Map<Metric, Character> status = new EnumMap<>(Metric.class);
+		Map<String, String> reasons = new java.util.TreeMap<>();
+		for (Finding f : findings) {
+			if (f.metric() == null || f.status() == ComplianceStatus.NOT_APPLICABLE) {
+				continue;
+			}
+			char code = switch (f.status()) {
+				case COMPLIANT -> 'Y';
+				case MISSING_DATA -> 'M';
+				default -> 'N';
+			};
+			// several rules may feed one metric: a failure outweighs missing data, which
+			// outweighs a pass
+			status.merge(f.metric(), code, (a, b) -> a == 'N' || b == 'N' ? 'N' : (a == 'M' || b == 'M') ? 'M' : 'Y');
+			if (code != 'Y') {
+				reasons.merge(f.metric().name(), f.explanation(), (a, b) -> a + "；" + b);
+			}
+		}
+		return new Object[] { school.id(), school.name(), school.organisationId(), school.details().educationBureauId(),
+				school.details().policeStationId(), school.details().townshipId(), school.regionCode(),
+				failing == 0 && missing == 0, failing, missing, text(status.get(Metric.CLOSED_MANAGEMENT)),
+				text(status.get(Metric.ONE_KEY_ALARM_INSTALLED)), text(status.get(Metric.ONE_KEY_ALARM_NETWORKED)),
+				text(status.get(Metric.VIDEO_NETWORKED)), text(status.get(Metric.URBAN_FULL_TIME_GUARDS)),
+				json.writeValueAsString(reasons) };
+	}
+
+	private static String text(Character code) {
+		return code == null ? null : code.toString();
 	}
 
 	Optional<OffsetDateTime> evaluatedAt(long schoolId) {
@@ -80,69 +117,75 @@ class FindingStore {
 	}
 
 	/**
-	 * Rates per sub-area of a region: per county for a city prefix, per police station
-	 * for a county.
+	 * Rates per sub-area of a region, in one pass over one row per school: per county for
+	 * a city prefix, per police station for a county.
 	 * @param byStation group by police station instead of region
 	 */
 	List<Rate> rates(DataScope scope, String regionPrefix, boolean byStation) {
 		String area = byStation ? "cast(s.police_station_id as varchar)" : "s.region_code";
+		StringBuilder columns = new StringBuilder();
+		for (Metric metric : Metric.values()) {
+			if (metric == Metric.OVERALL) {
+				columns.append(", count(*) filter (where s.compliant) as overall_yes, count(*) as overall_all");
+			}
+			else {
+				String column = column(metric);
+				columns.append(", count(*) filter (where s.")
+					.append(column)
+					.append(" = 'Y') as ")
+					.append(column)
+					.append("_yes, count(s.")
+					.append(column)
+					.append(") as ")
+					.append(column)
+					.append("_all");
+			}
+		}
 		List<Rate> rates = new ArrayList<>();
-		jdbc.sql("select " + area + " as area, f.metric, count(*) filter (where f.status = 'COMPLIANT') as yes,"
-				+ " count(*) filter (where f.status <> 'NOT_APPLICABLE') as total"
-				+ " from compliance_finding f join compliance_school s on s.school_id = f.school_id"
-				+ " where f.metric is not null and s.region_code like :prefix and " + SCOPE
-				+ " group by 1, 2 order by 1, 2")
-			.param("prefix", regionPrefix + "%")
-			.param("unrestricted", scope.unrestricted())
-			.param("ids", scope.idArray())
-			.query((rs, n) -> new Rate(rs.getString("area"), null, Metric.valueOf(rs.getString("metric")),
-					rs.getLong("yes"), rs.getLong("total")))
-			.list()
-			.forEach(rates::add);
-		jdbc.sql("select " + area + " as area, count(*) filter (where s.compliant) as yes, count(*) as total"
+		jdbc.sql("select " + area + " as area" + columns
 				+ " from compliance_school s where s.region_code like :prefix and " + SCOPE + " group by 1 order by 1")
 			.param("prefix", regionPrefix + "%")
 			.param("unrestricted", scope.unrestricted())
 			.param("ids", scope.idArray())
-			.query((rs, n) -> new Rate(rs.getString("area"), null, Metric.OVERALL, rs.getLong("yes"),
-					rs.getLong("total")))
-			.list()
-			.forEach(rates::add);
+			.query((rs, n) -> {
+				for (Metric metric : Metric.values()) {
+					String column = metric == Metric.OVERALL ? "overall" : column(metric);
+					rates.add(new Rate(rs.getString("area"), null, metric, rs.getLong(column + "_yes"),
+							rs.getLong(column + "_all")));
+				}
+				return null;
+			})
+			.list();
 		return rates;
 	}
 
 	List<FailingSchool> failing(DataScope scope, Metric metric, String regionPrefix, Long stationId, int limit) {
-		if (metric == Metric.OVERALL) {
-			return jdbc
-				.sql("select s.school_id, s.school_name, s.region_code, s.failing, s.missing from compliance_school s"
-						+ " where not s.compliant and s.region_code like :prefix"
-						+ " and (cast(:station as bigint) is null or s.police_station_id = :station) and " + SCOPE
-						+ " order by s.region_code, s.school_name limit :limit")
-				.param("prefix", regionPrefix + "%")
-				.param("station", stationId)
-				.param("unrestricted", scope.unrestricted())
-				.param("ids", scope.idArray())
-				.param("limit", limit)
-				.query((rs, n) -> new FailingSchool(rs.getLong("school_id"), rs.getString("school_name"),
-						rs.getString("region_code"),
-						rs.getInt("failing") > 0 ? ComplianceStatus.NON_COMPLIANT : ComplianceStatus.MISSING_DATA,
-						"不合格 " + rs.getInt("failing") + " 项，缺少数据 " + rs.getInt("missing") + " 项"))
-				.list();
-		}
-		return jdbc.sql("select s.school_id, s.school_name, s.region_code, f.status, f.explanation"
-				+ " from compliance_finding f join compliance_school s on s.school_id = f.school_id"
-				+ " where f.metric = :metric and f.status in ('NON_COMPLIANT', 'MISSING_DATA')"
-				+ " and s.region_code like :prefix and (cast(:station as bigint) is null or s.police_station_id = :station)"
-				+ " and " + SCOPE + " order by s.region_code, s.school_name limit :limit")
+		boolean overall = metric == Metric.OVERALL;
+		String condition = overall ? "not s.compliant" : "s." + column(metric) + " in ('N', 'M')";
+		return jdbc
+			.sql("select s.school_id, s.school_name, s.region_code, s.failing, s.missing, s.metric_reasons ->> :metric as reason,"
+					+ (overall ? " null" : " s." + column(metric)) + " as code from compliance_school s where "
+					+ condition
+					+ " and s.region_code like :prefix and (cast(:station as bigint) is null or s.police_station_id = :station)"
+					+ " and " + SCOPE + " order by s.region_code, s.school_name limit :limit")
 			.param("metric", metric.name())
 			.param("prefix", regionPrefix + "%")
 			.param("station", stationId)
 			.param("unrestricted", scope.unrestricted())
 			.param("ids", scope.idArray())
 			.param("limit", limit)
-			.query((rs, n) -> new FailingSchool(rs.getLong("school_id"), rs.getString("school_name"),
-					rs.getString("region_code"), ComplianceStatus.valueOf(rs.getString("status")),
-					rs.getString("explanation")))
+			.query((rs,
+					n) -> overall
+							? new FailingSchool(rs.getLong("school_id"), rs.getString("school_name"),
+									rs.getString("region_code"),
+									rs.getInt("failing") > 0 ? ComplianceStatus.NON_COMPLIANT
+											: ComplianceStatus.MISSING_DATA,
+									"不合格 " + rs.getInt("failing") + " 项，缺少数据 " + rs.getInt("missing") + " 项")
+							: new FailingSchool(rs.getLong("school_id"), rs.getString("school_name"),
+									rs.getString("region_code"),
+									"N".equals(rs.getString("code")) ? ComplianceStatus.NON_COMPLIANT
+											: ComplianceStatus.MISSING_DATA,
+									rs.getString("reason")))
 			.list();
 	}
 
@@ -198,17 +241,6 @@ class FindingStore {
 		return new EvaluationRun(rs.getLong("id"), rs.getString("started_by"),
 				rs.getObject("started_at", OffsetDateTime.class), rs.getObject("finished_at", OffsetDateTime.class),
 				rs.getInt("total"), rs.getInt("done"), rs.getString("status"), rs.getString("message"));
-	}
-
-	private Finding finding(ResultSet rs, int n) throws SQLException {
-		String metric = rs.getString("metric");
-		return new Finding(rs.getString("rule_id"), rs.getString("rule_set_id"), rs.getString("title"),
-				rs.getString("source"), ComplianceStatus.valueOf(rs.getString("status")), rs.getString("required"),
-				rs.getString("actual"), rs.getString("explanation"), metric == null ? null : Metric.valueOf(metric));
-	}
-
-	private static String cut(String value, int length) {
-		return value == null || value.length() <= length ? value : value.substring(0, length);
 	}
 
 }

@@ -39,8 +39,8 @@ class ComplianceFlowTests {
 	@Test
 	void editingAPostureChangesTheFindingTheCountyRateAndTheDrillDown() throws Exception {
 		long school = jdbc.sql("""
-				select s.school_id from compliance_school s join compliance_finding f on f.school_id = s.school_id
-				where s.region_code = '320402' and f.rule_id = 'NAT-PHY-01' and f.status = 'COMPLIANT'
+				select s.school_id from compliance_school s
+				where s.region_code = '320402' and s.closed_management = 'Y'
 				  and not exists (select 1 from posture_version v where v.school_id = s.school_id
 				                  and v.valid_from < now() - interval '1 day')
 				order by s.school_id limit 1""").query(Long.class).single();
@@ -109,9 +109,18 @@ class ComplianceFlowTests {
 			String runPath = started.location().orElseThrow().replaceAll("^https?://[^/]+", "");
 			Page done = eventually(() -> admin.get(runPath), page -> page.body().contains("已完成"));
 			assertThat(done.body()).contains("100%");
-			assertThat(jdbc.sql("select count(distinct school_id) from compliance_finding where rule_id = 'JMS-HUM-01'")
+			long schools = jdbc.sql("select count(*) from school").query(Long.class).single();
+			assertThat(jdbc.sql("select done from evaluation_run order by id desc limit 1").query(Long.class).single())
+				.isEqualTo(schools);
+			assertThat(
+					jdbc.sql("select count(*) from compliance_school where evaluated_at >= now() - interval '1 minute'")
+						.query(Long.class)
+						.single())
+				.isEqualTo(schools);
+			long school = jdbc.sql("select id from school where region_code = '320402' order by id limit 1")
 				.query(Long.class)
-				.single()).isEqualTo(jdbc.sql("select count(*) from school").query(Long.class).single());
+				.single();
+			assertThat(admin.get("/schools/" + school + "/compliance").body()).contains("JMS-HUM-01").contains("佳木斯意见");
 		}
 		finally {
 			admin.get("/admin/rule-sets?region=320400");
