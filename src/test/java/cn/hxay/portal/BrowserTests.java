@@ -118,10 +118,7 @@ class BrowserTests {
 	@Test
 	void startPageDrawsTheSchoolsPerCountyChart() throws Exception {
 		WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
-		driver.get("http://localhost:" + port + "/login");
-		driver.findElement(By.id("username")).sendKeys(DemoUsers.CITY_EDUCATION);
-		driver.findElement(By.id("password")).sendKeys(DemoUsers.PASSWORD);
-		driver.findElement(By.cssSelector("button[type=submit]")).click();
+		signIn(DemoUsers.CITY_EDUCATION);
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-by-region canvas")));
 		assertThat(driver.findElement(By.id("stat-schools")).getText()).matches("\\d+");
 		screenshot("home.png");
@@ -130,10 +127,7 @@ class BrowserTests {
 	@Test
 	void officialDrillsFromTheCountyRatesToWhatAFailingSchoolLacks() throws Exception {
 		WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
-		driver.get("http://localhost:" + port + "/login");
-		driver.findElement(By.id("username")).sendKeys(DemoUsers.COUNTY_EDUCATION);
-		driver.findElement(By.id("password")).sendKeys(DemoUsers.PASSWORD);
-		driver.findElement(By.cssSelector("button[type=submit]")).click();
+		signIn(DemoUsers.COUNTY_EDUCATION);
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-as")));
 		driver.get("http://localhost:" + port + "/compliance");
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#rates-chart canvas")));
@@ -152,6 +146,13 @@ class BrowserTests {
 		String firstProblem = driver.findElement(By.cssSelector("#findings tbody tr")).getText();
 		assertThat(firstProblem).containsAnyOf("不合格", "缺少数据");
 		screenshot("compliance-school.png");
+	}
+
+	private void signIn(String username) {
+		driver.get("http://localhost:" + port + "/login");
+		driver.findElement(By.id("username")).sendKeys(username);
+		driver.findElement(By.id("password")).sendKeys(DemoUsers.PASSWORD);
+		driver.findElement(By.cssSelector("button[type=submit]")).click();
 	}
 
 	private static void screenshot(String name) throws Exception {
