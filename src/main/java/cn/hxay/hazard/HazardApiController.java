@@ -32,9 +32,12 @@ class HazardApiController {
 
 	private final RectificationNotice notice;
 
-	HazardApiController(HazardLedger ledger, RectificationNotice notice) {
+	private final LedgerWorkbook workbook;
+
+	HazardApiController(HazardLedger ledger, RectificationNotice notice, LedgerWorkbook workbook) {
 		this.ledger = ledger;
 		this.notice = notice;
+		this.workbook = workbook;
 	}
 
 	record HazardResource(long id, int version, String noticeNumber, long schoolId, String schoolName,
@@ -62,6 +65,25 @@ class HazardApiController {
 			@RequestParam(required = false) HazardState state, @RequestParam(required = false) HazardGrade grade,
 			@RequestParam(required = false) Boolean supervised, @RequestParam(required = false) Boolean overdue) {
 		return ledger.search(scope, region, state, grade, supervised, overdue).stream().map(HazardResource::of).toList();
+	}
+
+	@GetMapping("/statistics")
+	List<RectificationFigures> statistics(DataScope scope, @RequestParam(defaultValue = "false") boolean bySchool) {
+		return ledger.figures(scope, bySchool);
+	}
+
+	@GetMapping("/ledger.xlsx")
+	ResponseEntity<byte[]> ledgerWorkbook(DataScope scope, @RequestParam(required = false) String region,
+			@RequestParam(required = false) HazardState state, @RequestParam(required = false) HazardGrade grade,
+			@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to) {
+		List<Hazard> hazards = ledger.search(scope, region, state, grade, null, null)
+			.stream()
+			.filter(h -> LedgerWorkbook.within(h, from, to))
+			.toList();
+		return ResponseEntity.ok()
+			.header("Content-Disposition", "attachment; filename=\"hazard-ledger.xlsx\"")
+			.contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+			.body(workbook.write(hazards));
 	}
 
 	@PostMapping

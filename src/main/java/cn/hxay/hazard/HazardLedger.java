@@ -108,6 +108,10 @@ public class HazardLedger {
 		return store.search(scope, region, state, grade, supervised, overdue);
 	}
 
+	public List<RectificationFigures> figures(DataScope scope, boolean bySchool) {
+		return store.figures(scope, bySchool);
+	}
+
 	@Transactional
 	public Hazard startRectification(CurrentUser user, DataScope scope, long id, int version) {
 		return change(user, scope, id, version, "开始整改", null, Hazard::startRectification);

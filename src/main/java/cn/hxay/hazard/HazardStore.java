@@ -73,6 +73,20 @@ class HazardStore {
 			.list();
 	}
 
+	/** Rectification figures per region (or per school when {@code bySchool}) within the scope. */
+	List<RectificationFigures> figures(DataScope scope, boolean bySchool) {
+		String key = bySchool ? "school_name" : "region_code";
+		return jdbc.sql("select " + key + " as k, count(*) as total, count(*) filter (where state = 'CLOSED') as closed,"
+				+ " count(*) filter (where overdue and state <> 'CLOSED') as overdue,"
+				+ " count(*) filter (where supervised and state <> 'CLOSED') as supervised from hazard where " + SCOPE
+				+ " group by " + key + " order by " + key)
+			.param("unrestricted", scope.unrestricted())
+			.param("ids", scope.idArray())
+			.query((rs, n) -> RectificationFigures.of(rs.getString("k"), rs.getLong("total"), rs.getLong("closed"),
+					rs.getLong("overdue"), rs.getLong("supervised")))
+			.list();
+	}
+
 	/** Open hazards whose deadline is before the given day and that are not yet flagged, locked for this node. */
 	List<Long> overdueCandidates(LocalDate today) {
 		return jdbc.sql("select id from hazard where state <> 'CLOSED' and not overdue and deadline < ? order by id")

@@ -101,6 +101,39 @@ class HazardLedgerTests {
 	}
 
 	@Test
+	void theLedgerComesOutAsExcelAndTheCountyHasARectificationRate() throws Exception {
+		long school = schoolOfLead();
+		String place = "操场-" + System.nanoTime();
+		raise("tianning.edu", school, "GENERAL", null, place);
+		Page xlsx = new WebSession(port).api("GET", "/api/v1/hazards/ledger.xlsx?grade=GENERAL", "tianning.edu", PW,
+				null, Map.of("Accept", "*/*"));
+		assertThat(xlsx.status()).isEqualTo(200);
+		try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+				new java.io.ByteArrayInputStream(xlsx.bytes()))) {
+			var sheet = book.getSheet("隐患台账");
+			assertThat(sheet.getRow(1).getCell(4).getStringCellValue()).isEqualTo("隐患部位");
+			boolean found = false;
+			for (int r = 2; r <= sheet.getLastRowNum(); r++) {
+				found |= place.equals(sheet.getRow(r).getCell(4).getStringCellValue());
+				assertThat(sheet.getRow(r).getCell(6).getStringCellValue()).isEqualTo("一般");
+			}
+			assertThat(found).isTrue();
+		}
+		Page wujin = new WebSession(port).api("GET", "/api/v1/hazards/ledger.xlsx", "wujin.edu", PW, null,
+				Map.of("Accept", "*/*"));
+		try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+				new java.io.ByteArrayInputStream(wujin.bytes()))) {
+			var sheet = book.getSheet("隐患台账");
+			for (int r = 2; r <= sheet.getLastRowNum(); r++) {
+				assertThat(sheet.getRow(r).getCell(4).getStringCellValue()).isNotEqualTo(place);
+			}
+		}
+		Page figures = api("GET", "/api/v1/hazards/statistics", "tianning.edu", null, null);
+		assertThat(figures.status()).isEqualTo(200);
+		assertThat(figures.body()).contains("\"rate\":").contains("\"overdue\":");
+	}
+
+	@Test
 	void theSecondWriterGetsAConflictInsteadOfOverwriting() {
 		long school = schoolOfLead();
 		String id = find(raise("tianning.edu", school, "GENERAL", null, "食堂-" + System.nanoTime()).body(),
