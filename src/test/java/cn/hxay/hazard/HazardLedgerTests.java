@@ -134,6 +134,22 @@ class HazardLedgerTests {
 	}
 
 	@Test
+	void illegalMovesAreRefusedAndAMajorHazardNeedsItsPlanBeforeSubmitting() {
+		long school = schoolOfLead();
+		Page major = raise("tianning.edu", school, "MAJOR", null, "教学楼-" + System.nanoTime());
+		String id = find(major.body(), "\"id\":(\\d+)");
+		assertThat(major.body()).contains("\"supervised\":true");
+		Page closeEarly = api("POST", "/api/v1/hazards/" + id + "/close", "tianning.edu", "{}", "0");
+		assertThat(closeEarly.status()).isEqualTo(400);
+		assertThat(closeEarly.body()).contains("只有已提交待验收的隐患才能销号");
+		Page noPlan = api("POST", "/api/v1/hazards/" + id + "/submit", "school.lead", "{}", "0");
+		assertThat(noPlan.status()).isEqualTo(400);
+		assertThat(noPlan.body()).contains("重大隐患须先填写");
+		assertThat(api("GET", "/api/v1/hazards/" + id, "school.lead", null, null).body())
+			.contains("\"stateLabel\":\"待整改\"");
+	}
+
+	@Test
 	void theSecondWriterGetsAConflictInsteadOfOverwriting() {
 		long school = schoolOfLead();
 		String id = find(raise("tianning.edu", school, "GENERAL", null, "食堂-" + System.nanoTime()).body(),
