@@ -1,0 +1,167 @@
+package cn.hxay.hazard;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import cn.hxay.identity.CurrentUser;
+import cn.hxay.organisation.DataScope;
+import cn.hxay.shared.InvalidInputException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The hazard ledger over HTTP. State changes are optimistic: send the {@code ETag} you read as {@code If-Match};
+ * if someone else saved in between you get 409 with a clear message and nothing is overwritten.
+ */
+@RestController
+@RequestMapping("/api/v1/hazards")
+class HazardApiController {
+
+	private final HazardLedger ledger;
+
+	private final RectificationNotice notice;
+
+	private final LedgerWorkbook workbook;
+
+	HazardApiController(HazardLedger ledger, RectificationNotice notice, LedgerWorkbook workbook) {
+		this.ledger = ledger;
+		this.notice = notice;
+		this.workbook = workbook;
+	}
+
+	record HazardResource(long id, int version, String noticeNumber, long schoolId, String schoolName,
+			String regionCode, String place, HazardCategory category, String categoryLabel, HazardGrade grade,
+			String gradeLabel, String description, String requirements, String responsibleUnit,
+			String responsiblePerson, String foundBy, Instant foundAt, LocalDate deadline, HazardState state,
+			String stateLabel, boolean overdue, boolean supervised, String temporarySafeguards, SupervisionPlan plan,
+			Instant closedAt) {
+
+		static HazardResource of(Hazard h) {
+			return new HazardResource(h.id(), h.version(), h.noticeNumber(), h.schoolId(), h.schoolName(),
+					h.regionCode(), h.place(), h.category(), h.category().label(), h.grade(), h.grade().label(),
+					h.description(), h.requirements(), h.responsibleUnit(), h.responsiblePerson(), h.foundBy(),
+					h.foundAt(), h.deadline(), h.state(), h.state().label(), h.overdue(), h.supervised(),
+					h.temporarySafeguards(), h.plan(), h.closedAt());
+		}
+
+	}
+
+	record Step(String comment, String safeguards) {
+	}
+
+	@GetMapping
+	List<HazardResource> list(DataScope scope, @RequestParam(required = false) String region,
+			@RequestParam(required = false) HazardState state, @RequestParam(required = false) HazardGrade grade,
+			@RequestParam(required = false) Boolean supervised, @RequestParam(required = false) Boolean overdue) {
+		return ledger.search(scope, region, state, grade, supervised, overdue).stream().map(HazardResource::of).toList();
+	}
+
+	@GetMapping("/statistics")
+	List<RectificationFigures> statistics(DataScope scope, @RequestParam(defaultValue = "false") boolean bySchool) {
+		return ledger.figures(scope, bySchool);
+	}
+
+	@GetMapping("/ledger.xlsx")
+	ResponseEntity<byte[]> ledgerWorkbook(DataScope scope, @RequestParam(required = false) String region,
+			@RequestParam(required = false) HazardState state, @RequestParam(required = false) HazardGrade grade,
+			@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to) {
+		List<Hazard> hazards = ledger.search(scope, region, state, grade, null, null)
+			.stream()
+			.filter(h -> LedgerWorkbook.within(h, from, to))
+			.toList();
+		return ResponseEntity.ok()
+			.header("Content-Disposition", "attachment; filename=\"hazard-ledger.xlsx\"")
+			.contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+			.body(workbook.write(hazards));
+	}
+
+	@PostMapping
+	ResponseEntity<HazardResource> raise(@RequestBody HazardLedger.NewHazard body, CurrentUser user, DataScope scope) {
+		return ok(HttpStatus.CREATED, ledger.raise(user, scope, body));
+	}
+
+	@GetMapping("/{id}")
+	ResponseEntity<HazardResource> get(@PathVariable long id, DataScope scope) {
+		return ok(HttpStatus.OK, ledger.get(scope, id));
+	}
+
+	@GetMapping("/{id}/steps")
+	List<HazardStep> steps(@PathVariable long id, DataScope scope) {
+		return ledger.steps(scope, id);
+	}
+
+	@GetMapping("/{id}/notice.pdf")
+	ResponseEntity<byte[]> noticePdf(@PathVariable long id, DataScope scope) {
+		Hazard h = ledger.get(scope, id);
+		return ResponseEntity.ok()
+			.header("Content-Disposition", "attachment; filename=\"notice-" + h.id() + ".pdf\"")
+			.contentType(MediaType.APPLICATION_PDF)
+			.body(notice.render(h));
+	}
+
+	@PostMapping("/{id}/start")
+	ResponseEntity<HazardResource> start(@PathVariable long id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+			CurrentUser user, DataScope scope) {
+		return ok(HttpStatus.OK, ledger.startRectification(user, scope, id, version(ifMatch)));
+	}
+
+	@PostMapping("/{id}/submit")
+	ResponseEntity<HazardResource> submit(@PathVariable long id, @RequestBody(required = false) Step body,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch, CurrentUser user, DataScope scope) {
+		return ok(HttpStatus.OK, ledger.submitRectification(user, scope, id, version(ifMatch),
+				body == null ? null : body.safeguards()));
+	}
+
+	@PostMapping("/{id}/safeguards")
+	ResponseEntity<HazardResource> safeguards(@PathVariable long id, @RequestBody Step body,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch, CurrentUser user, DataScope scope) {
+		return ok(HttpStatus.OK, ledger.recordSafeguards(user, scope, id, version(ifMatch), body.safeguards()));
+	}
+
+	@PostMapping("/{id}/return")
+	ResponseEntity<HazardResource> sendBack(@PathVariable long id, @RequestBody(required = false) Step body,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch, CurrentUser user, DataScope scope) {
+		return ok(HttpStatus.OK, ledger.returnForRework(user, scope, id, version(ifMatch),
+				body == null ? null : body.comment()));
+	}
+
+	@PostMapping("/{id}/close")
+	ResponseEntity<HazardResource> close(@PathVariable long id, @RequestBody(required = false) Step body,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch, CurrentUser user, DataScope scope) {
+		return ok(HttpStatus.OK, ledger.close(user, scope, id, version(ifMatch), body == null ? null : body.comment()));
+	}
+
+	@PostMapping("/{id}/plan")
+	ResponseEntity<HazardResource> plan(@PathVariable long id, @RequestBody SupervisionPlan body,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch, CurrentUser user, DataScope scope) {
+		return ok(HttpStatus.OK, ledger.adoptPlan(user, scope, id, version(ifMatch), body));
+	}
+
+	private static ResponseEntity<HazardResource> ok(HttpStatus status, Hazard h) {
+		return ResponseEntity.status(status).eTag(Integer.toString(h.version())).body(HazardResource.of(h));
+	}
+
+	private static int version(String ifMatch) {
+		if (ifMatch == null || ifMatch.isBlank()) {
+			throw new InvalidInputException("If-Match", "修改须带 If-Match 头，值为读取时得到的 ETag");
+		}
+		try {
+			return Integer.parseInt(ifMatch.replace("W/", "").replace("\"", "").strip());
+		}
+		catch (NumberFormatException ex) {
+			throw new InvalidInputException("If-Match", "If-Match 头格式不正确");
+		}
+	}
+
+}

@@ -1,0 +1,151 @@
+package cn.hxay.hazard;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import cn.hxay.organisation.DataScope;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Hazards in PostgreSQL; every read applies the caller's data scope through the units the hazard belongs to. */
+@Repository
+class HazardStore {
+
+	private static final String SCOPE = "(:unrestricted or unit_ids && :ids)";
+
+	private final JdbcClient jdbc;
+
+	HazardStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	String nextNoticeNumber(int year) {
+		long n = jdbc.sql("select nextval('hazard_notice_seq')").query(Long.class).single();
+		return "隐改字〔" + year + "〕第" + String.format("%05d", n) + "号";
+	}
+
+	long insert(String number, long schoolId, String schoolName, String regionCode, Long[] unitIds, String place,
+			HazardCategory category, HazardGrade grade, String description, String requirements, String unit,
+			String person, String foundBy, Instant foundAt, LocalDate deadline, boolean supervised) {
+		return jdbc.sql("""
+				insert into hazard (notice_number, school_id, school_name, region_code, unit_ids, place, category,
+				  grade, description, requirements, responsible_unit, responsible_person, found_by, found_at,
+				  deadline, state, supervised)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?) returning id""")
+			.params(number, schoolId, schoolName, regionCode, unitIds, place, category.name(), grade.name(),
+					description, requirements, unit, person, foundBy, Timestamp.from(foundAt), deadline, supervised)
+			.query(Long.class)
+			.single();
+	}
+
+	Optional<Hazard> byId(long id, DataScope scope) {
+		return jdbc.sql("select * from hazard where id = :id and " + SCOPE)
+			.param("id", id)
+			.param("unrestricted", scope.unrestricted())
+			.param("ids", scope.idArray())
+			.query(this::map)
+			.optional();
+	}
+
+	List<Hazard> search(DataScope scope, String region, HazardState state, HazardGrade grade, Boolean supervised,
+			Boolean overdue) {
+		return jdbc.sql("select * from hazard where " + SCOPE + """
+				 and (cast(:region as varchar) is null or region_code like :region)
+				 and (cast(:state as varchar) is null or state = :state)
+				 and (cast(:grade as varchar) is null or grade = :grade)
+				 and (cast(:supervised as boolean) is null or supervised = :supervised)
+				 and (cast(:overdue as boolean) is null or overdue = :overdue)
+				 order by deadline, id limit 500""")
+			.param("unrestricted", scope.unrestricted())
+			.param("ids", scope.idArray())
+			.param("region", region == null ? null : region.replaceAll("0+$", "") + "%")
+			.param("state", state == null ? null : state.name())
+			.param("grade", grade == null ? null : grade.name())
+			.param("supervised", supervised)
+			.param("overdue", overdue)
+			.query(this::map)
+			.list();
+	}
+
+	/** Rectification figures per region (or per school when {@code bySchool}) within the scope. */
+	List<RectificationFigures> figures(DataScope scope, boolean bySchool) {
+		String key = bySchool ? "school_name" : "region_code";
+		return jdbc.sql("select " + key + " as k, count(*) as total, count(*) filter (where state = 'CLOSED') as closed,"
+				+ " count(*) filter (where overdue and state <> 'CLOSED') as overdue,"
+				+ " count(*) filter (where supervised and state <> 'CLOSED') as supervised from hazard where " + SCOPE
+				+ " group by " + key + " order by " + key)
+			.param("unrestricted", scope.unrestricted())
+			.param("ids", scope.idArray())
+			.query((rs, n) -> RectificationFigures.of(rs.getString("k"), rs.getLong("total"), rs.getLong("closed"),
+					rs.getLong("overdue"), rs.getLong("supervised")))
+			.list();
+	}
+
+	/** Open hazards whose deadline is before the given day and that are not yet flagged, locked for this node. */
+	List<Long> overdueCandidates(LocalDate today) {
+		return jdbc.sql("select id from hazard where state <> 'CLOSED' and not overdue and deadline < ? order by id")
+			.param(today)
+			.query(Long.class)
+			.list();
+	}
+
+	/** Saves the mutable parts if nobody saved since {@code hazard} was read; false when someone did. */
+	boolean update(Hazard h) {
+		SupervisionPlan p = h.plan();
+		return jdbc.sql("""
+				update hazard set state = ?, overdue = ?, supervised = ?, temporary_safeguards = ?, plan_goal = ?,
+				  plan_measures = ?, plan_funds = ?, plan_people = ?, plan_deadline = ?, plan_emergency = ?,
+				  closed_at = ?, version = version + 1
+				where id = ? and version = ?""")
+			.params(h.state().name(), h.overdue(), h.supervised(), h.temporarySafeguards(),
+					p == null ? null : p.goal(), p == null ? null : p.measures(), p == null ? null : p.funds(),
+					p == null ? null : p.people(), p == null ? null : p.deadline(),
+					p == null ? null : p.emergencyPlan(), h.closedAt() == null ? null : Timestamp.from(h.closedAt()),
+					h.id(), h.version())
+			.update() == 1;
+	}
+
+	void step(long hazardId, String action, String actor, Instant at, String comment) {
+		jdbc.sql("insert into hazard_step (hazard_id, action, actor, at, comment) values (?, ?, ?, ?, ?)")
+			.params(hazardId, action, actor, Timestamp.from(at), comment)
+			.update();
+	}
+
+	List<HazardStep> steps(long hazardId) {
+		return jdbc.sql("select action, actor, at, comment from hazard_step where hazard_id = ? order by id")
+			.param(hazardId)
+			.query((rs, n) -> new HazardStep(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+					rs.getString(4)))
+			.list();
+	}
+
+	boolean tryJobLock() {
+		return Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(hashtext('hazard-overdue-job'))")
+			.query(Boolean.class)
+			.single());
+	}
+
+	private Hazard map(ResultSet rs, int row) throws SQLException {
+		SupervisionPlan plan = rs.getString("plan_goal") == null ? null
+				: new SupervisionPlan(rs.getString("plan_goal"), rs.getString("plan_measures"),
+						rs.getString("plan_funds"), rs.getString("plan_people"),
+						rs.getObject("plan_deadline", LocalDate.class), rs.getString("plan_emergency"));
+		Timestamp closed = rs.getTimestamp("closed_at");
+		return new Hazard(rs.getLong("id"), rs.getString("notice_number"), rs.getLong("school_id"),
+				rs.getString("school_name"), rs.getString("region_code"), rs.getString("place"),
+				HazardCategory.valueOf(rs.getString("category")), HazardGrade.valueOf(rs.getString("grade")),
+				rs.getString("description"), rs.getString("requirements"), rs.getString("responsible_unit"),
+				rs.getString("responsible_person"), rs.getString("found_by"), rs.getTimestamp("found_at").toInstant(),
+				rs.getObject("deadline", LocalDate.class), HazardState.valueOf(rs.getString("state")),
+				rs.getBoolean("overdue"), rs.getBoolean("supervised"), rs.getString("temporary_safeguards"), plan,
+				closed == null ? null : closed.toInstant(), rs.getInt("version"));
+	}
+
+
+}
