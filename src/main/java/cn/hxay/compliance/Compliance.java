@@ -27,6 +27,7 @@ import cn.hxay.shared.InvalidInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -66,8 +67,9 @@ public class Compliance {
 	private final JdbcClient jdbc;
 
 	Compliance(RuleBook book, FindingStore store, SchoolRegistry schools, Postures postures,
-			Organisations organisations, AuditTrail audit, Clock clock, TaskExecutor executor,
-			TransactionTemplate transactions, JdbcClient jdbc) {
+			Organisations organisations, AuditTrail audit, Clock clock,
+			@Qualifier("applicationTaskExecutor") TaskExecutor executor, TransactionTemplate transactions,
+			JdbcClient jdbc) {
 		this.book = book;
 		this.store = store;
 		this.schools = schools;

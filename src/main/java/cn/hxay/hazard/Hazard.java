@@ -8,8 +8,8 @@ import java.util.List;
 import cn.hxay.shared.InvalidInputException;
 
 /**
- * One hazard on the ledger. Every change of state goes through a method here that refuses illegal moves and
- * registers a past-tense event for the ledger to publish after saving.
+ * One hazard on the ledger. Every change of state goes through a method here that refuses
+ * illegal moves and registers a past-tense event for the ledger to publish after saving.
  */
 public final class Hazard {
 
@@ -60,10 +60,10 @@ public final class Hazard {
 	private final transient List<Object> events = new ArrayList<>();
 
 	Hazard(long id, String noticeNumber, long schoolId, String schoolName, String regionCode, String place,
-			HazardCategory category, HazardGrade grade, String description, String requirements,
-			String responsibleUnit, String responsiblePerson, String foundBy, Instant foundAt, LocalDate deadline,
-			HazardState state, boolean overdue, boolean supervised, String temporarySafeguards, SupervisionPlan plan,
-			Instant closedAt, int version) {
+			HazardCategory category, HazardGrade grade, String description, String requirements, String responsibleUnit,
+			String responsiblePerson, String foundBy, Instant foundAt, LocalDate deadline, HazardState state,
+			boolean overdue, boolean supervised, String temporarySafeguards, SupervisionPlan plan, Instant closedAt,
+			int version) {
 		this.id = id;
 		this.noticeNumber = noticeNumber;
 		this.schoolId = schoolId;
@@ -94,7 +94,10 @@ public final class Hazard {
 		state = HazardState.RECTIFYING;
 	}
 
-	/** The fix is done and handed to the level above for checking; temporary safeguards may be recorded. */
+	/**
+	 * The fix is done and handed to the level above for checking; temporary safeguards
+	 * may be recorded.
+	 */
 	void submitRectification(String safeguards) {
 		require(state == HazardState.PENDING || state == HazardState.RECTIFYING, "当前状态不能提交整改");
 		if (grade == HazardGrade.MAJOR && (plan == null || !plan.complete())) {
@@ -126,7 +129,10 @@ public final class Hazard {
 		temporarySafeguards = safeguards;
 	}
 
-	/** Marks the hazard overdue on the given day; an overdue hazard goes under listed supervision. */
+	/**
+	 * Marks the hazard overdue on the given day; an overdue hazard goes under listed
+	 * supervision.
+	 */
 	boolean flagIfOverdue(LocalDate today) {
 		if (state == HazardState.CLOSED || !today.isAfter(deadline) || overdue) {
 			return false;
@@ -164,27 +170,92 @@ public final class Hazard {
 		return out;
 	}
 
-	public long id() { return id; }
-	public String noticeNumber() { return noticeNumber; }
-	public long schoolId() { return schoolId; }
-	public String schoolName() { return schoolName; }
-	public String regionCode() { return regionCode; }
-	public String place() { return place; }
-	public HazardCategory category() { return category; }
-	public HazardGrade grade() { return grade; }
-	public String description() { return description; }
-	public String requirements() { return requirements; }
-	public String responsibleUnit() { return responsibleUnit; }
-	public String responsiblePerson() { return responsiblePerson; }
-	public String foundBy() { return foundBy; }
-	public Instant foundAt() { return foundAt; }
-	public LocalDate deadline() { return deadline; }
-	public HazardState state() { return state; }
-	public boolean overdue() { return overdue; }
-	public boolean supervised() { return supervised; }
-	public String temporarySafeguards() { return temporarySafeguards; }
-	public SupervisionPlan plan() { return plan; }
-	public Instant closedAt() { return closedAt; }
-	public int version() { return version; }
+	public long id() {
+		return id;
+	}
+
+	public String noticeNumber() {
+		return noticeNumber;
+	}
+
+	public long schoolId() {
+		return schoolId;
+	}
+
+	public String schoolName() {
+		return schoolName;
+	}
+
+	public String regionCode() {
+		return regionCode;
+	}
+
+	public String place() {
+		return place;
+	}
+
+	public HazardCategory category() {
+		return category;
+	}
+
+	public HazardGrade grade() {
+		return grade;
+	}
+
+	public String description() {
+		return description;
+	}
+
+	public String requirements() {
+		return requirements;
+	}
+
+	public String responsibleUnit() {
+		return responsibleUnit;
+	}
+
+	public String responsiblePerson() {
+		return responsiblePerson;
+	}
+
+	public String foundBy() {
+		return foundBy;
+	}
+
+	public Instant foundAt() {
+		return foundAt;
+	}
+
+	public LocalDate deadline() {
+		return deadline;
+	}
+
+	public HazardState state() {
+		return state;
+	}
+
+	public boolean overdue() {
+		return overdue;
+	}
+
+	public boolean supervised() {
+		return supervised;
+	}
+
+	public String temporarySafeguards() {
+		return temporarySafeguards;
+	}
+
+	public SupervisionPlan plan() {
+		return plan;
+	}
+
+	public Instant closedAt() {
+		return closedAt;
+	}
+
+	public int version() {
+		return version;
+	}
 
 }

@@ -21,8 +21,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The hazard ledger over HTTP. State changes are optimistic: send the {@code ETag} you read as {@code If-Match};
- * if someone else saved in between you get 409 with a clear message and nothing is overwritten.
+ * The hazard ledger over HTTP. State changes are optimistic: send the {@code ETag} you
+ * read as {@code If-Match}; if someone else saved in between you get 409 with a clear
+ * message and nothing is overwritten.
  */
 @RestController
 @RequestMapping("/api/v1/hazards")
@@ -64,7 +65,10 @@ class HazardApiController {
 	List<HazardResource> list(DataScope scope, @RequestParam(required = false) String region,
 			@RequestParam(required = false) HazardState state, @RequestParam(required = false) HazardGrade grade,
 			@RequestParam(required = false) Boolean supervised, @RequestParam(required = false) Boolean overdue) {
-		return ledger.search(scope, region, state, grade, supervised, overdue).stream().map(HazardResource::of).toList();
+		return ledger.search(scope, region, state, grade, supervised, overdue)
+			.stream()
+			.map(HazardResource::of)
+			.toList();
 	}
 
 	@GetMapping("/statistics")
@@ -111,16 +115,16 @@ class HazardApiController {
 	}
 
 	@PostMapping("/{id}/start")
-	ResponseEntity<HazardResource> start(@PathVariable long id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
-			CurrentUser user, DataScope scope) {
+	ResponseEntity<HazardResource> start(@PathVariable long id,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch, CurrentUser user, DataScope scope) {
 		return ok(HttpStatus.OK, ledger.startRectification(user, scope, id, version(ifMatch)));
 	}
 
 	@PostMapping("/{id}/submit")
 	ResponseEntity<HazardResource> submit(@PathVariable long id, @RequestBody(required = false) Step body,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch, CurrentUser user, DataScope scope) {
-		return ok(HttpStatus.OK, ledger.submitRectification(user, scope, id, version(ifMatch),
-				body == null ? null : body.safeguards()));
+		return ok(HttpStatus.OK,
+				ledger.submitRectification(user, scope, id, version(ifMatch), body == null ? null : body.safeguards()));
 	}
 
 	@PostMapping("/{id}/safeguards")
@@ -132,8 +136,8 @@ class HazardApiController {
 	@PostMapping("/{id}/return")
 	ResponseEntity<HazardResource> sendBack(@PathVariable long id, @RequestBody(required = false) Step body,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch, CurrentUser user, DataScope scope) {
-		return ok(HttpStatus.OK, ledger.returnForRework(user, scope, id, version(ifMatch),
-				body == null ? null : body.comment()));
+		return ok(HttpStatus.OK,
+				ledger.returnForRework(user, scope, id, version(ifMatch), body == null ? null : body.comment()));
 	}
 
 	@PostMapping("/{id}/close")

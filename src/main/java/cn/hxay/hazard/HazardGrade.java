@@ -1,8 +1,8 @@
 package cn.hxay.hazard;
 
 /**
- * The grade of a hazard with its default rectification period in days. National rule: 一般 is fixed on the spot
- * (same day), 重大 needs a supervised plan.
+ * The grade of a hazard with its default rectification period in days. National rule: 一般
+ * is fixed on the spot (same day), 重大 needs a supervised plan.
  */
 public enum HazardGrade {
 

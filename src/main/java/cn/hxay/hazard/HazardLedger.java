@@ -23,7 +23,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The hazard ledger's facade: raising hazards, moving them through rectification, and listing them by scope. */
+/**
+ * The hazard ledger's facade: raising hazards, moving them through rectification, and
+ * listing them by scope.
+ */
 @Service
 public class HazardLedger {
 
@@ -46,10 +49,12 @@ public class HazardLedger {
 		this.clock = clock;
 	}
 
-	/** What a finder records when raising a hazard; a missing deadline takes the grade's default period. */
-	public record NewHazard(long schoolId, String place, HazardCategory category, HazardGrade grade,
-			String description, String requirements, String responsibleUnit, String responsiblePerson,
-			LocalDate deadline) {
+	/**
+	 * What a finder records when raising a hazard; a missing deadline takes the grade's
+	 * default period.
+	 */
+	public record NewHazard(long schoolId, String place, HazardCategory category, HazardGrade grade, String description,
+			String requirements, String responsibleUnit, String responsiblePerson, LocalDate deadline) {
 	}
 
 	@Transactional
@@ -82,10 +87,9 @@ public class HazardLedger {
 			.toArray(Long[]::new);
 		Instant now = clock.instant();
 		boolean major = h.grade() == HazardGrade.MAJOR;
-		long id = store.insert(store.nextNoticeNumber(today.getYear()), school.id(), school.name(),
-				school.regionCode(), units, h.place().strip(), h.category(), h.grade(), h.description().strip(),
-				h.requirements().strip(), h.responsibleUnit().strip(), h.responsiblePerson().strip(),
-				user.displayName(), now, deadline, major);
+		long id = store.insert(store.nextNoticeNumber(today.getYear()), school.id(), school.name(), school.regionCode(),
+				units, h.place().strip(), h.category(), h.grade(), h.description().strip(), h.requirements().strip(),
+				h.responsibleUnit().strip(), h.responsiblePerson().strip(), user.displayName(), now, deadline, major);
 		store.step(id, "发现登记", user.displayName(), now, null);
 		audit.record("HAZARD_RAISED", "hazard", id, school.name() + " " + h.grade().label() + "隐患");
 		if (major) {
@@ -103,8 +107,8 @@ public class HazardLedger {
 		return store.steps(id);
 	}
 
-	public List<Hazard> search(DataScope scope, String region, HazardState state, HazardGrade grade,
-			Boolean supervised, Boolean overdue) {
+	public List<Hazard> search(DataScope scope, String region, HazardState state, HazardGrade grade, Boolean supervised,
+			Boolean overdue) {
 		return store.search(scope, region, state, grade, supervised, overdue);
 	}
 
@@ -147,7 +151,10 @@ public class HazardLedger {
 		return change(user, scope, id, version, "督办方案", plan.goal(), h -> h.adoptPlan(plan));
 	}
 
-	/** Flags the hazards past their deadline on {@code today}; returns how many were flagged. */
+	/**
+	 * Flags the hazards past their deadline on {@code today}; returns how many were
+	 * flagged.
+	 */
 	@Transactional
 	public int flagOverdue(LocalDate today) {
 		if (!store.tryJobLock()) {

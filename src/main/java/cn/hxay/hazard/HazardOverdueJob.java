@@ -8,8 +8,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Every night flags hazards past their deadline and places them under listed supervision. Safe on many nodes: the
- * ledger takes a PostgreSQL advisory lock for the run. Tests call {@link #run(Clock)} directly.
+ * Every night flags hazards past their deadline and places them under listed supervision.
+ * Safe on many nodes: the ledger takes a PostgreSQL advisory lock for the run. Tests call
+ * {@link #run(Clock)} directly.
  */
 @Component
 @EnableScheduling

@@ -13,7 +13,10 @@ import cn.hxay.organisation.DataScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Hazards in PostgreSQL; every read applies the caller's data scope through the units the hazard belongs to. */
+/**
+ * Hazards in PostgreSQL; every read applies the caller's data scope through the units the
+ * hazard belongs to.
+ */
 @Repository
 class HazardStore {
 
@@ -56,12 +59,12 @@ class HazardStore {
 	List<Hazard> search(DataScope scope, String region, HazardState state, HazardGrade grade, Boolean supervised,
 			Boolean overdue) {
 		return jdbc.sql("select * from hazard where " + SCOPE + """
-				 and (cast(:region as varchar) is null or region_code like :region)
-				 and (cast(:state as varchar) is null or state = :state)
-				 and (cast(:grade as varchar) is null or grade = :grade)
-				 and (cast(:supervised as boolean) is null or supervised = :supervised)
-				 and (cast(:overdue as boolean) is null or overdue = :overdue)
-				 order by deadline, id limit 500""")
+				and (cast(:region as varchar) is null or region_code like :region)
+				and (cast(:state as varchar) is null or state = :state)
+				and (cast(:grade as varchar) is null or grade = :grade)
+				and (cast(:supervised as boolean) is null or supervised = :supervised)
+				and (cast(:overdue as boolean) is null or overdue = :overdue)
+				order by deadline, id limit 500""")
 			.param("unrestricted", scope.unrestricted())
 			.param("ids", scope.idArray())
 			.param("region", region == null ? null : region.replaceAll("0+$", "") + "%")
@@ -73,13 +76,17 @@ class HazardStore {
 			.list();
 	}
 
-	/** Rectification figures per region (or per school when {@code bySchool}) within the scope. */
+	/**
+	 * Rectification figures per region (or per school when {@code bySchool}) within the
+	 * scope.
+	 */
 	List<RectificationFigures> figures(DataScope scope, boolean bySchool) {
 		String key = bySchool ? "school_name" : "region_code";
-		return jdbc.sql("select " + key + " as k, count(*) as total, count(*) filter (where state = 'CLOSED') as closed,"
-				+ " count(*) filter (where overdue and state <> 'CLOSED') as overdue,"
-				+ " count(*) filter (where supervised and state <> 'CLOSED') as supervised from hazard where " + SCOPE
-				+ " group by " + key + " order by " + key)
+		return jdbc
+			.sql("select " + key + " as k, count(*) as total, count(*) filter (where state = 'CLOSED') as closed,"
+					+ " count(*) filter (where overdue and state <> 'CLOSED') as overdue,"
+					+ " count(*) filter (where supervised and state <> 'CLOSED') as supervised from hazard where "
+					+ SCOPE + " group by " + key + " order by " + key)
 			.param("unrestricted", scope.unrestricted())
 			.param("ids", scope.idArray())
 			.query((rs, n) -> RectificationFigures.of(rs.getString("k"), rs.getLong("total"), rs.getLong("closed"),
@@ -87,7 +94,10 @@ class HazardStore {
 			.list();
 	}
 
-	/** Open hazards whose deadline is before the given day and that are not yet flagged, locked for this node. */
+	/**
+	 * Open hazards whose deadline is before the given day and that are not yet flagged,
+	 * locked for this node.
+	 */
 	List<Long> overdueCandidates(LocalDate today) {
 		return jdbc.sql("select id from hazard where state <> 'CLOSED' and not overdue and deadline < ? order by id")
 			.param(today)
@@ -95,7 +105,10 @@ class HazardStore {
 			.list();
 	}
 
-	/** Saves the mutable parts if nobody saved since {@code hazard} was read; false when someone did. */
+	/**
+	 * Saves the mutable parts if nobody saved since {@code hazard} was read; false when
+	 * someone did.
+	 */
 	boolean update(Hazard h) {
 		SupervisionPlan p = h.plan();
 		return jdbc.sql("""
@@ -103,11 +116,10 @@ class HazardStore {
 				  plan_measures = ?, plan_funds = ?, plan_people = ?, plan_deadline = ?, plan_emergency = ?,
 				  closed_at = ?, version = version + 1
 				where id = ? and version = ?""")
-			.params(h.state().name(), h.overdue(), h.supervised(), h.temporarySafeguards(),
-					p == null ? null : p.goal(), p == null ? null : p.measures(), p == null ? null : p.funds(),
-					p == null ? null : p.people(), p == null ? null : p.deadline(),
-					p == null ? null : p.emergencyPlan(), h.closedAt() == null ? null : Timestamp.from(h.closedAt()),
-					h.id(), h.version())
+			.params(h.state().name(), h.overdue(), h.supervised(), h.temporarySafeguards(), p == null ? null : p.goal(),
+					p == null ? null : p.measures(), p == null ? null : p.funds(), p == null ? null : p.people(),
+					p == null ? null : p.deadline(), p == null ? null : p.emergencyPlan(),
+					h.closedAt() == null ? null : Timestamp.from(h.closedAt()), h.id(), h.version())
 			.update() == 1;
 	}
 
@@ -146,6 +158,5 @@ class HazardStore {
 				rs.getBoolean("overdue"), rs.getBoolean("supervised"), rs.getString("temporary_safeguards"), plan,
 				closed == null ? null : closed.toInstant(), rs.getInt("version"));
 	}
-
 
 }

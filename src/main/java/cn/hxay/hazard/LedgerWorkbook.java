@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 @Component
 class LedgerWorkbook {
 
-	private static final String[] HEADERS = { "序号", "通知书编号", "学校", "地区代码", "隐患部位", "类别", "等级", "隐患描述",
-			"整改要求", "责任单位", "责任人", "发现人", "发现日期", "整改期限", "状态", "逾期", "挂牌督办", "临时防范措施" };
+	private static final String[] HEADERS = { "序号", "通知书编号", "学校", "地区代码", "隐患部位", "类别", "等级", "隐患描述", "整改要求", "责任单位",
+			"责任人", "发现人", "发现日期", "整改期限", "状态", "逾期", "挂牌督办", "临时防范措施" };
 
 	byte[] write(List<Hazard> hazards) {
 		try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
@@ -33,11 +33,11 @@ class LedgerWorkbook {
 			for (Hazard h : hazards) {
 				Row row = sheet.createRow(r);
 				String[] v = { Integer.toString(r - 1), h.noticeNumber(), h.schoolName(), h.regionCode(), h.place(),
-						h.category().label(), h.grade().label(), h.description(), h.requirements(),
-						h.responsibleUnit(), h.responsiblePerson(), h.foundBy(),
+						h.category().label(), h.grade().label(), h.description(), h.requirements(), h.responsibleUnit(),
+						h.responsiblePerson(), h.foundBy(),
 						h.foundAt().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate().toString(),
-						h.deadline().toString(), h.state().label(), h.overdue() ? "是" : "否",
-						h.supervised() ? "是" : "否", h.temporarySafeguards() == null ? "" : h.temporarySafeguards() };
+						h.deadline().toString(), h.state().label(), h.overdue() ? "是" : "否", h.supervised() ? "是" : "否",
+						h.temporarySafeguards() == null ? "" : h.temporarySafeguards() };
 				for (int i = 0; i < v.length; i++) {
 					row.createCell(i).setCellValue(v[i]);
 				}

@@ -1,8 +1,9 @@
 package cn.hxay.hazard;
 
 /**
- * How many hazards a region or school has, how many are closed, overdue and supervised, and the rectification rate
- * (closed share in percent, one decimal; 100 when there is nothing to fix).
+ * How many hazards a region or school has, how many are closed, overdue and supervised,
+ * and the rectification rate (closed share in percent, one decimal; 100 when there is
+ * nothing to fix).
  */
 public record RectificationFigures(String key, long total, long closed, long overdue, long supervised, double rate) {
 

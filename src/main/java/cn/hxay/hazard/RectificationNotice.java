@@ -14,7 +14,10 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
-/** Renders a rectification notice (隐患整改通知书) as a PDF with the CJK font the platform carries. */
+/**
+ * Renders a rectification notice (隐患整改通知书) as a PDF with the CJK font the platform
+ * carries.
+ */
 @Component
 class RectificationNotice {
 

@@ -2,7 +2,10 @@ package cn.hxay.hazard;
 
 import java.time.LocalDate;
 
-/** The six-part plan of a supervised hazard: goal, measures, funds, responsible people, deadline, emergency plan. */
+/**
+ * The six-part plan of a supervised hazard: goal, measures, funds, responsible people,
+ * deadline, emergency plan.
+ */
 public record SupervisionPlan(String goal, String measures, String funds, String people, LocalDate deadline,
 		String emergencyPlan) {
 

@@ -1,5 +1,6 @@
 /**
- * The hazard ledger (隐患台账): hazards from discovery to closing (销号), rectification notices as PDF, listed
- * supervision (挂牌督办) of major and overdue hazards, and the daily overdue check.
+ * The hazard ledger (隐患台账): hazards from discovery to closing (销号), rectification notices
+ * as PDF, listed supervision (挂牌督办) of major and overdue hazards, and the daily overdue
+ * check.
  */
 package cn.hxay.hazard;

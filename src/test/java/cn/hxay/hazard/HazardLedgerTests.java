@@ -20,7 +20,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The hazard ledger over real HTTP and PostgreSQL: raise → notice PDF → fix → return → fix → 销号; overdue → 挂牌督办. */
+/**
+ * The hazard ledger over real HTTP and PostgreSQL: raise → notice PDF → fix → return →
+ * fix → 销号; overdue → 挂牌督办.
+ */
 @PlatformTest
 class HazardLedgerTests {
 
@@ -56,7 +59,8 @@ class HazardLedgerTests {
 		String json = """
 				{"schoolId":%d,"place":"%s","category":"PHYSICAL","grade":"%s","description":"校门防冲撞设施缺失",
 				 "requirements":"设置硬质防冲撞隔离设施","responsibleUnit":"学校总务处","responsiblePerson":"王建国",
-				 "deadline":%s}""".formatted(schoolId, place, grade, deadline == null ? "null" : "\"" + deadline + "\"");
+				 "deadline":%s}""".formatted(schoolId, place, grade,
+				deadline == null ? "null" : "\"" + deadline + "\"");
 		return api("POST", "/api/v1/hazards", user, json, null);
 	}
 
@@ -88,8 +92,8 @@ class HazardLedgerTests {
 		Page selfClose = api("POST", "/api/v1/hazards/" + id + "/close", "school.lead", "{}", "2");
 		assertThat(selfClose.status()).isEqualTo(403);
 
-		Page returned = api("POST", "/api/v1/hazards/" + id + "/return", "tianning.edu",
-				"{\"comment\":\"隔离桩高度不足\"}", "2");
+		Page returned = api("POST", "/api/v1/hazards/" + id + "/return", "tianning.edu", "{\"comment\":\"隔离桩高度不足\"}",
+				"2");
 		assertThat(returned.body()).as(returned.body()).contains("\"stateLabel\":\"整改中\"");
 		api("POST", "/api/v1/hazards/" + id + "/submit", "school.lead", "{}", "3");
 		Page closed = api("POST", "/api/v1/hazards/" + id + "/close", "tianning.edu", "{\"comment\":\"复查合格\"}", "4");
@@ -154,11 +158,11 @@ class HazardLedgerTests {
 		long school = schoolOfLead();
 		String id = find(raise("tianning.edu", school, "GENERAL", null, "食堂-" + System.nanoTime()).body(),
 				"\"id\":(\\d+)");
-		Page first = api("POST", "/api/v1/hazards/" + id + "/safeguards", "school.lead",
-				"{\"safeguards\":\"张贴警示标识\"}", "0");
+		Page first = api("POST", "/api/v1/hazards/" + id + "/safeguards", "school.lead", "{\"safeguards\":\"张贴警示标识\"}",
+				"0");
 		assertThat(first.status()).isEqualTo(200);
-		Page second = api("POST", "/api/v1/hazards/" + id + "/safeguards", "tianning.edu",
-				"{\"safeguards\":\"拉警戒线\"}", "0");
+		Page second = api("POST", "/api/v1/hazards/" + id + "/safeguards", "tianning.edu", "{\"safeguards\":\"拉警戒线\"}",
+				"0");
 		assertThat(second.status()).isEqualTo(409);
 		assertThat(second.body()).contains("已被他人修改");
 		assertThat(api("GET", "/api/v1/hazards/" + id, "tianning.edu", null, null).body()).contains("张贴警示标识");
@@ -168,11 +172,13 @@ class HazardLedgerTests {
 	void anOverdueHazardGoesUnderListedSupervision() {
 		long school = schoolOfLead();
 		LocalDate deadline = LocalDate.now(clock).plusDays(2);
-		String id = find(raise("tianning.edu", school, "SERIOUS", deadline.toString(), "围墙-" + System.nanoTime())
-			.body(), "\"id\":(\\d+)");
+		String id = find(
+				raise("tianning.edu", school, "SERIOUS", deadline.toString(), "围墙-" + System.nanoTime()).body(),
+				"\"id\":(\\d+)");
 
 		overdueJob.run(Clock.offset(clock, Duration.ofDays(1)));
-		assertThat(api("GET", "/api/v1/hazards/" + id, "tianning.edu", null, null).body()).contains("\"overdue\":false");
+		assertThat(api("GET", "/api/v1/hazards/" + id, "tianning.edu", null, null).body())
+			.contains("\"overdue\":false");
 
 		assertThat(overdueJob.run(Clock.offset(clock, Duration.ofDays(4)))).isGreaterThanOrEqualTo(1);
 		Page h = api("GET", "/api/v1/hazards/" + id, "tianning.edu", null, null);
