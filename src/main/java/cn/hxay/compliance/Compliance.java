@@ -24,6 +24,8 @@ import cn.hxay.school.School;
 import cn.hxay.school.SchoolFilter;
 import cn.hxay.school.SchoolRegistry;
 import cn.hxay.shared.InvalidInputException;
+import cn.hxay.shared.PageRequest;
+import cn.hxay.shared.Paged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -161,8 +163,9 @@ public class Compliance {
 	}
 
 	@Transactional(readOnly = true)
-	public List<FailingSchool> failing(DataScope scope, Metric metric, String regionCode, Long stationId) {
-		return store.failing(scope, metric, organisations.regionPrefix(regionCode), stationId, 500);
+	public Paged<FailingSchool> failing(DataScope scope, Metric metric, String regionCode, Long stationId,
+			PageRequest page) {
+		return store.failing(scope, metric, organisations.regionPrefix(regionCode), stationId, page);
 	}
 
 	public List<RuleSetSummary> ruleSets() {

@@ -21,6 +21,9 @@ import cn.hxay.school.SchoolRegistry;
 import cn.hxay.shared.AccessRules;
 import cn.hxay.shared.InvalidInputException;
 import cn.hxay.shared.NotFoundException;
+import cn.hxay.shared.PageRequest;
+import cn.hxay.shared.Paged;
+import cn.hxay.shared.web.PageLinks;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -121,12 +124,18 @@ class ComplianceController {
 
 	@GetMapping("/compliance/failing")
 	String failing(DataScope scope, @RequestParam Metric metric, @RequestParam String region,
-			@RequestParam(required = false) Long station, Model model) {
+			@RequestParam(required = false) Long station, @RequestParam(required = false) Integer page, Model model) {
+		Paged<FailingSchool> schools = compliance.failing(scope, metric, region, station, PageRequest.of(page, 50));
 		model.addAttribute("metric", metric);
-		model.addAttribute("region", station == null ? region : region);
+		model.addAttribute("region", region);
 		model.addAttribute("areaName", station == null ? organisations.region(region).name()
 				: organisations.find(station).map(o -> o.name()).orElse(""));
-		model.addAttribute("schools", compliance.failing(scope, metric, region, station));
+		model.addAttribute("schools", schools);
+		model.addAttribute("links",
+				PageLinks.to("/compliance/failing")
+					.with("metric", metric)
+					.with("region", region)
+					.with("station", station));
 		return "compliance/failing";
 	}
 

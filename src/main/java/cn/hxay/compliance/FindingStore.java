@@ -13,6 +13,8 @@ import java.util.Set;
 import tools.jackson.databind.json.JsonMapper;
 
 import cn.hxay.organisation.DataScope;
+import cn.hxay.shared.PageRequest;
+import cn.hxay.shared.Paged;
 import cn.hxay.school.School;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -159,21 +161,38 @@ class FindingStore {
 		return rates;
 	}
 
-	List<FailingSchool> failing(DataScope scope, Metric metric, String regionPrefix, Long stationId, int limit) {
+	Paged<FailingSchool> failing(DataScope scope, Metric metric, String regionPrefix, Long stationId,
+			PageRequest page) {
 		boolean overall = metric == Metric.OVERALL;
 		String condition = overall ? "not s.compliant" : "s." + column(metric) + " in ('N', 'M')";
+		long total = jdbc.sql("select count(*) from compliance_school s where " + condition
+				+ " and s.region_code like :prefix and (cast(:station as bigint) is null or s.police_station_id = :station)"
+				+ " and " + SCOPE)
+			.param("prefix", regionPrefix + "%")
+			.param("station", stationId)
+			.param("unrestricted", scope.unrestricted())
+			.param("ids", scope.idArray())
+			.query(Long.class)
+			.single();
+		List<FailingSchool> rows = failingRows(scope, metric, regionPrefix, stationId, condition, overall, page);
+		return new Paged<>(rows, page.page(), page.size(), total);
+	}
+
+	private List<FailingSchool> failingRows(DataScope scope, Metric metric, String regionPrefix, Long stationId,
+			String condition, boolean overall, PageRequest page) {
 		return jdbc
 			.sql("select s.school_id, s.school_name, s.region_code, s.failing, s.missing, s.metric_reasons ->> :metric as reason,"
 					+ (overall ? " null" : " s." + column(metric)) + " as code from compliance_school s where "
 					+ condition
 					+ " and s.region_code like :prefix and (cast(:station as bigint) is null or s.police_station_id = :station)"
-					+ " and " + SCOPE + " order by s.region_code, s.school_name limit :limit")
+					+ " and " + SCOPE + " order by s.region_code, s.school_name limit :limit offset :offset")
 			.param("metric", metric.name())
 			.param("prefix", regionPrefix + "%")
 			.param("station", stationId)
 			.param("unrestricted", scope.unrestricted())
 			.param("ids", scope.idArray())
-			.param("limit", limit)
+			.param("limit", page.size())
+			.param("offset", page.offset())
 			.query((rs,
 					n) -> overall
 							? new FailingSchool(rs.getLong("school_id"), rs.getString("school_name"),
