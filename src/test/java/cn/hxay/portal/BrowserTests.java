@@ -146,6 +146,11 @@ class BrowserTests {
 		String firstProblem = driver.findElement(By.cssSelector("#findings tbody tr")).getText();
 		assertThat(firstProblem).containsAnyOf("不合格", "缺少数据");
 		screenshot("compliance-school.png");
+		driver.findElement(By.linkText("安全防范情况")).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("posture-history")));
+		assertThat(driver.findElement(By.id("fact-closedManagement")).isDisplayed()).isTrue();
+		assertThat(driver.getPageSource()).contains("保安员").contains("历史版本");
+		screenshot("posture.png");
 	}
 
 	private void signIn(String username) {
