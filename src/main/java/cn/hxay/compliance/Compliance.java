@@ -31,7 +31,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -66,12 +65,9 @@ public class Compliance {
 
 	private final TransactionTemplate transactions;
 
-	private final JdbcClient jdbc;
-
 	Compliance(RuleBook book, FindingStore store, SchoolRegistry schools, Postures postures,
 			Organisations organisations, AuditTrail audit, Clock clock,
-			@Qualifier("applicationTaskExecutor") TaskExecutor executor, TransactionTemplate transactions,
-			JdbcClient jdbc) {
+			@Qualifier("applicationTaskExecutor") TaskExecutor executor, TransactionTemplate transactions) {
 		this.book = book;
 		this.store = store;
 		this.schools = schools;
@@ -81,7 +77,6 @@ public class Compliance {
 		this.clock = clock;
 		this.executor = executor;
 		this.transactions = transactions;
-		this.jdbc = jdbc;
 	}
 
 	/**

@@ -32,22 +32,6 @@ class FindingStore {
 			(:unrestricted or s.organisation_id = any(:ids) or s.education_bureau_id = any(:ids)
 			 or s.police_station_id = any(:ids) or s.township_id = any(:ids))""";
 
-	private static final String UPSERT = """
-			insert into compliance_school (school_id, school_name, organisation_id, education_bureau_id,
-			  police_station_id, township_id, region_code, compliant, failing, missing, closed_management,
-			  one_key_alarm_installed, one_key_alarm_networked, video_networked, urban_full_time_guards, metric_reasons,
-			  evaluated_at)
-			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), now())
-			on conflict (school_id) do update set school_name = excluded.school_name,
-			  organisation_id = excluded.organisation_id, education_bureau_id = excluded.education_bureau_id,
-			  police_station_id = excluded.police_station_id, township_id = excluded.township_id,
-			  region_code = excluded.region_code, compliant = excluded.compliant, failing = excluded.failing,
-			  missing = excluded.missing, closed_management = excluded.closed_management,
-			  one_key_alarm_installed = excluded.one_key_alarm_installed,
-			  one_key_alarm_networked = excluded.one_key_alarm_networked, video_networked = excluded.video_networked,
-			  urban_full_time_guards = excluded.urban_full_time_guards, metric_reasons = excluded.metric_reasons,
-			  evaluated_at = now()""";
-
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate template;
