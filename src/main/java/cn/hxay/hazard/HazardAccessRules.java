@@ -16,7 +16,7 @@ class HazardAccessRules implements AccessRules {
 	@Override
 	public void declare(
 			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
-		requests.requestMatchers("/api/v1/hazards", "/api/v1/hazards/**").authenticated();
+		requests.requestMatchers("/api/v1/hazards", "/api/v1/hazards/**", "/hazards", "/hazards/**").authenticated();
 	}
 
 }

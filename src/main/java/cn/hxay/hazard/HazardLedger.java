@@ -40,8 +40,11 @@ public class HazardLedger {
 
 	private final Clock clock;
 
+	private final HazardDeadlines deadlines;
+
 	HazardLedger(HazardStore store, SchoolRegistry schools, AuditTrail audit, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, HazardDeadlines deadlines) {
+		this.deadlines = deadlines;
 		this.store = store;
 		this.schools = schools;
 		this.audit = audit;
@@ -76,7 +79,8 @@ public class HazardLedger {
 		}
 		School school = schools.get(scope, h.schoolId());
 		LocalDate today = LocalDate.now(clock);
-		LocalDate deadline = h.deadline() != null ? h.deadline() : today.plusDays(h.grade().defaultDays());
+		LocalDate deadline = h.deadline() != null ? h.deadline()
+				: today.plusDays(deadlines.daysFor(school.regionCode(), h.grade()));
 		if (deadline.isBefore(today)) {
 			throw new InvalidInputException("deadline", "整改期限不能早于今天");
 		}
@@ -112,8 +116,19 @@ public class HazardLedger {
 		return store.search(scope, region, state, grade, supervised, overdue);
 	}
 
+	/** One page of the ledger, the most urgent deadline first. */
+	public cn.hxay.shared.Paged<Hazard> page(DataScope scope, String region, HazardState state, HazardGrade grade,
+			Boolean supervised, Boolean overdue, cn.hxay.shared.PageRequest page) {
+		return store.page(scope, region, state, grade, supervised, overdue, page);
+	}
+
 	public List<RectificationFigures> figures(DataScope scope, boolean bySchool) {
 		return store.figures(scope, bySchool);
+	}
+
+	/** Rectification figures per school id, within the scope. */
+	public java.util.Map<Long, RectificationFigures> figuresBySchool(DataScope scope) {
+		return store.figuresBySchool(scope);
 	}
 
 	@Transactional

@@ -76,6 +76,31 @@ class HazardStore {
 			.list();
 	}
 
+	cn.hxay.shared.Paged<Hazard> page(DataScope scope, String region, HazardState state, HazardGrade grade,
+			Boolean supervised, Boolean overdue, cn.hxay.shared.PageRequest page) {
+		String where = " from hazard where " + SCOPE + """
+				and (cast(:region as varchar) is null or region_code like :region)
+				and (cast(:state as varchar) is null or state = :state)
+				and (cast(:grade as varchar) is null or grade = :grade)
+				and (cast(:supervised as boolean) is null or supervised = :supervised)
+				and (cast(:overdue as boolean) is null or overdue = :overdue)""";
+		java.util.function.UnaryOperator<JdbcClient.StatementSpec> bind = spec -> spec
+			.param("unrestricted", scope.unrestricted())
+			.param("ids", scope.idArray())
+			.param("region", region == null || region.isBlank() ? null : region.replaceAll("0+$", "") + "%")
+			.param("state", state == null ? null : state.name())
+			.param("grade", grade == null ? null : grade.name())
+			.param("supervised", supervised)
+			.param("overdue", overdue);
+		long total = bind.apply(jdbc.sql("select count(*)" + where)).query(Long.class).single();
+		List<Hazard> items = bind
+			.apply(jdbc.sql("select *" + where + " order by (state = 'CLOSED'), deadline, id limit " + page.size()
+					+ " offset " + page.offset()))
+			.query(this::map)
+			.list();
+		return new cn.hxay.shared.Paged<>(items, page.page(), page.size(), total);
+	}
+
 	/**
 	 * Rectification figures per region (or per school when {@code bySchool}) within the
 	 * scope.
@@ -92,6 +117,22 @@ class HazardStore {
 			.query((rs, n) -> RectificationFigures.of(rs.getString("k"), rs.getLong("total"), rs.getLong("closed"),
 					rs.getLong("overdue"), rs.getLong("supervised")))
 			.list();
+	}
+
+	/** Rectification figures per school id within the scope. */
+	java.util.Map<Long, RectificationFigures> figuresBySchool(DataScope scope) {
+		java.util.Map<Long, RectificationFigures> figures = new java.util.HashMap<>();
+		jdbc.sql("select school_id, count(*) as total, count(*) filter (where state = 'CLOSED') as closed,"
+				+ " count(*) filter (where overdue and state <> 'CLOSED') as overdue,"
+				+ " count(*) filter (where supervised and state <> 'CLOSED') as supervised from hazard where " + SCOPE
+				+ " group by school_id")
+			.param("unrestricted", scope.unrestricted())
+			.param("ids", scope.idArray())
+			.query((rs, n) -> figures.put(rs.getLong("school_id"),
+					RectificationFigures.of(rs.getString("school_id"), rs.getLong("total"), rs.getLong("closed"),
+							rs.getLong("overdue"), rs.getLong("supervised"))))
+			.list();
+		return figures;
 	}
 
 	/**

@@ -1,18 +1,11 @@
 package cn.hxay.hazard;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import cn.hxay.shared.documents.PdfDocuments;
 
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * Renders a rectification notice (隐患整改通知书) as a PDF with the CJK font the platform
@@ -23,18 +16,10 @@ class RectificationNotice {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
-	private final Path font;
+	private final PdfDocuments pdf;
 
-	RectificationNotice() {
-		try (InputStream in = getClass().getResourceAsStream("/fonts/wqy-microhei.ttc")) {
-			Path tmp = Files.createTempFile("hxay-font", ".ttc");
-			Files.write(tmp, in.readAllBytes());
-			tmp.toFile().deleteOnExit();
-			this.font = tmp;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+	RectificationNotice(PdfDocuments pdf) {
+		this.pdf = pdf;
 	}
 
 	byte[] render(Hazard h) {
@@ -68,23 +53,11 @@ class RectificationNotice {
 				e(h.responsibleUnit()), e(h.responsiblePerson()), e(h.foundBy()),
 				DAY.format(h.foundAt().atZone(ZoneId.of("Asia/Shanghai"))),
 				DAY.format(h.foundAt().atZone(ZoneId.of("Asia/Shanghai"))));
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		try {
-			PdfRendererBuilder builder = new PdfRendererBuilder();
-			builder.useFastMode();
-			builder.useFont(font.toFile(), "WenQuanYi Micro Hei");
-			builder.withHtmlContent(html, null);
-			builder.toStream(out);
-			builder.run();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return out.toByteArray();
+		return pdf.render(html);
 	}
 
 	private static String e(String s) {
-		return s == null ? "" : HtmlUtils.htmlEscape(s);
+		return PdfDocuments.escape(s);
 	}
 
 }

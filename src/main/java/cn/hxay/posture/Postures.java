@@ -62,6 +62,28 @@ public class Postures {
 		return store.history(schoolId);
 	}
 
+	/**
+	 * The facts an accepted inspection may update: every yes/no fact, the working team's
+	 * lead and the plain numbers. Guards are a list of people and are never set from a
+	 * count.
+	 */
+	public static final java.util.Set<String> AMENDABLE_FACTS = SecurityPosture.AMENDABLE;
+
+	/**
+	 * Records a new version that changes only the given facts
+	 * ({@code "true"}/{@code "false"} for yes/no, digits for numbers); returns empty when
+	 * nothing changes.
+	 */
+	@Transactional
+	public java.util.Optional<PostureVersion> amend(String recordedBy, long schoolId, Map<String, String> facts) {
+		SecurityPosture current = current(schoolId);
+		SecurityPosture next = current.amended(facts);
+		if (next.equals(current)) {
+			return java.util.Optional.empty();
+		}
+		return java.util.Optional.of(recordAs(recordedBy, schoolId, next, OffsetDateTime.now(clock)));
+	}
+
 	/** Current postures of all schools that reported one, for bulk evaluation. */
 	public Map<Long, SecurityPosture> currentForAll() {
 		return store.currentForAll();

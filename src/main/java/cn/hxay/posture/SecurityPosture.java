@@ -39,6 +39,46 @@ public record SecurityPosture(
 				null);
 	}
 
+	static final java.util.Set<String> AMENDABLE = java.util.Arrays.stream(SecurityPosture.class.getRecordComponents())
+		.filter(c -> c.getType() == Boolean.class || c.getType() == Integer.class || c.getType() == BigDecimal.class
+				|| c.getName().equals("workingTeamLead"))
+		.map(java.lang.reflect.RecordComponent::getName)
+		.collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+	/**
+	 * A copy with the named facts replaced; values are {@code "true"}/{@code "false"},
+	 * decimal digits or text. Names outside {@link #AMENDABLE} and unparseable values are
+	 * refused.
+	 */
+	SecurityPosture amended(Map<String, String> facts) {
+		java.lang.reflect.RecordComponent[] components = SecurityPosture.class.getRecordComponents();
+		Object[] values = new Object[components.length];
+		Class<?>[] types = new Class<?>[components.length];
+		try {
+			for (int i = 0; i < components.length; i++) {
+				java.lang.reflect.RecordComponent c = components[i];
+				types[i] = c.getType();
+				values[i] = c.getAccessor().invoke(this);
+				if (!facts.containsKey(c.getName())) {
+					continue;
+				}
+				if (!AMENDABLE.contains(c.getName())) {
+					throw new IllegalArgumentException(c.getName() + " cannot be amended");
+				}
+				String v = facts.get(c.getName());
+				values[i] = v == null || v.isBlank() ? null
+						: c.getType() == Boolean.class ? Boolean.valueOf(v)
+								: c.getType() == Integer.class
+										? Integer.valueOf(new BigDecimal(v.strip()).intValueExact())
+										: c.getType() == BigDecimal.class ? new BigDecimal(v.strip()) : v.strip();
+			}
+			return SecurityPosture.class.getDeclaredConstructor(types).newInstance(values);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	public boolean guardsReported() {
 		return guards != null;
 	}

@@ -1,0 +1,324 @@
+package cn.hxay.inspection;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import cn.hxay.organisation.DataScope;
+import cn.hxay.shared.PageRequest;
+import cn.hxay.shared.Paged;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Campaigns, inspections, their steps and photos in PostgreSQL. Every inspection read
+ * applies the caller's data scope through the units the inspection belongs to (school,
+ * education bureau, police station, township).
+ */
+@Repository
+class InspectionStore {
+
+	private static final String SCOPE = "(:unrestricted or i.unit_ids && :ids)";
+
+	private static final TypeReference<Map<String, String>> ANSWERS = new TypeReference<>() {
+	};
+
+	private static final TypeReference<List<Phase>> PHASES = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	InspectionStore(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	long insertCampaign(String title, String issuers, long scopeUnitId, String scopeRegion, List<String> kinds,
+			ChecklistTemplate template, List<Phase> phases, LocalDate from, LocalDate due, String reporting,
+			String createdBy, long createdUnitId, Instant at) {
+		return jdbc.sql("""
+				insert into inspection_campaign (title, issuers, scope_unit_id, scope_region, school_kinds,
+				  template_code, template_version, template, phases, self_check_from, self_check_due, reporting,
+				  created_by, created_unit_id, created_at)
+				values (?, ?, ?, ?, ?, ?, ?, cast(? as json), cast(? as json), ?, ?, ?, ?, ?, ?) returning id""")
+			.params(title, issuers, scopeUnitId, scopeRegion, String.join(",", kinds), template.code(),
+					template.version(), json.writeValueAsString(template), json.writeValueAsString(phases), from, due,
+					reporting, createdBy, createdUnitId, Timestamp.from(at))
+			.query(Long.class)
+			.single();
+	}
+
+	Optional<Campaign> campaign(long id) {
+		return jdbc.sql("select * from inspection_campaign where id = ?").param(id).query(this::mapCampaign).optional();
+	}
+
+	private static final String VISIBLE = """
+			(:unrestricted or c.created_unit_id = any(:ids) or c.scope_unit_id = any(:ids)
+			 or exists (select 1 from inspection i where i.campaign_id = c.id and i.unit_ids && :ids))""";
+
+	/**
+	 * Campaigns a user may see: issued by or for a unit in scope, or covering a school in
+	 * it.
+	 */
+	List<Campaign> campaigns(DataScope scope) {
+		return jdbc
+			.sql("select c.* from inspection_campaign c where " + VISIBLE
+					+ " order by c.created_at desc, c.id desc limit 200")
+			.param("unrestricted", scope.unrestricted())
+			.param("ids", scope.idArray())
+			.query(this::mapCampaign)
+			.list();
+	}
+
+	Optional<Campaign> campaign(long id, DataScope scope) {
+		return jdbc.sql("select c.* from inspection_campaign c where c.id = :id and " + VISIBLE)
+			.param("id", id)
+			.param("unrestricted", scope.unrestricted())
+			.param("ids", scope.idArray())
+			.query(this::mapCampaign)
+			.optional();
+	}
+
+	/** One assignment per school, in one statement per thousand schools. */
+	void assign(long campaignId, LocalDate due, List<Assignment> assignments) {
+		for (int from = 0; from < assignments.size(); from += 1000) {
+			List<Assignment> chunk = assignments.subList(from, Math.min(assignments.size(), from + 1000));
+			jdbc.sql("""
+					insert into inspection (campaign_id, school_id, school_name, region_code, unit_ids, station_name,
+					  state, due)
+					select ?, s.school_id, s.school_name, s.region_code, string_to_array(s.units, ',')::bigint[],
+					  s.station, 'ASSIGNED', ?
+					from unnest(?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[])
+					  as s(school_id, school_name, region_code, units, station)""")
+				.params(campaignId, due, chunk.stream().map(Assignment::schoolId).toArray(Long[]::new),
+						chunk.stream().map(Assignment::schoolName).toArray(String[]::new),
+						chunk.stream().map(Assignment::regionCode).toArray(String[]::new),
+						chunk.stream()
+							.map(a -> String.join(",", Arrays.stream(a.unitIds()).map(String::valueOf).toList()))
+							.toArray(String[]::new),
+						chunk.stream().map(Assignment::stationName).toArray(String[]::new))
+				.update();
+		}
+	}
+
+	record Assignment(long schoolId, String schoolName, String regionCode, Long[] unitIds, String stationName) {
+	}
+
+	Optional<Inspection> byId(long id, DataScope scope) {
+		return jdbc.sql("select * from inspection i where i.id = :id and " + SCOPE)
+			.param("id", id)
+			.param("unrestricted", scope.unrestricted())
+			.param("ids", scope.idArray())
+			.query(this::mapInspection)
+			.optional();
+	}
+
+	/**
+	 * One page of a campaign's inspections; {@code state} may also be {@code MISSED} (not
+	 * submitted by the complete-by date).
+	 */
+	Paged<Inspection> page(long campaignId, DataScope scope, String region, String state, String text, LocalDate today,
+			PageRequest page) {
+		String where = " from inspection i where i.campaign_id = :campaign and " + SCOPE + """
+				and (cast(:region as varchar) is null or i.region_code like :region)
+				and (cast(:text as varchar) is null or i.school_name like :text)
+				and (cast(:state as varchar) is null
+				     or (:state = 'MISSED' and i.state in ('ASSIGNED', 'DRAFT', 'RETURNED') and i.due < :today)
+				     or i.state = :state)""";
+		var total = bind(jdbc.sql("select count(*)" + where), campaignId, scope, region, state, text, today)
+			.query(Long.class)
+			.single();
+		List<Inspection> items = bind(jdbc.sql("select *" + where + " order by i.region_code, i.school_name, i.id"
+				+ " limit " + page.size() + " offset " + page.offset()), campaignId, scope, region, state, text, today)
+			.query(this::mapInspection)
+			.list();
+		return new Paged<>(items, page.page(), page.size(), total);
+	}
+
+	List<Inspection> all(long campaignId, DataScope scope, String region) {
+		return bind(
+				jdbc.sql("select * from inspection i where i.campaign_id = :campaign and " + SCOPE
+						+ " and (cast(:region as varchar) is null or i.region_code like :region)"
+						+ " order by i.region_code, i.station_name, i.school_name"),
+				campaignId, scope, region, null, null, null)
+			.query(this::mapInspection)
+			.list();
+	}
+
+	private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, long campaignId, DataScope scope,
+			String region, String state, String text, LocalDate today) {
+		return spec.param("campaign", campaignId)
+			.param("unrestricted", scope.unrestricted())
+			.param("ids", scope.idArray())
+			.param("region", region == null || region.isBlank() ? null : region.replaceAll("0+$", "") + "%")
+			.param("state", state == null || state.isBlank() ? null : state)
+			.param("text", text == null || text.isBlank() ? null : "%" + text.strip() + "%")
+			.param("today", today);
+	}
+
+	/** Progress per county: counts by state and the missed ones. */
+	List<Progress> progress(long campaignId, DataScope scope, LocalDate today) {
+		return jdbc.sql("""
+				select i.region_code,
+				  count(*) as assigned,
+				  count(*) filter (where i.state in ('SUBMITTED', 'ACCEPTED')) as submitted,
+				  count(*) filter (where i.state = 'ACCEPTED') as accepted,
+				  count(*) filter (where i.state = 'RETURNED') as returned,
+				  count(*) filter (where i.state in ('ASSIGNED', 'DRAFT', 'RETURNED') and i.due < :today) as missed,
+				  count(*) filter (where i.sampled) as sampled
+				from inspection i where i.campaign_id = :campaign and """ + SCOPE + """
+				group by i.region_code order by i.region_code""")
+			.param("campaign", campaignId)
+			.param("unrestricted", scope.unrestricted())
+			.param("ids", scope.idArray())
+			.param("today", today)
+			.query((rs, n) -> new Progress(rs.getString("region_code"), null, rs.getLong("assigned"),
+					rs.getLong("submitted"), rs.getLong("accepted"), rs.getLong("returned"), rs.getLong("missed"),
+					rs.getLong("sampled")))
+			.list();
+	}
+
+	boolean update(Inspection i) {
+		return jdbc.sql("""
+				update inspection set state = ?, answers = cast(? as jsonb), sensitive_answers = cast(? as jsonb),
+				  headmaster = ?, cosigned_by = ?, cosigned_station = ?, cosigned_at = ?, submitted_by = ?,
+				  submitted_at = ?, reviewed_by = ?, reviewed_at = ?, review_comment = ?, sampled = ?,
+				  sample_result = ?, version = version + 1
+				where id = ? and version = ?""")
+			.params(i.state().name(), json.writeValueAsString(i.answers()),
+					json.writeValueAsString(i.sensitiveAnswers()), i.headmaster(), i.cosignedBy(), i.cosignedStation(),
+					ts(i.cosignedAt()), i.submittedBy(), ts(i.submittedAt()), i.reviewedBy(), ts(i.reviewedAt()),
+					i.reviewComment(), i.sampled(), i.sampleResult(), i.id(), i.version())
+			.update() == 1;
+	}
+
+	void step(long inspectionId, String action, String actor, Instant at, String comment) {
+		jdbc.sql("insert into inspection_step (inspection_id, action, actor, at, comment) values (?, ?, ?, ?, ?)")
+			.params(inspectionId, action, actor, Timestamp.from(at), comment)
+			.update();
+	}
+
+	List<Step> steps(long inspectionId) {
+		return jdbc.sql("select * from inspection_step where inspection_id = ? order by at, id")
+			.param(inspectionId)
+			.query((rs, n) -> new Step(rs.getString("action"), rs.getString("actor"), rs.getTimestamp("at").toInstant(),
+					rs.getString("comment")))
+			.list();
+	}
+
+	long insertPhoto(long inspectionId, String itemKey, String contentType, byte[] bytes, String by, Instant at) {
+		return jdbc.sql("""
+				insert into inspection_photo (inspection_id, item_key, content_type, size_bytes, bytes, uploaded_by,
+				  uploaded_at) values (?, ?, ?, ?, ?, ?, ?) returning id""")
+			.params(inspectionId, itemKey, contentType, bytes.length, bytes, by, Timestamp.from(at))
+			.query(Long.class)
+			.single();
+	}
+
+	List<Photo> photos(long inspectionId) {
+		return jdbc.sql("""
+				select id, item_key, content_type, size_bytes, uploaded_by, uploaded_at from inspection_photo
+				where inspection_id = ? order by id""")
+			.param(inspectionId)
+			.query((rs, n) -> new Photo(rs.getLong("id"), rs.getString("item_key"), rs.getString("content_type"),
+					rs.getInt("size_bytes"), rs.getString("uploaded_by"), rs.getTimestamp("uploaded_at").toInstant()))
+			.list();
+	}
+
+	Optional<PhotoContent> photo(long inspectionId, long photoId) {
+		return jdbc.sql("select content_type, bytes from inspection_photo where inspection_id = ? and id = ?")
+			.params(inspectionId, photoId)
+			.query((rs, n) -> new PhotoContent(rs.getString("content_type"), rs.getBytes("bytes")))
+			.optional();
+	}
+
+	List<Long> acceptedNotSampled(long campaignId, DataScope scope, String region) {
+		return bind(
+				jdbc.sql("select i.id from inspection i where i.campaign_id = :campaign and " + SCOPE
+						+ " and i.state = 'ACCEPTED' and not i.sampled"
+						+ " and (cast(:region as varchar) is null or i.region_code like :region) order by i.id"),
+				campaignId, scope, region, null, null, null)
+			.query(Long.class)
+			.list();
+	}
+
+	private Campaign mapCampaign(ResultSet rs, int n) throws SQLException {
+		String kinds = rs.getString("school_kinds");
+		return new Campaign(rs.getLong("id"), rs.getString("title"), rs.getString("issuers"),
+				rs.getLong("scope_unit_id"), rs.getString("scope_region"),
+				kinds.isEmpty() ? List.of() : List.of(kinds.split(",")),
+				json.readValue(rs.getString("template"), ChecklistTemplate.class),
+				json.readValue(rs.getString("phases"), PHASES), rs.getObject("self_check_from", LocalDate.class),
+				rs.getObject("self_check_due", LocalDate.class), rs.getString("reporting"), rs.getString("created_by"),
+				rs.getLong("created_unit_id"), rs.getTimestamp("created_at").toInstant());
+	}
+
+	private Inspection mapInspection(ResultSet rs, int n) throws SQLException {
+		return new Inspection(rs.getLong("id"), rs.getLong("campaign_id"), rs.getLong("school_id"),
+				rs.getString("school_name"), rs.getString("region_code"), rs.getString("station_name"),
+				rs.getObject("due", LocalDate.class), InspectionState.valueOf(rs.getString("state")),
+				json.readValue(rs.getString("answers"), ANSWERS),
+				json.readValue(rs.getString("sensitive_answers"), ANSWERS), rs.getString("headmaster"),
+				rs.getString("cosigned_by"), rs.getString("cosigned_station"), instant(rs, "cosigned_at"),
+				rs.getString("submitted_by"), instant(rs, "submitted_at"), rs.getString("reviewed_by"),
+				instant(rs, "reviewed_at"), rs.getString("review_comment"), rs.getBoolean("sampled"),
+				rs.getString("sample_result"), rs.getInt("version"));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp t = rs.getTimestamp(column);
+		return t == null ? null : t.toInstant();
+	}
+
+	private static Timestamp ts(Instant at) {
+		return at == null ? null : Timestamp.from(at);
+	}
+
+	/** A step of an inspection's history. */
+	public record Step(String action, String actor, Instant at, String comment) {
+	}
+
+	/** A photo's description (its bytes are fetched one at a time). */
+	public record Photo(long id, String itemKey, String contentType, int sizeBytes, String uploadedBy,
+			Instant uploadedAt) {
+	}
+
+	record PhotoContent(String contentType, byte[] bytes) {
+	}
+
+	/**
+	 * A county's figures in a campaign.
+	 *
+	 * @param submitted submitted or accepted
+	 * @param missed not submitted by the complete-by date
+	 */
+	public record Progress(String regionCode, String regionName, long assigned, long submitted, long accepted,
+			long returned, long missed, long sampled) {
+
+		Progress named(String name) {
+			return new Progress(regionCode, name, assigned, submitted, accepted, returned, missed, sampled);
+		}
+
+		public double submittedRate() {
+			return assigned == 0 ? 0 : Math.round(submitted * 1000.0 / assigned) / 10.0;
+		}
+
+		public double acceptedRate() {
+			return assigned == 0 ? 0 : Math.round(accepted * 1000.0 / assigned) / 10.0;
+		}
+
+	}
+
+}
