@@ -4,14 +4,20 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
 
 import cn.hxay.demo.DemoUsers;
+import cn.hxay.inspection.InspectionFlowTests;
 import cn.hxay.support.PlatformTest;
+import cn.hxay.support.WebSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -151,6 +157,72 @@ class BrowserTests {
 		assertThat(driver.findElement(By.id("fact-closedManagement")).isDisplayed()).isTrue();
 		assertThat(driver.getPageSource()).contains("保安员").contains("历史版本");
 		screenshot("posture.png");
+	}
+
+	@Test
+	void schoolLeadFillsInTheSelfInspectionOnAPhoneAndSubmitsIt() throws Exception {
+		WebSession county = WebSession.signedIn(port, DemoUsers.COUNTY_EDUCATION, DemoUsers.PASSWORD);
+		String title = "浏览器自查测试-" + System.nanoTime();
+		long campaign = InspectionFlowTests.launch(county, title, "320402", LocalDate.now(),
+				LocalDate.now().plusDays(20));
+		long id = InspectionFlowTests.inspectionOfLead(port, campaign);
+
+		driver.manage().window().setSize(new Dimension(412, 915));
+		try {
+			WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+			signIn(DemoUsers.SCHOOL_LEAD);
+			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-as")));
+			driver.get("http://localhost:" + port + "/inspections");
+			click(driver.findElement(By.linkText(title)));
+			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("progress")));
+			driver.get("http://localhost:" + port + "/inspections/" + id);
+			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("fill-form")));
+			for (WebElement yes : driver.findElements(By.cssSelector("#fill-form label[for$='_t']"))) {
+				click(yes);
+			}
+			click(driver.findElement(By.cssSelector("label[for='a_antiRamming_f']")));
+			click(driver.findElement(By.cssSelector("label[for='a_oneKeyAlarmInDormitory_na']")));
+			Map<String, String> typed = Map.of("a_workingTeamLead", "王校长", "a_guards", "2", "a_certifiedGuards", "2",
+					"a_overAgeGuards", "0", "a_cameras", "30", "a_hazardsFound", "1", "a_hazardsFixed", "0",
+					"a_hazardsOpen", "1", "a_report", "自查完成，校门防冲撞设施待建。", "headmaster", "王明");
+			typed.forEach((field, value) -> {
+				WebElement input = driver.findElement(By.id(field));
+				((JavascriptExecutor) driver)
+					.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", input);
+				input.sendKeys(value);
+			});
+			click(driver.findElement(By.id("save-draft")));
+			wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("state"), "填报中"));
+			assertThat(driver.findElement(By.id("a_cameras")).getAttribute("value")).isEqualTo("30");
+			assertThat(driver.findElement(By.id("a_antiRamming_f")).isSelected()).isTrue();
+			screenshot("self-inspection-phone.png");
+
+			// submitting before the police station co-signs is refused with the reason
+			click(driver.findElement(By.id("submit-inspection")));
+			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("form-errors")));
+			assertThat(driver.findElement(By.id("form-errors")).getText()).contains("请先由派出所会签");
+
+			WebSession station = WebSession.signedIn(port, DemoUsers.STATION_OFFICER, DemoUsers.PASSWORD);
+			station.postForm("/inspections/" + id + "/cosign",
+					Map.of("version", InspectionFlowTests.version(station.get("/inspections/" + id))));
+
+			driver.get("http://localhost:" + port + "/inspections/" + id);
+			wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("cosign"), "青龙派出所"));
+			click(driver.findElement(By.id("submit-inspection")));
+			wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("state"), "已提交待验收"));
+			assertThat(driver.findElements(By.id("fill-form"))).isEmpty();
+			assertThat(driver.findElement(By.id("findings")).getText()).contains("硬质防冲撞设施有无").contains("不符合");
+			screenshot("self-inspection-submitted.png");
+		}
+		finally {
+			driver.manage().window().setSize(new Dimension(1400, 1000));
+		}
+	}
+
+	private static void click(WebElement element) {
+		((JavascriptExecutor) driver)
+			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+		element.click();
 	}
 
 	private void signIn(String username) {
