@@ -1,12 +1,14 @@
 package cn.hxay.demo;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 import cn.hxay.compliance.Compliance;
+import cn.hxay.inspection.Inspections;
 import cn.hxay.posture.Postures;
 import cn.hxay.school.School;
 import cn.hxay.school.SchoolFilter;
@@ -63,13 +65,18 @@ class DemoData implements ApplicationRunner {
 
 	private final Clock clock;
 
+	private final Inspections inspections;
+
+	private CurrentUser administrator;
+
 	DemoData(@Value("${hxay.demo.enabled:true}") boolean enabled, @Value("${hxay.demo.seed:20191125}") long seed,
 			Clock clock, Organisations organisations, UserAccounts accounts, SchoolRegistry schools, Postures postures,
-			Compliance compliance, TransactionTemplate transactions, JdbcClient jdbc) {
+			Compliance compliance, TransactionTemplate transactions, JdbcClient jdbc, Inspections inspections) {
 		this.postures = postures;
 		this.compliance = compliance;
 		this.enabled = enabled;
 		this.clock = clock;
+		this.inspections = inspections;
 		this.seed = seed;
 		this.organisations = organisations;
 		this.accounts = accounts;
@@ -122,7 +129,9 @@ class DemoData implements ApplicationRunner {
 			if (!organisations.regions().isEmpty() || accounts.anyExist()) {
 				return null;
 			}
-			int built = new DemoCity(new PlatformSink(), seed).build();
+			PlatformSink sink = new PlatformSink();
+			int built = new DemoCity(sink, seed).build();
+			administrator = sink.registrar;
 			List<School> all = new ArrayList<>();
 			schools.forEach(DataScope.everything(false), SchoolFilter.none(), all::add);
 			new DemoPostures(postures, seed + 31).record(all, OffsetDateTime.now(clock));
@@ -136,6 +145,11 @@ class DemoData implements ApplicationRunner {
 			transactions
 				.executeWithoutResult(status -> compliance.assign("demo", DemoCity.CITY, List.of("jiangsu-2020")));
 			compliance.evaluateAll();
+			CurrentUser admin = administrator;
+			// each step in its own transaction, as officers would work
+			int worked = new DemoInspections(inspections, postures, schools, seed + 47).run(admin,
+					LocalDate.now(clock));
+			log.info("演示检查任务已下发，{} 所学校已填报", worked);
 		}
 		if (created != null) {
 			log.info("演示数据已生成: {} 所学校, 用时 {} ms; 演示账号密码 {}", created, (System.nanoTime() - started) / 1_000_000,

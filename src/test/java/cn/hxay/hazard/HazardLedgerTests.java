@@ -194,4 +194,21 @@ class HazardLedgerTests {
 		assertThat(plan.body()).contains("拆除重砌");
 	}
 
+	@Test
+	void defaultDeadlinesFollowTheRegionsOwnPeriods() {
+		Page wujinSchools = api("GET", "/api/v1/schools", "wujin.edu", null, null);
+		long wujin = Long.parseLong(find(wujinSchools.body(), "\"id\":(\\d+)"));
+		LocalDate today = LocalDate.now(clock);
+		// 武进区 sets 一般 2 days and 较大 15 days; 重大 keeps the national 90 days
+		assertThat(raise("wujin.edu", wujin, "GENERAL", null, "操场-" + System.nanoTime()).body())
+			.contains("\"deadline\":\"" + today.plusDays(2) + "\"");
+		assertThat(raise("wujin.edu", wujin, "SERIOUS", null, "食堂-" + System.nanoTime()).body())
+			.contains("\"deadline\":\"" + today.plusDays(15) + "\"");
+		assertThat(raise("wujin.edu", wujin, "MAJOR", null, "宿舍-" + System.nanoTime()).body())
+			.contains("\"deadline\":\"" + today.plusDays(90) + "\"");
+		// 天宁区 has no setting of its own: 一般 is fixed on the spot
+		assertThat(raise("tianning.edu", schoolOfLead(), "GENERAL", null, "门卫室-" + System.nanoTime()).body())
+			.contains("\"deadline\":\"" + today + "\"");
+	}
+
 }

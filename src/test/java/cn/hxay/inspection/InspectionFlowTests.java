@@ -201,8 +201,9 @@ public class InspectionFlowTests {
 		assertThat(posture.workingTeamLead()).isEqualTo("李校长");
 
 		Page ledger = county.get("/hazards?region=320402&state=PENDING");
+		String schoolName = find(school.get("/inspections/" + id).body(), "<h1 class=\"h4\"><span>([^<]+)</span>");
 		String hazardId = find(ledger.body(),
-				"href=\"/hazards/(\\d+)\">[^<]+</a></td>\\s*<td>[^<]*</td>\\s*<td>三、技防与物防");
+				"href=\"/hazards/(\\d+)\">[^<]+</a></td>\\s*<td>" + Pattern.quote(schoolName) + "</td>\\s*<td>三、技防与物防");
 		Page hazard = school.get("/hazards/" + hazardId);
 		assertThat(hazard.body()).contains("检查发现：硬质防冲撞设施有无").contains("李明");
 		Page pdf = school.get("/hazards/" + hazardId + "/notice.pdf");
