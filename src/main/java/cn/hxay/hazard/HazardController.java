@@ -45,8 +45,11 @@ class HazardController {
 
 	private final HazardDeadlines deadlines;
 
+	private final cn.hxay.organisation.Organisations organisations;
+
 	HazardController(HazardLedger ledger, SchoolRegistry schools, RectificationNotice notice, LedgerWorkbook workbook,
-			HazardDeadlines deadlines) {
+			HazardDeadlines deadlines, cn.hxay.organisation.Organisations organisations) {
+		this.organisations = organisations;
 		this.ledger = ledger;
 		this.schools = schools;
 		this.notice = notice;
@@ -62,6 +65,11 @@ class HazardController {
 		Paged<Hazard> hazards = ledger.page(scope, region, state, grade, supervised, overdue, PageRequest.of(page, 30));
 		model.addAttribute("hazards", hazards);
 		model.addAttribute("figures", ledger.figures(scope, false));
+		model.addAttribute("regionNames",
+				organisations.regions()
+					.stream()
+					.collect(java.util.stream.Collectors.toMap(cn.hxay.organisation.Region::code,
+							cn.hxay.organisation.Region::name)));
 		model.addAttribute("states", HazardState.values());
 		model.addAttribute("grades", HazardGrade.values());
 		model.addAttribute("region", region);

@@ -126,6 +126,21 @@ public class HazardLedger {
 		return store.figures(scope, bySchool);
 	}
 
+	/** All hazards in scope added up: total, closed, overdue, supervised and the rate. */
+	public RectificationFigures totals(DataScope scope) {
+		long total = 0;
+		long closed = 0;
+		long overdue = 0;
+		long supervised = 0;
+		for (RectificationFigures f : store.figures(scope, false)) {
+			total += f.total();
+			closed += f.closed();
+			overdue += f.overdue();
+			supervised += f.supervised();
+		}
+		return RectificationFigures.of("", total, closed, overdue, supervised);
+	}
+
 	/** Rectification figures per school id, within the scope. */
 	public java.util.Map<Long, RectificationFigures> figuresBySchool(DataScope scope) {
 		return store.figuresBySchool(scope);

@@ -21,11 +21,13 @@ import java.util.List;
  * @param posture the security-posture facts an accepted answer updates
  * @param category the hazard category a failing answer is raised under
  * @param grade the hazard grade a failing answer is raised with
+ * @param atLeast for number items, another number item this answer must reach (e.g.
+ * certified guards reach the number of guards)
  */
 public record ChecklistItem(String key, String label, ItemType type, boolean required, List<String> labels,
 		boolean notApplicable, boolean sensitive, Boolean expect, BigDecimal min, BigDecimal max, List<String> choices,
-		List<String> pass, String rule, String clause, List<String> posture, String category, String grade,
-		String hint) {
+		List<String> pass, String rule, String clause, List<String> posture, String category, String grade, String hint,
+		String atLeast) {
 
 	public static final String NOT_APPLICABLE = "/";
 

@@ -90,6 +90,9 @@ class Checklists {
 			if (!item.choices().containsAll(item.pass())) {
 				problems.add(at + "pass 不在 choices 中");
 			}
+			if (item.atLeast() != null && t.item(item.atLeast()).map(o -> o.type() != ItemType.NUMBER).orElse(true)) {
+				problems.add(at + "atLeast 应指向本表中的数字项目");
+			}
 			for (String fact : item.posture()) {
 				if (!Postures.AMENDABLE_FACTS.contains(fact)) {
 					problems.add(at + "posture 中的 " + fact + " 不是可更新的安全防范事实");

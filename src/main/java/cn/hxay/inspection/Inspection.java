@@ -238,11 +238,25 @@ public final class Inspection {
 		for (ChecklistTemplate.Section section : template.sections()) {
 			for (ChecklistItem item : section.items()) {
 				if (item.sensitive() && !police) {
-					findings.add(new Finding(section.title(), item, null, "（敏感信息，由公安机关掌握）", null, true));
+					findings.add(new Finding(section.title(), item, null, "（敏感信息，由公安机关掌握）", null, true, ""));
 					continue;
 				}
 				String value = answer(item);
-				findings.add(new Finding(section.title(), item, value, item.display(value), item.judge(value), false));
+				Verdict verdict = item.judge(value);
+				String requirement = item.requirement();
+				ChecklistItem reference = item.atLeast() == null ? null : template.item(item.atLeast()).orElse(null);
+				if (reference != null && (verdict == Verdict.PASS || verdict == Verdict.RECORDED)) {
+					java.math.BigDecimal mine = ChecklistItem.number(value);
+					String theirs = answer(reference);
+					java.math.BigDecimal other = theirs == null ? null : ChecklistItem.number(theirs);
+					if (mine != null && other != null) {
+						boolean reaches = mine.compareTo(other) >= 0;
+						verdict = reaches ? Verdict.PASS : Verdict.FAIL;
+						requirement = "应不少于“" + reference.label() + "”（" + theirs + "）";
+					}
+				}
+				findings
+					.add(new Finding(section.title(), item, value, item.display(value), verdict, false, requirement));
 			}
 		}
 		return findings;
@@ -270,7 +284,7 @@ public final class Inspection {
 	 * @param hidden the item is sensitive and the reader is not police
 	 */
 	public record Finding(String section, ChecklistItem item, String value, String shown, Verdict verdict,
-			boolean hidden) {
+			boolean hidden, String requirement) {
 
 		public boolean failing() {
 			return verdict == Verdict.FAIL;
@@ -281,8 +295,7 @@ public final class Inspection {
 			if (!failing()) {
 				return "";
 			}
-			return "填报“" + shown + "”，" + item.requirement()
-					+ (item.clause() == null ? "" : "（依据：" + item.clause() + "）");
+			return "填报“" + shown + "”，" + requirement + (item.clause() == null ? "" : "（依据：" + item.clause() + "）");
 		}
 
 	}

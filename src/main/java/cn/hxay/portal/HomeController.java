@@ -3,6 +3,7 @@ package cn.hxay.portal;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import cn.hxay.hazard.HazardLedger;
 import cn.hxay.identity.CurrentUser;
 import cn.hxay.organisation.DataScope;
 import cn.hxay.organisation.Organisations;
@@ -28,8 +29,11 @@ class HomeController {
 
 	private final SchoolRegistry schools;
 
-	HomeController(Organisations organisations, SchoolRegistry schools) {
+	private final HazardLedger hazards;
+
+	HomeController(Organisations organisations, SchoolRegistry schools, HazardLedger hazards) {
 		this.organisations = organisations;
+		this.hazards = hazards;
 		this.schools = schools;
 	}
 
@@ -44,6 +48,7 @@ class HomeController {
 		model.addAttribute("regionNames", regionNames);
 		model.addAttribute("regionLabels",
 				statistics.byRegion().keySet().stream().map(code -> regionNames.getOrDefault(code, code)).toList());
+		model.addAttribute("hazards", hazards.totals(scope));
 		schools.ofUnit(scope, user.organisationId()).ifPresent(school -> model.addAttribute("ownSchool", school));
 		return "portal/home";
 	}

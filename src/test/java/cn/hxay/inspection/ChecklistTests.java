@@ -73,13 +73,28 @@ class ChecklistTests {
 		assertThat(annex1.item("cameras").orElseThrow().problemWith("-3")).contains("不小于 0");
 		assertThat(annex1.item("workingTeam").orElseThrow().problemWith("/")).contains("不能填“/”");
 		ChecklistItem broken = new ChecklistItem("bad key", "", ItemType.CHOICE, true, null, false, false, null, null,
-				BigDecimal.ONE, List.of(), List.of("x"), null, null, List.of("notAFact"), "NOWHERE", null, null);
+				BigDecimal.ONE, List.of(), List.of("x"), null, null, List.of("notAFact"), "NOWHERE", null, null, null);
 		ChecklistTemplate template = new ChecklistTemplate("Bad", 0, "", null, null,
 				List.of(new ChecklistTemplate.Section("一", List.of(broken))));
 		assertThat(Checklists.problems(template)).anyMatch(p -> p.contains("code"))
 			.anyMatch(p -> p.contains("version"))
 			.anyMatch(p -> p.contains("key"))
 			.anyMatch(p -> p.contains("缺少 label"));
+	}
+
+	@Test
+	void certifiedGuardsAreJudgedAgainstTheGuardsReportedOnTheSameForm() {
+		ChecklistTemplate annex1 = checklists.get("changzhou-2019-annex1");
+		Inspection form = new Inspection(1, 1, 1, "测试学校", "320402", "青龙派出所", java.time.LocalDate.now(),
+				InspectionState.DRAFT, java.util.Map.of("guards", "3", "certifiedGuards", "2"), java.util.Map.of(),
+				null, null, null, null, null, null, null, null, null, false, null, 0);
+		Inspection.Finding certified = form.findings(annex1, false)
+			.stream()
+			.filter(f -> f.item().key().equals("certifiedGuards"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(certified.verdict()).isEqualTo(Verdict.FAIL);
+		assertThat(certified.explanation()).isEqualTo("填报“2”，应不少于“保安员人数”（3）（依据：公安部令第112号 第十九条）");
 	}
 
 }

@@ -219,6 +219,29 @@ class BrowserTests {
 		}
 	}
 
+	@Test
+	void countyOfficerWatchesTheCampaignAndOpensASubmittedForm() throws Exception {
+		WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+		signIn(DemoUsers.COUNTY_EDUCATION);
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-as")));
+		driver.get("http://localhost:" + port + "/inspections");
+		click(driver.findElement(By.partialLinkText("秋季学校及周边安全排查整改")));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#progress-chart canvas")));
+		assertThat(driver.findElement(By.id("progress")).getText()).contains("天宁区").contains("合计");
+		screenshot("campaign-progress.png");
+		click(driver.findElement(By.cssSelector("#progress tbody tr:first-child td:nth-child(3) a")));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("inspections")));
+		assertThat(driver.findElements(By.cssSelector("#inspections tbody a"))).isNotEmpty()
+			.allSatisfy(a -> assertThat(a.findElement(By.xpath("../..")).getText()).contains("已提交待验收"));
+		click(driver.findElement(By.cssSelector("#inspections tbody a")));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("review")));
+		assertThat(driver.findElement(By.id("findings")).getText()).contains("是否成立工作专班").contains("（敏感信息，由公安机关掌握）");
+		screenshot("inspection-review.png");
+		driver.get("http://localhost:" + port + "/hazards");
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("hazards")));
+		screenshot("hazard-ledger.png");
+	}
+
 	private static void click(WebElement element) {
 		((JavascriptExecutor) driver)
 			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
