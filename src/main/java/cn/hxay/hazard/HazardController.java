@@ -170,6 +170,7 @@ class HazardController {
 		Hazard h = ledger.get(scope, id);
 		model.addAttribute("h", h);
 		model.addAttribute("steps", ledger.steps(scope, id));
+		model.addAttribute("photos", ledger.photos(scope, id));
 		boolean above = !(user.hasRole(Role.SCHOOL_SAFETY_LEAD) && user.roles().size() == 1);
 		model.addAttribute("mayReview", above);
 		return "hazard/show";
@@ -186,6 +187,30 @@ class HazardController {
 						.build()
 						.toString())
 			.body(notice.render(h));
+	}
+
+	@PostMapping("/hazards/{id}/photos")
+	String upload(@PathVariable long id, @RequestParam("photo") org.springframework.web.multipart.MultipartFile photo,
+			@RequestParam(required = false) String caption, CurrentUser user, DataScope scope,
+			RedirectAttributes redirect) throws java.io.IOException {
+		try {
+			ledger.addPhoto(user, scope, id, photo.getBytes(), caption);
+			redirect.addFlashAttribute("notice", "照片已上传");
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("problem", ex.getMessage());
+		}
+		return "redirect:/hazards/" + id;
+	}
+
+	@GetMapping("/hazards/{id}/photos/{photoId}")
+	ResponseEntity<byte[]> photo(@PathVariable long id, @PathVariable long photoId, DataScope scope) {
+		byte[] bytes = ledger.photo(scope, id, photoId);
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(cn.hxay.shared.documents.Photos.typeOf(bytes)))
+			.cacheControl(org.springframework.http.CacheControl.noStore())
+			.header("X-Content-Type-Options", "nosniff")
+			.body(bytes);
 	}
 
 	@PostMapping("/hazards/{id}/{step}")

@@ -126,6 +126,40 @@ public class HazardLedger {
 		return store.figures(scope, bySchool);
 	}
 
+	static final int MAX_PHOTOS = 20;
+
+	/**
+	 * Keeps a photo of the hazard or of its fix; anyone who sees the hazard may add one
+	 * until it is closed.
+	 */
+	@Transactional
+	public HazardPhoto addPhoto(CurrentUser user, DataScope scope, long id, byte[] bytes, String caption) {
+		Hazard h = get(scope, id);
+		if (h.state() == HazardState.CLOSED) {
+			throw new InvalidInputException("photo", "隐患已销号，不能再添加照片");
+		}
+		String type = cn.hxay.shared.documents.Photos.checkedType(bytes);
+		if (store.photos(id).size() >= MAX_PHOTOS) {
+			throw new InvalidInputException("photo", "每条隐患最多 " + MAX_PHOTOS + " 张照片");
+		}
+		String text = caption == null || caption.isBlank() ? null
+				: caption.strip().substring(0, Math.min(100, caption.strip().length()));
+		long photoId = store.insertPhoto(id, type, bytes, text, user.displayName(), clock.instant());
+		store.step(id, "上传照片", user.displayName(), clock.instant(), text);
+		return store.photos(id).stream().filter(p -> p.id() == photoId).findFirst().orElseThrow();
+	}
+
+	public List<HazardPhoto> photos(DataScope scope, long id) {
+		get(scope, id);
+		return store.photos(id);
+	}
+
+	/** A photo's bytes, only for users whose scope covers the hazard. */
+	public byte[] photo(DataScope scope, long id, long photoId) {
+		get(scope, id);
+		return store.photoBytes(id, photoId).orElseThrow(() -> new NotFoundException("照片不存在"));
+	}
+
 	/** All hazards in scope added up: total, closed, overdue, supervised and the rate. */
 	public RectificationFigures totals(DataScope scope) {
 		long total = 0;

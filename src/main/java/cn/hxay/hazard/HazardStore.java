@@ -135,6 +135,32 @@ class HazardStore {
 		return figures;
 	}
 
+	long insertPhoto(long hazardId, String contentType, byte[] bytes, String caption, String by, Instant at) {
+		return jdbc.sql("""
+				insert into hazard_photo (hazard_id, content_type, size_bytes, bytes, caption, uploaded_by, uploaded_at)
+				values (?, ?, ?, ?, ?, ?, ?) returning id""")
+			.params(hazardId, contentType, bytes.length, bytes, caption, by, Timestamp.from(at))
+			.query(Long.class)
+			.single();
+	}
+
+	List<HazardPhoto> photos(long hazardId) {
+		return jdbc.sql("""
+				select id, content_type, size_bytes, caption, uploaded_by, uploaded_at from hazard_photo
+				where hazard_id = ? order by id""")
+			.param(hazardId)
+			.query((rs, n) -> new HazardPhoto(rs.getLong("id"), rs.getString("content_type"), rs.getInt("size_bytes"),
+					rs.getString("caption"), rs.getString("uploaded_by"), rs.getTimestamp("uploaded_at").toInstant()))
+			.list();
+	}
+
+	Optional<byte[]> photoBytes(long hazardId, long photoId) {
+		return jdbc.sql("select bytes from hazard_photo where hazard_id = ? and id = ?")
+			.params(hazardId, photoId)
+			.query((rs, n) -> rs.getBytes("bytes"))
+			.optional();
+	}
+
 	/**
 	 * Open hazards whose deadline is before the given day and that are not yet flagged,
 	 * locked for this node.

@@ -34,6 +34,7 @@ import cn.hxay.shared.NotFoundException;
 import cn.hxay.shared.PageRequest;
 import cn.hxay.shared.Paged;
 import cn.hxay.shared.Violation;
+import cn.hxay.shared.documents.Photos;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -45,8 +46,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Inspections {
-
-	static final int MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 
 	static final int MAX_PHOTOS = 30;
 
@@ -394,16 +393,7 @@ public class Inspections {
 		if (template.item(itemKey).isEmpty()) {
 			throw new InvalidInputException("photo", "照片所属的检查项目不存在");
 		}
-		if (bytes == null || bytes.length == 0) {
-			throw new InvalidInputException("photo", "请选择照片");
-		}
-		if (bytes.length > MAX_PHOTO_BYTES) {
-			throw new InvalidInputException("photo", "照片不能超过 5 MB");
-		}
-		String type = imageType(bytes);
-		if (type == null) {
-			throw new InvalidInputException("photo", "只接受 JPEG、PNG 或 WebP 格式的照片");
-		}
+		String type = Photos.checkedType(bytes);
 		if (store.photos(id).size() >= MAX_PHOTOS) {
 			throw new InvalidInputException("photo", "每张检查表最多 " + MAX_PHOTOS + " 张照片");
 		}
@@ -416,24 +406,6 @@ public class Inspections {
 	public InspectionStore.PhotoContent photo(DataScope scope, long id, long photoId) {
 		get(scope, id);
 		return store.photo(id, photoId).orElseThrow(() -> new NotFoundException("照片不存在"));
-	}
-
-	/**
-	 * The image type from the file's first bytes, never from its name or the browser's
-	 * word.
-	 */
-	static String imageType(byte[] b) {
-		if (b.length > 3 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8 && (b[2] & 0xff) == 0xff) {
-			return "image/jpeg";
-		}
-		if (b.length > 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
-			return "image/png";
-		}
-		if (b.length > 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F' && b[8] == 'W' && b[9] == 'E'
-				&& b[10] == 'B' && b[11] == 'P') {
-			return "image/webp";
-		}
-		return null;
 	}
 
 	private interface Move {

@@ -129,6 +129,16 @@ public class InspectionFlowTests {
 		WebSession school = WebSession.signedIn(port, "school.lead", PW);
 		assertThat(school.get("/inspections").body()).contains(title);
 		long id = inspectionOfLead(port, campaign);
+		Matcher others = Pattern.compile("href=\"/inspections/(\\d+)\"")
+			.matcher(county.get("/inspections/campaigns/" + campaign + "/schools").body());
+		while (others.find()) {
+			if (Long.parseLong(others.group(1)) != id) {
+				assertThat(school.get("/inspections/" + others.group(1)).status())
+					.as("a school never sees another school's form")
+					.isEqualTo(404);
+				break;
+			}
+		}
 		Page form = school.get("/inspections/" + id);
 		assertThat(form.body()).contains("待自查").contains("是否成立工作专班").contains("敏感项，由派出所填写");
 		Page refused = school.postForm("/inspections/" + id,
@@ -206,6 +216,14 @@ public class InspectionFlowTests {
 				"href=\"/hazards/(\\d+)\">[^<]+</a></td>\\s*<td>" + Pattern.quote(schoolName) + "</td>\\s*<td>三、技防与物防");
 		Page hazard = school.get("/hazards/" + hazardId);
 		assertThat(hazard.body()).contains("检查发现：硬质防冲撞设施有无").contains("李明");
+		Page hazardPhoto = school
+			.follow(school.upload("/hazards/" + hazardId + "/photos?caption=before", "photo", "before.png", PNG));
+		assertThat(hazardPhoto.body()).contains("照片已上传").contains("before");
+		String hazardPhotoPath = "/hazards/" + hazardId + "/photos/"
+				+ find(hazardPhoto.body(), "/hazards/" + hazardId + "/photos/(\\d+)");
+		assertThat(county.get(hazardPhotoPath).bytes()).isEqualTo(PNG);
+		assertThat(otherCounty.get(hazardPhotoPath).status()).isEqualTo(404);
+		assertThat(otherCounty.get("/hazards/" + hazardId).status()).isEqualTo(404);
 		Page pdf = school.get("/hazards/" + hazardId + "/notice.pdf");
 		try (PDDocument doc = Loader.loadPDF(pdf.bytes())) {
 			assertThat(new PDFTextStripper().getText(doc)).contains("隐患整改通知书").contains("硬质防冲撞设施");
