@@ -229,6 +229,7 @@ class InspectionController {
 		model.addAttribute("values", values);
 		model.addAttribute("findings", i.findings(template, scope.policeData()));
 		model.addAttribute("police", scope.policeData());
+		model.addAttribute("postureNotes", inspections.differencesFromPosture(i, template));
 		model.addAttribute("missed", inspections.missed(i));
 		model.addAttribute("steps", inspections.steps(scope, i.id()));
 		model.addAttribute("photos", inspections.photos(scope, i.id()));

@@ -246,6 +246,32 @@ public class Inspections {
 		return store.photos(id);
 	}
 
+	/**
+	 * Where the form's guard counts differ from the guards on the school's record. Guards
+	 * are named people with certificates, so acceptance never copies a count into the
+	 * posture; the reviewer sees the difference instead.
+	 */
+	public List<String> differencesFromPosture(Inspection inspection, ChecklistTemplate template) {
+		List<String> notes = new ArrayList<>();
+		var posture = postures.current(inspection.schoolId());
+		if (!posture.guardsReported()) {
+			return notes;
+		}
+		compare(notes, template, inspection, "guards", posture.guardCount(), "保安员");
+		compare(notes, template, inspection, "certifiedGuards", posture.certifiedGuards(), "持证保安员");
+		return notes;
+	}
+
+	private static void compare(List<String> notes, ChecklistTemplate template, Inspection inspection, String key,
+			long onRecord, String what) {
+		template.item(key).map(inspection::answer).map(ChecklistItem::number).ifPresent(typed -> {
+			if (typed.longValue() != onRecord) {
+				notes.add("检查表填报" + what + " " + typed.toPlainString() + " 名，学校安全防范档案登记 " + onRecord
+						+ " 名：请核实，并在“安全防范情况”中补录或更正保安员名单");
+			}
+		});
+	}
+
 	public boolean missed(Inspection inspection) {
 		return inspection.missed(LocalDate.now(clock));
 	}

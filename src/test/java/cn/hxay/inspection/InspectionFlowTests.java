@@ -172,6 +172,14 @@ public class InspectionFlowTests {
 
 		// the county sees the answers but not the sensitive ones, and returns the form
 		Page review = county.get("/inspections/" + id);
+		SecurityPosture onRecord = postures
+			.current(Long.parseLong(find(school.get("/schools").body(), "href=\"/schools/(\\d+)\"")));
+		if (onRecord.guardsReported() && onRecord.guardCount() != 3) {
+			assertThat(review.body()).contains("检查表填报保安员 3 名，学校安全防范档案登记 " + onRecord.guardCount() + " 名");
+		}
+		else {
+			assertThat(review.body()).doesNotContain("检查表填报保安员");
+		}
 		assertThat(review.body()).contains("（敏感信息，由公安机关掌握）")
 			.doesNotContain("网吧聚集")
 			.contains("应为“有”（依据：国办发〔2017〕35号 §三(九)）");
