@@ -19,32 +19,43 @@ sealed interface Check {
 	Outcome evaluate(SchoolDetails school, SecurityPosture posture, LocalDate date);
 
 	/** Every named yes/no fact must be "yes". */
-	record Flags(List<String> fields) implements Check {
+	record Flags(List<String> fields, List<PostureFields.Field> facts, String required) implements Check {
+
+		Flags(List<String> fields) {
+			this(fields, fields.stream().map(PostureFields.FIELDS::get).toList(),
+					String.join("、", fields.stream().map(n -> PostureFields.FIELDS.get(n).label()).toList()) + "：是");
+		}
 
 		@Override
 		public Outcome evaluate(SchoolDetails school, SecurityPosture posture, LocalDate date) {
-			List<String> missing = new ArrayList<>();
-			List<String> no = new ArrayList<>();
-			for (String field : fields) {
-				PostureFields.Field f = PostureFields.FIELDS.get(field);
+			List<String> missing = null;
+			List<String> no = null;
+			for (PostureFields.Field f : facts) {
 				Object value = f.value().apply(posture);
 				if (value == null) {
-					missing.add(f.label());
+					missing = add(missing, f.label());
 				}
 				else if (!Boolean.TRUE.equals(value)) {
-					no.add(f.label());
+					no = add(no, f.label());
 				}
 			}
-			String required = String.join("、", fields.stream().map(n -> PostureFields.FIELDS.get(n).label()).toList())
-					+ "：是";
-			if (!no.isEmpty()) {
-				return new Outcome(ComplianceStatus.NON_COMPLIANT, required, String.join("、", no) + "：否",
-						"要求落实" + required.replace("：是", "") + "，现未落实：" + String.join("、", no));
+			if (no != null) {
+				List<String> notDone = no;
+				return new Outcome(ComplianceStatus.NON_COMPLIANT, 0, () -> required,
+						() -> String.join("、", notDone) + "：否",
+						() -> "要求落实" + required.replace("：是", "") + "，现未落实：" + String.join("、", notDone));
 			}
-			if (!missing.isEmpty()) {
+			if (missing != null) {
 				return Outcome.missing(required, "“" + String.join("、", missing) + "”");
 			}
-			return new Outcome(ComplianceStatus.COMPLIANT, required, "是", "已落实" + required.replace("：是", ""));
+			return new Outcome(ComplianceStatus.COMPLIANT, 0, () -> required, () -> "是",
+					() -> "已落实" + required.replace("：是", ""));
+		}
+
+		private static List<String> add(List<String> list, String label) {
+			List<String> to = list == null ? new ArrayList<>(2) : list;
+			to.add(label);
+			return to;
 		}
 
 	}
@@ -59,19 +70,22 @@ sealed interface Check {
 		public Outcome evaluate(SchoolDetails school, SecurityPosture posture, LocalDate date) {
 			PostureFields.Field f = PostureFields.FIELDS.get(field);
 			Object actual = f.value().apply(posture);
-			String required = f.label() + " ≥ " + value.stripTrailingZeros().toPlainString() + " " + unit;
+			java.util.function.Supplier<String> required = () -> f.label() + " ≥ "
+					+ value.stripTrailingZeros().toPlainString() + " " + unit;
 			if (actual == null) {
 				return Outcome.missing(required, "“" + f.label() + "”");
 			}
-			BigDecimal number = new BigDecimal(actual.toString());
-			String shown = number.stripTrailingZeros().toPlainString() + " " + unit;
+			BigDecimal number = actual instanceof BigDecimal d ? d
+					: actual instanceof Integer i ? BigDecimal.valueOf(i) : new BigDecimal(actual.toString());
+			java.util.function.Supplier<String> shown = () -> number.stripTrailingZeros().toPlainString() + " " + unit;
 			if (number.compareTo(value) >= 0) {
-				return new Outcome(ComplianceStatus.COMPLIANT, required, shown, f.label() + " " + shown + "，达到不少于 "
-						+ value.stripTrailingZeros().toPlainString() + " " + unit + "的要求");
+				return new Outcome(ComplianceStatus.COMPLIANT, 0, required, shown, () -> f.label() + " " + shown.get()
+						+ "，达到不少于 " + value.stripTrailingZeros().toPlainString() + " " + unit + "的要求");
 			}
-			return new Outcome(ComplianceStatus.NON_COMPLIANT, required, shown,
-					f.label() + "应不少于 " + value.stripTrailingZeros().toPlainString() + " " + unit + "，现为 " + shown
-							+ "，差 " + value.subtract(number).stripTrailingZeros().toPlainString() + " " + unit);
+			return new Outcome(ComplianceStatus.NON_COMPLIANT, 0, required, shown,
+					() -> f.label() + "应不少于 " + value.stripTrailingZeros().toPlainString() + " " + unit + "，现为 "
+							+ shown.get() + "，差 " + value.subtract(number).stripTrailingZeros().toPlainString() + " "
+							+ unit);
 		}
 
 	}
@@ -83,23 +97,28 @@ sealed interface Check {
 
 		@Override
 		public Outcome evaluate(SchoolDetails school, SecurityPosture posture, LocalDate date) {
-			String required = String.join("、", kinds.stream().sorted().map(Equipment::label).toList()) + " 各 ≥ "
-					+ minimum;
+			java.util.function.Supplier<String> required = () -> String.join("、",
+					kinds.stream().sorted().map(Equipment::label).toList()) + " 各 ≥ " + minimum;
 			if (posture.equipment().isEmpty()) {
 				return Outcome.missing(required, "防护装备");
 			}
-			List<String> lacking = kinds.stream()
-				.sorted()
-				.filter(kind -> posture.equipmentCount(kind) < minimum)
-				.map(kind -> kind.label() + " " + posture.equipmentCount(kind))
-				.toList();
-			String actual = String.join("、",
-					kinds.stream().sorted().map(k -> k.label() + " " + posture.equipmentCount(k)).toList());
-			if (lacking.isEmpty()) {
-				return new Outcome(ComplianceStatus.COMPLIANT, required, actual, "防护装备齐全：" + actual);
+			boolean enough = true;
+			for (Equipment kind : kinds) {
+				enough &= posture.equipmentCount(kind) >= minimum;
 			}
-			return new Outcome(ComplianceStatus.NON_COMPLIANT, required, actual,
-					"防护装备不足（每种至少 " + minimum + " 件）：" + String.join("、", lacking));
+			java.util.function.Supplier<String> actual = () -> String.join("、",
+					kinds.stream().sorted().map(k -> k.label() + " " + posture.equipmentCount(k)).toList());
+			if (enough) {
+				return new Outcome(ComplianceStatus.COMPLIANT, 0, required, actual, () -> "防护装备齐全：" + actual.get());
+			}
+			return new Outcome(ComplianceStatus.NON_COMPLIANT, 0, required, actual,
+					() -> "防护装备不足（每种至少 " + minimum + " 件）："
+							+ String.join("、",
+									kinds.stream()
+										.sorted()
+										.filter(kind -> posture.equipmentCount(kind) < minimum)
+										.map(kind -> kind.label() + " " + posture.equipmentCount(kind))
+										.toList()));
 		}
 
 	}
@@ -151,20 +170,21 @@ sealed interface Check {
 
 		@Override
 		public Outcome evaluate(SchoolDetails school, SecurityPosture posture, LocalDate date) {
-			StaffingFormula.Requirement requirement = formula.required(school);
+			int needed = formula.guards(school);
 			String kind = fullTimeOnly ? "专职保安员" : "保安员";
-			String required = "应配" + kind + " " + requirement.guards() + " 名";
+			java.util.function.Supplier<String> required = () -> "应配" + kind + " " + needed + " 名";
 			if (!posture.guardsReported()) {
-				return Outcome.missing(required, "保安员名单");
+				Outcome missing = Outcome.missing(required, "保安员名单");
+				return new Outcome(missing.status(), needed, required, missing.actual(), missing.explanation());
 			}
 			long actual = fullTimeOnly ? posture.fullTimeGuards() : posture.guardCount();
-			String verdict = "应配 " + requirement.guards() + " 名，现有" + (fullTimeOnly ? "专职 " : " ") + actual + " 名";
-			if (actual >= requirement.guards()) {
-				return new Outcome(ComplianceStatus.COMPLIANT, required, actual + " 名",
-						requirement.arithmetic() + " = " + verdict);
+			java.util.function.Supplier<String> verdict = () -> formula.required(school).arithmetic() + " = 应配 "
+					+ needed + " 名，现有" + (fullTimeOnly ? "专职 " : " ") + actual + " 名";
+			if (actual >= needed) {
+				return new Outcome(ComplianceStatus.COMPLIANT, needed, required, () -> actual + " 名", verdict);
 			}
-			return new Outcome(ComplianceStatus.NON_COMPLIANT, required, actual + " 名",
-					requirement.arithmetic() + " = " + verdict + "，缺 " + (requirement.guards() - actual) + " 名");
+			return new Outcome(ComplianceStatus.NON_COMPLIANT, needed, required, () -> actual + " 名",
+					() -> verdict.get() + "，缺 " + (needed - actual) + " 名");
 		}
 
 	}

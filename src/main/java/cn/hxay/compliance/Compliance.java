@@ -229,16 +229,17 @@ public class Compliance {
 			for (int from = 0; from < all.size(); from += 1000) {
 				List<School> chunk = all.subList(from, Math.min(all.size(), from + 1000));
 				long evaluating = System.nanoTime();
-				List<List<Finding>> findings = chunk.parallelStream()
-					.map(school -> ComplianceEngine.evaluate(school.details(),
-							current.getOrDefault(school.id(), SecurityPosture.unreported()),
-							rulesByRegion.get(school.regionCode()), today))
+				List<String> rows = chunk.parallelStream()
+					.map(school -> store.csvRow(school,
+							ComplianceEngine.judge(school.details(),
+									current.getOrDefault(school.id(), SecurityPosture.unreported()),
+									rulesByRegion.get(school.regionCode()), today)))
 					.toList();
 				evaluateNanos += System.nanoTime() - evaluating;
 				await(pending);
 				int done = from + chunk.size();
 				pending = writer.submit(() -> {
-					transactions.executeWithoutResult(status -> store.replaceMany(chunk, findings));
+					transactions.executeWithoutResult(status -> store.writeRows(rows));
 					progress.accept(done);
 				});
 			}

@@ -50,27 +50,43 @@ class FindingStore {
 	}
 
 	void replace(School school, List<Finding> findings) {
-		replaceMany(List.of(school), List.of(findings));
+		replaceMany(List.of(school), List.of(findings.stream().map(Verdict::of).toList()));
 	}
 
 	/**
 	 * Stores the evaluation summaries of many schools: COPY into a temporary table, then
 	 * one set-based upsert, far cheaper than a statement per school.
 	 */
-	void replaceMany(List<School> schools, List<List<Finding>> findings) {
-		StringBuilder csv = new StringBuilder(schools.size() * 160);
+	void replaceMany(List<School> schools, List<List<Verdict>> findings) {
+		List<String> rows = new ArrayList<>(schools.size());
 		for (int i = 0; i < schools.size(); i++) {
-			Object[] row = summary(schools.get(i), findings.get(i));
-			for (int c = 0; c < row.length; c++) {
-				if (c > 0) {
-					csv.append(',');
-				}
-				if (row[c] != null) {
-					csv.append('"').append(row[c].toString().replace("\"", "\"\"")).append('"');
-				}
-			}
-			csv.append('\n');
+			rows.add(csvRow(schools.get(i), findings.get(i)));
 		}
+		writeRows(rows);
+	}
+
+	/**
+	 * One school's summary as a CSV line for {@link #writeRows}; pure, so many threads
+	 * may build lines at once while one writes.
+	 */
+	String csvRow(School school, List<Verdict> findings) {
+		Object[] row = summary(school, findings);
+		StringBuilder csv = new StringBuilder(200);
+		for (int c = 0; c < row.length; c++) {
+			if (c > 0) {
+				csv.append(',');
+			}
+			if (row[c] != null) {
+				csv.append('"').append(row[c].toString().replace("\"", "\"\"")).append('"');
+			}
+		}
+		return csv.append('\n').toString();
+	}
+
+	/** Stores summary lines: COPY into a temporary table, then one set-based upsert. */
+	void writeRows(List<String> rows) {
+		StringBuilder csv = new StringBuilder(rows.size() * 200);
+		rows.forEach(csv::append);
 		jdbc.sql(
 				"""
 						create temporary table if not exists compliance_school_staging (like compliance_school including defaults)
@@ -105,12 +121,18 @@ class FindingStore {
 			.update();
 	}
 
-	private Object[] summary(School school, List<Finding> findings) {
-		long failing = findings.stream().filter(f -> f.status() == ComplianceStatus.NON_COMPLIANT).count();
-		long missing = findings.stream().filter(f -> f.status() == ComplianceStatus.MISSING_DATA).count();
+	private Object[] summary(School school, List<Verdict> findings) {
+		long failing = 0;
+		long missing = 0;
 		Map<Metric, Character> status = new EnumMap<>(Metric.class);
 		Map<String, String> reasons = new java.util.TreeMap<>();
-		for (Finding f : findings) {
+		for (Verdict f : findings) {
+			if (f.status() == ComplianceStatus.NON_COMPLIANT) {
+				failing++;
+			}
+			else if (f.status() == ComplianceStatus.MISSING_DATA) {
+				missing++;
+			}
 			if (f.metric() == null || f.status() == ComplianceStatus.NOT_APPLICABLE) {
 				continue;
 			}
@@ -123,7 +145,7 @@ class FindingStore {
 			// outweighs a pass
 			status.merge(f.metric(), code, (a, b) -> a == 'N' || b == 'N' ? 'N' : (a == 'M' || b == 'M') ? 'M' : 'Y');
 			if (code != 'Y') {
-				reasons.merge(f.metric().name(), f.explanation(), (a, b) -> a + "；" + b);
+				reasons.merge(f.metric().name(), f.explanation().get(), (a, b) -> a + "；" + b);
 			}
 		}
 		return new Object[] { school.id(), school.name(), school.organisationId(), school.details().educationBureauId(),

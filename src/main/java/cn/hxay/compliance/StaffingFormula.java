@@ -58,58 +58,98 @@ record StaffingFormula(Basis basis, List<Band> bands, Above above, PerMille perM
 	record Requirement(int guards, String arithmetic) {
 	}
 
+	/** The guards required, without the words (for bulk evaluation). */
+	int guards(SchoolDetails school) {
+		return compute(school, null).guards();
+	}
+
 	Requirement required(SchoolDetails school) {
+		return compute(school, new ArrayList<>());
+	}
+
+	/**
+	 * One computation for both: {@code parts} collects the arithmetic in words when
+	 * given.
+	 */
+	private Requirement compute(SchoolDetails school, List<String> words) {
 		int n = basis.count(school);
-		List<String> parts = new ArrayList<>();
 		int guards = 0;
-		Band band = bands.stream().filter(b -> n <= b.upTo()).findFirst().orElse(null);
+		Band band = null;
+		for (Band b : bands) {
+			if (n <= b.upTo()) {
+				band = b;
+				break;
+			}
+		}
 		if (band != null) {
 			guards = band.guards();
-			parts.add("基础 " + guards + " 名");
+			if (words != null) {
+				words.add("基础 " + guards + " 名");
+			}
 		}
 		else if (above != null) {
 			guards = above.base();
-			parts.add("基础 " + guards + " 名");
+			if (words != null) {
+				words.add("基础 " + guards + " 名");
+			}
 			int over = n - above.threshold();
 			int extra = above.rounding().blocks(over, above.per()) * above.add();
 			if (over > 0) {
-				parts.add("超出 " + above.threshold() + " 人部分" + above.rounding().describe(above.per(), above.add())
-						+ " (+" + extra + ")");
+				if (words != null) {
+					words.add("超出 " + above.threshold() + " 人部分" + above.rounding().describe(above.per(), above.add())
+							+ " (+" + extra + ")");
+				}
 				guards += extra;
 			}
 		}
 		else if (!bands.isEmpty()) {
 			guards = bands.get(bands.size() - 1).guards();
-			parts.add("基础 " + guards + " 名");
+			if (words != null) {
+				words.add("基础 " + guards + " 名");
+			}
 		}
 		if (perMille != null && n > perMille.above()) {
 			int byShare = perMille.rounding() == Rounding.CEIL ? (int) Math.ceil(n * perMille.rate() / 1000)
 					: (int) Math.floor(n * perMille.rate() / 1000);
-			parts.add("按" + basis.label + "人数 " + perMille.rate() + "‰ 计 " + byShare + " 名");
+			if (words != null) {
+				words.add("按" + basis.label + "人数 " + perMille.rate() + "‰ 计 " + byShare + " 名");
+			}
 			guards = Math.max(guards, byShare);
 		}
 		boolean boards = school.boarding() && school.boarders() > 0;
 		if (boarding != null && boards) {
 			if (boarding.per() > 0) {
 				int extra = boarding.rounding().blocks(school.boarders(), boarding.per()) * boarding.add();
-				parts.add("寄宿生" + boarding.rounding().describe(boarding.per(), boarding.add()) + " (+" + extra + ")");
+				if (words != null) {
+					words.add(
+							"寄宿生" + boarding.rounding().describe(boarding.per(), boarding.add()) + " (+" + extra + ")");
+				}
 				guards += extra;
 			}
 			if (boarding.perSchool() > 0) {
-				parts.add("寄宿制学校 (+" + boarding.perSchool() + ")");
+				if (words != null) {
+					words.add("寄宿制学校 (+" + boarding.perSchool() + ")");
+				}
 				guards += boarding.perSchool();
 			}
 			if (guards < boarding.minimum()) {
-				parts.add("寄宿制学校至少 " + boarding.minimum() + " 名");
+				if (words != null) {
+					words.add("寄宿制学校至少 " + boarding.minimum() + " 名");
+				}
 				guards = boarding.minimum();
 			}
 		}
 		if (guards < minimum) {
-			parts.add("至少 " + minimum + " 名");
+			if (words != null) {
+				words.add("至少 " + minimum + " 名");
+			}
 			guards = minimum;
 		}
+		if (words == null) {
+			return new Requirement(guards, null);
+		}
 		String people = basis.label + " " + n + " 人" + (boards ? "，寄宿生 " + school.boarders() + " 人" : "");
-		return new Requirement(guards, people + "：" + String.join(" + ", parts));
+		return new Requirement(guards, people + "：" + String.join(" + ", words));
 	}
 
 }
