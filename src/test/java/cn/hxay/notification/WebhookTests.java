@@ -85,6 +85,13 @@ class WebhookTests {
 			Page log = admin.get("/admin/webhooks");
 			assertThat(log.body()).contains("已送达（200）");
 			assertThat(WebSession.signedIn(port, "tianning.edu", PW).get("/admin/webhooks").status()).isEqualTo(403);
+			Page api = new WebSession(port).api("GET", "/api/v1/webhooks", "admin", PW, null, Map.of());
+			assertThat(api.body()).contains("短信网关-" + place).contains("\"signed\":true").doesNotContain("s3cret");
+			assertThat(new WebSession(port).api("GET", "/api/v1/webhooks", "city.police", PW, null, Map.of()).status())
+				.isEqualTo(403);
+			assertThat(
+					new WebSession(port).api("GET", "/api/v1/webhooks/deliveries", "admin", PW, null, Map.of()).body())
+				.contains("\"attempts\":2");
 		}
 		finally {
 			Page list = admin.get("/admin/webhooks");
