@@ -200,9 +200,7 @@ public class Alarms {
 			.forEach(e -> byOutcome.put(e.getKey(), e.getValue()));
 		Double[] means = bind(jdbc.sql("select avg(extract(epoch from acknowledged_at - received_at)) as ack,"
 				+ " avg(extract(epoch from arrived_at - received_at)) as arrive" + where), scope, from, to)
-			.query((rs,
-					i) -> new Double[] { (Double) rs.getObject("ack", Double.class),
-							rs.getObject("arrive", Double.class) })
+			.query((rs, i) -> new Double[] { nullableDouble(rs, "ack"), nullableDouble(rs, "arrive") })
 			.single();
 		List<AlarmStatistics.SchoolFalseAlarms> rates = bind(jdbc.sql("select school_id, min(school_name) as name,"
 				+ " count(*) filter (where outcome is not null) as closed,"
@@ -222,6 +220,11 @@ public class Alarms {
 			.param("ids", scope.idArray())
 			.param("from", Timestamp.from(from))
 			.param("to", Timestamp.from(to));
+	}
+
+	private static Double nullableDouble(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+		double value = rs.getDouble(column);
+		return rs.wasNull() ? null : value;
 	}
 
 	static boolean isInScope(DataScope scope, Alarm alarm) {
