@@ -23,9 +23,12 @@ final class TestDevices {
 	private TestDevices() {
 	}
 
-	/** A fresh 20-digit code in 常州市天宁区 with the given type code (134, 131, 118…). */
+	/**
+	 * A fresh 20-digit code in 常州市天宁区 (industry code 01, unlike the demo devices) with
+	 * the given type code (134, 131, 118…).
+	 */
 	static String code(String type) {
-		return "3204020000" + type + "0" + String.format("%06d", SERIAL.incrementAndGet() % 1_000_000);
+		return "3204020001" + type + "0" + String.format("%06d", SERIAL.incrementAndGet() % 1_000_000);
 	}
 
 	/**
