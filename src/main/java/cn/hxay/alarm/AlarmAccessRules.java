@@ -25,6 +25,7 @@ class AlarmAccessRules implements AccessRules {
 		requests.requestMatchers(HttpMethod.POST, "/api/v1/devices/*/heartbeats", "/api/v1/devices/*/alarms")
 			.permitAll();
 		requests.requestMatchers("/api/v1/devices", "/api/v1/devices/**").authenticated();
+		requests.requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**").hasRole(Role.SYSTEM_ADMIN.name());
 		requests.requestMatchers("/api/v1/alarms", "/api/v1/alarms/**").hasAnyRole(POLICE);
 		requests.requestMatchers("/devices", "/devices/**").authenticated();
 		requests.requestMatchers("/console", "/console/**").hasAnyRole(POLICE);

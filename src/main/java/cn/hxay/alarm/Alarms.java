@@ -47,10 +47,13 @@ public class Alarms {
 
 	private final Duration workWithin;
 
-	Alarms(AlarmStore store, Organisations organisations, AuditTrail audit, Clock clock,
+	private final Webhooks webhooks;
+
+	Alarms(AlarmStore store, Organisations organisations, AuditTrail audit, Clock clock, Webhooks webhooks,
 			@Value("${hxay.alarm.escalate-unacknowledged-after:2m}") Duration acknowledgeWithin,
 			@Value("${hxay.alarm.escalate-unworked-after:10m}") Duration workWithin) {
 		this.store = store;
+		this.webhooks = webhooks;
 		this.organisations = organisations;
 		this.audit = audit;
 		this.clock = clock;
@@ -96,6 +99,22 @@ public class Alarms {
 		}
 		store.step(inserted.get(), "RECEIVED", "设备", report.receivedAt(),
 				type.label() + (type == AlarmType.UNCLASSIFIED ? " (代码 " + report.code() + ")" : ""));
+		if (type.actionable()) {
+			store.byId(inserted.get()).ifPresent(alarm -> {
+				Map<String, Object> body = new LinkedHashMap<>();
+				body.put("alarmId", alarm.id());
+				body.put("eventId", alarm.eventId());
+				body.put("type", alarm.type().name());
+				body.put("typeLabel", alarm.type().label());
+				body.put("priority", alarm.priority());
+				body.put("schoolCode", alarm.schoolCode());
+				body.put("schoolName", alarm.schoolName());
+				body.put("deviceCode", alarm.deviceCode());
+				body.put("place", alarm.devicePlace());
+				body.put("receivedAt", alarm.receivedAt().toString());
+				webhooks.enqueue("ALARM", body);
+			});
+		}
 		return new Raised(inserted.get(), false, type);
 	}
 

@@ -2,6 +2,7 @@ package cn.hxay.alarm;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import cn.hxay.organisation.DataScope;
 import cn.hxay.shared.PageRequest;
@@ -69,6 +70,23 @@ class DeviceApiController {
 	List<NetworkingRate> rates(DataScope scope, @RequestParam(required = false) RateLevel level,
 			@RequestParam(required = false) Long station, @RequestParam(required = false) String region) {
 		return devices.rates(scope, level == null ? RateLevel.COUNTY : level, station, region);
+	}
+
+	@GetMapping("/outages")
+	@Operation(summary = "离线未修复的设备", description = "须联网设备的离线记录，最久的在前；overdue = 超过 24 小时未修复")
+	List<Map<String, Object>> outages(DataScope scope) {
+		Instant now = Instant.now();
+		return devices.openOutages(scope, 500).stream().map(o -> {
+			Map<String, Object> row = new java.util.LinkedHashMap<>();
+			row.put("deviceId", o.deviceId());
+			row.put("deviceCode", o.deviceCode());
+			row.put("schoolName", o.schoolName());
+			row.put("place", o.place());
+			row.put("offlineSince", o.startedAt());
+			row.put("hours", o.length(now).toMinutes() / 60.0);
+			row.put("overdue", o.overdue(now));
+			return row;
+		}).toList();
 	}
 
 	@GetMapping("/rejections")

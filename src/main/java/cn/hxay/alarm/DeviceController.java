@@ -147,6 +147,8 @@ class DeviceController {
 		model.addAttribute("time", TIME);
 		model.addAttribute("mayRegister", devices.mayRegister(user));
 		model.addAttribute("units", organisations.byIds(Arrays.asList(device.bureauId(), device.stationId())));
+		model.addAttribute("outages", devices.outagesOf(scope, id));
+		model.addAttribute("now", java.time.Instant.now());
 		return "alarm/device";
 	}
 
@@ -237,6 +239,8 @@ class DeviceController {
 		model.addAttribute("total", devices.rates(scope, RateLevel.CITY, station, region));
 		model.addAttribute("rule", devices.rule());
 		model.addAttribute("counters", counters.snapshot());
+		model.addAttribute("outages", devices.openOutages(scope, 100));
+		model.addAttribute("now", java.time.Instant.now());
 		model.addAttribute("time", TIME);
 		return "alarm/rates";
 	}

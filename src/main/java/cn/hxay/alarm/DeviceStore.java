@@ -163,6 +163,23 @@ class DeviceStore {
 				where school_id = :schoolId""").params(parameters(null, s)).update();
 	}
 
+	/** Open outages in scope, longest first, and recent closed ones if asked. */
+	List<Outage> outages(DataScope scope, boolean openOnly, Long deviceId, int limit) {
+		return jdbc.sql("select o.device_id, d.code, d.school_name, d.place, o.started_at, o.ended_at"
+				+ " from device_outage o join device d on d.id = o.device_id join device_status s on s.device_id = d.id"
+				+ " where " + SCOPE + " and (not :openOnly or o.ended_at is null)"
+				+ " and (cast(:device as bigint) is null or d.id = :device)"
+				+ " order by (o.ended_at is null) desc, o.started_at limit :limit")
+			.param("unrestricted", scope.unrestricted())
+			.param("ids", scope.idArray())
+			.param("openOnly", openOnly)
+			.param("device", deviceId)
+			.param("limit", limit)
+			.query((rs, i) -> new Outage(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					instant(rs, "started_at"), instant(rs, "ended_at")))
+			.list();
+	}
+
 	long count() {
 		return jdbc.sql("select count(*) from device").query(Long.class).single();
 	}

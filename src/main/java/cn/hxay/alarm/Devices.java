@@ -123,6 +123,17 @@ public class Devices {
 		}
 	}
 
+	/** Devices offline now (open outages) in scope, longest first. */
+	public List<Outage> openOutages(DataScope scope, int limit) {
+		return store.outages(scope, true, null, limit);
+	}
+
+	/** The outages of one device, open first. */
+	public List<Outage> outagesOf(DataScope scope, long deviceId) {
+		get(scope, deviceId);
+		return store.outages(scope, false, deviceId, 20);
+	}
+
 	public boolean mayRegister(CurrentUser user) {
 		return user.hasAnyRole(Role.SYSTEM_ADMIN, Role.CITY_EDUCATION_ADMIN, Role.COUNTY_EDUCATION_ADMIN,
 				Role.CITY_POLICE, Role.COUNTY_POLICE, Role.SCHOOL_SAFETY_LEAD);

@@ -92,6 +92,11 @@ class HeartbeatBuffer implements SmartLifecycle {
 			counts[i] = beat.count();
 		}
 		try {
+			// a heartbeat ends a device's outage
+			jdbc.sql("""
+					update device_outage o set ended_at = to_timestamp(v.ms / 1000.0)
+					from unnest(cast(? as bigint[]), cast(? as bigint[])) as v(id, ms)
+					where o.device_id = v.id and o.ended_at is null""").params(ids, millis).update();
 			return jdbc.sql("""
 					update device_status s
 					set last_heartbeat_at = greatest(s.last_heartbeat_at, to_timestamp(v.ms / 1000.0)),

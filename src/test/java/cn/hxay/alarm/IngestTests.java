@@ -137,11 +137,15 @@ class IngestTests {
 	}
 
 	static <T> T await(Supplier<T> value, java.util.function.Predicate<T> done) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		return await(value, done, Duration.ofSeconds(10));
+	}
+
+	static <T> T await(Supplier<T> value, java.util.function.Predicate<T> done, Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
 		T current = value.get();
 		while (!done.test(current)) {
 			if (System.nanoTime() > deadline) {
-				throw new AssertionError("still not done after 10 s: " + current);
+				throw new AssertionError("still not done after " + timeout + ": " + current);
 			}
 			try {
 				Thread.sleep(50);
