@@ -7,4 +7,20 @@ import java.time.Instant;
  */
 public record AlarmStep(long id, long alarmId, String step, String actor, Instant at, String detail) {
 
+	/** The step in words, e.g. 接警 for {@code ACKNOWLEDGE}. */
+	public String label() {
+		return switch (step) {
+			case "RECEIVED" -> "接收";
+			case "ESCALATED" -> "升级";
+			default -> {
+				try {
+					yield AlarmAction.valueOf(step).label();
+				}
+				catch (IllegalArgumentException ex) {
+					yield step;
+				}
+			}
+		};
+	}
+
 }
