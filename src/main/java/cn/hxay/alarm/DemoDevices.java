@@ -22,6 +22,8 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -31,13 +33,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the dormitory), about nine in ten of them online, and a few alarms (some worked and
  * closed, two still open) so that the console, rates and statistics show something. Demo
  * device tokens are {@code demo-<device code>}, which the simulator uses. Skipped when
- * any device exists.
+ * any device exists. Demo devices that are online keep sending heartbeats (played here)
+ * unless {@code hxay.demo.device-heartbeats=false}.
  * <p>
  * It runs when the application is ready, i.e. after every {@code ApplicationRunner}: the
  * demo city's {@code DemoData} runner has the lowest precedence, so a runner with any
  * {@code @Order} would run before the schools exist.
  */
 @Component
+@EnableScheduling
 class DemoDevices {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoDevices.class);
@@ -58,9 +62,17 @@ class DemoDevices {
 
 	private final Clock clock;
 
-	DemoDevices(@Value("${hxay.demo.enabled:true}") boolean enabled, SchoolRegistry schools, DeviceStore devices,
-			Alarms alarms, AlarmStore alarmStore, JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
+	private final boolean keepAlive;
+
+	private final Devices registry;
+
+	DemoDevices(@Value("${hxay.demo.enabled:true}") boolean enabled,
+			@Value("${hxay.demo.device-heartbeats:true}") boolean keepAlive, SchoolRegistry schools,
+			DeviceStore devices, Devices registry, Alarms alarms, AlarmStore alarmStore, JdbcClient jdbc,
+			TransactionTemplate transactions, Clock clock) {
 		this.enabled = enabled;
+		this.keepAlive = keepAlive;
+		this.registry = registry;
 		this.schools = schools;
 		this.devices = devices;
 		this.alarms = alarms;
@@ -117,6 +129,26 @@ class DemoDevices {
 		});
 		log.info("demo devices: {} devices for {} schools in {} ms", created[0], all.size(),
 				Duration.ofNanos(System.nanoTime() - started).toMillis());
+	}
+
+	/**
+	 * Plays the heartbeats of the demo devices that are online, so that the demo stays
+	 * alive without the simulator; offline ones stay offline. Turn it off
+	 * ({@code hxay.demo.device-heartbeats=false}) to let the simulator decide.
+	 */
+	@Scheduled(fixedDelayString = "30s", initialDelayString = "30s")
+	void keepDemoDevicesAlive() {
+		if (!enabled || !keepAlive) {
+			return;
+		}
+		Instant now = clock.instant();
+		jdbc.sql("""
+				update device_status s set last_heartbeat_at = :now, heartbeats = s.heartbeats + 1
+				from device d where d.id = s.device_id and substring(d.code from 7 for 4) = '0000'
+				  and s.last_heartbeat_at > :recent""")
+			.param("now", Timestamp.from(now))
+			.param("recent", Timestamp.from(now.minus(registry.rule().window()).plusSeconds(45)))
+			.update();
 	}
 
 	private static DeviceDetails details(School school, DeviceKind kind, String type, String place,

@@ -27,6 +27,31 @@ class DemoDevicesTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	DemoDevices demo;
+
+	@Test
+	void onlineDemoDevicesKeepBeatingAndOfflineOnesStaySilent() {
+		String online = "select min(d.id) from device d join device_status s on s.device_id = d.id"
+				+ " where substring(d.code from 7 for 4) = '0000' and s.last_heartbeat_at > now() - interval '100 seconds'";
+		String offline = "select min(d.id) from device d join device_status s on s.device_id = d.id"
+				+ " where substring(d.code from 7 for 4) = '0000' and s.last_heartbeat_at < now() - interval '1 hour'";
+		Long alive = jdbc.sql(online).query(Long.class).single();
+		Long silent = jdbc.sql(offline).query(Long.class).single();
+		long beatsBefore = beats(alive);
+		long silentBefore = beats(silent);
+		demo.keepDemoDevicesAlive();
+		assertThat(beats(alive)).isGreaterThan(beatsBefore);
+		assertThat(beats(silent)).isEqualTo(silentBefore);
+	}
+
+	private long beats(long deviceId) {
+		return jdbc.sql("select heartbeats from device_status where device_id = ?")
+			.param(deviceId)
+			.query(Long.class)
+			.single();
+	}
+
 	@Test
 	void everyDemoSchoolHasDevicesMostOfThemOnlineAndTheConsoleHasWork() {
 		assertThat(jdbc.sql("select count(distinct school_id) from device where code not like '3204020001%'")
