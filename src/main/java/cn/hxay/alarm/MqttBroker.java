@@ -72,6 +72,7 @@ class MqttBroker implements SmartLifecycle {
 			p.setProperty("port", Integer.toString(chosen));
 			p.setProperty("websocket_port", "disabled");
 			p.setProperty("allow_anonymous", "true");
+			p.setProperty("allow_zero_byte_client_id", "true");
 			p.setProperty("persistence_enabled", "false");
 			p.setProperty("data_path", dataPath.toAbsolutePath().toString());
 			p.setProperty("telemetry_enabled", "false");

@@ -196,6 +196,15 @@ class ConsoleTests {
 		String county = WebSession.signedIn(port, "tianning.police", PW).get("/console/queue").body();
 		assertThat(county).contains("\"id\":" + own + ",").contains("\"id\":" + foreign + ",");
 
+		assertThat(new WebSession(port).api("GET", "/api/v1/alarms", "qinglong.police", PW, null, Map.of()).body())
+			.contains("\"id\":" + own + ",")
+			.doesNotContain("\"id\":" + foreign + ",");
+		assertThat(
+				new WebSession(port).api("GET", "/api/v1/alarms/" + own, "qinglong.police", PW, null, Map.of()).body())
+			.contains("\"rawPayload\"")
+			.contains("\"steps\"");
+		assertThat(new WebSession(port).api("GET", "/api/v1/alarms", "tianning.edu", PW, null, Map.of()).status())
+			.isEqualTo(403);
 		assertThat(WebSession.signedIn(port, "tianning.edu", PW).get("/console").status()).isEqualTo(403);
 		assertThat(WebSession.signedIn(port, "school.lead", PW).get("/console/stream").status()).isEqualTo(403);
 	}
