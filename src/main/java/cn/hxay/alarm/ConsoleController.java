@@ -1,7 +1,6 @@
 package cn.hxay.alarm;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -165,10 +164,6 @@ class ConsoleController {
 			.byIds(java.util.Arrays.asList(alarm.stationId(), alarm.dispatchStationId(), alarm.bureauId()));
 		model.addAttribute("units", units);
 		return "alarm/alarm-detail";
-	}
-
-	static long seconds(Duration duration) {
-		return duration.toSeconds();
 	}
 
 }

@@ -180,6 +180,43 @@ class DeviceController {
 		}
 	}
 
+	@GetMapping("/devices/{id:\\d+}/edit")
+	String editForm(@PathVariable long id, DataScope scope, Model model) {
+		Device d = devices.get(scope, id);
+		model.addAttribute("device", d);
+		model.addAttribute("form", new DeviceForm(d.code(), d.schoolCode(), d.kind(), d.place(), d.vendor(), d.model(),
+				d.mustBeNetworked()));
+		model.addAttribute("version", d.version());
+		addChoices(model);
+		return "alarm/device-form";
+	}
+
+	@PostMapping("/devices/{id:\\d+}/edit")
+	String change(@PathVariable long id, @ModelAttribute("form") DeviceForm form, BindingResult binding,
+			@RequestParam(required = false) Integer version, CurrentUser user, DataScope scope, Model model,
+			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+		Device device = devices.get(scope, id);
+		try {
+			if (binding.hasErrors()) {
+				throw new InvalidInputException(null, "输入格式不正确");
+			}
+			devices.change(user, scope, id, version == null ? -1 : version,
+					form.details(schoolIdOf(scope, form.schoolCode())));
+			redirect.addFlashAttribute("notice", "已保存");
+			return "redirect:/devices/" + id;
+		}
+		catch (InvalidInputException ex) {
+			model.addAttribute("errors", ex.byField());
+		}
+		catch (cn.hxay.shared.ConcurrentEditException ex) {
+			model.addAttribute("errors", Map.of("_", ex.getMessage()));
+		}
+		model.addAttribute("device", device);
+		model.addAttribute("version", version);
+		addChoices(model);
+		return "alarm/device-form";
+	}
+
 	@PostMapping("/devices/{id:\\d+}/token")
 	String resetToken(@PathVariable long id, CurrentUser user, DataScope scope, Model model) {
 		model.addAttribute("issued", List.of(devices.resetToken(user, scope, id)));

@@ -60,6 +60,25 @@ class DeviceRegistryTests {
 	}
 
 	@Test
+	void aDeviceIsEditedWithOptimisticLocking() {
+		WebSession edu = WebSession.signedIn(port, "tianning.edu", PW);
+		String school = TestDevices.qinglongSchool(port)[0];
+		TestDevices.Registered device = TestDevices.register(edu, TestDevices.code("131"), school, "CAMERA", "校门");
+		Page form = edu.get("/devices/" + device.id() + "/edit");
+		assertThat(form.body()).contains("编辑设备").contains("name=\"version\" value=\"0\"");
+		Map<String, Object> fields = new java.util.HashMap<>(Map.of("code", device.code(), "schoolCode", school, "kind",
+				"CAMERA", "place", "北门", "vendor", "大华", "model", "IPC-2", "mustBeNetworked", "false", "version", "0"));
+		Page saved = edu.postForm("/devices/" + device.id() + "/edit", fields);
+		assertThat(saved.status()).isEqualTo(302);
+		assertThat(edu.get("/devices/" + device.id()).body()).contains("北门").contains("大华 / IPC-2");
+		fields.put("place", "南门");
+		Page stale = edu.postForm("/devices/" + device.id() + "/edit", fields);
+		assertThat(stale.body()).contains("已被他人修改");
+		assertThat(jdbc.sql("select place from device where id = ?").param(device.id()).query(String.class).single())
+			.isEqualTo("北门");
+	}
+
+	@Test
 	void aCodeThatIsNotGbt28181OrDoesNotFitTheKindIsRefused() {
 		WebSession edu = WebSession.signedIn(port, "tianning.edu", PW);
 		String school = TestDevices.qinglongSchool(port)[0];
