@@ -1,0 +1,203 @@
+package cn.hxay.alarm;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import cn.hxay.organisation.DataScope;
+import cn.hxay.shared.PageRequest;
+import cn.hxay.shared.Paged;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Alarms and their steps in PostgreSQL. An alarm is stored once per device and event id
+ * (a unique constraint, so a redelivered message changes nothing). Every change sets
+ * {@code changed_at} from the database clock, which is what the console feeds poll.
+ */
+@Repository
+class AlarmStore {
+
+	private static final String SCOPE = DeviceStore.SCOPE.replace("d.", "a.");
+
+	private final JdbcClient jdbc;
+
+	AlarmStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Stores the alarm unless that event is already stored; empty if it was. */
+	Optional<Long> insert(AlarmReport r, AlarmType type) {
+		return jdbc.sql("""
+				insert into alarm (device_id, event_id, device_code, device_kind, device_place, school_id, school_code,
+				  school_name, school_org_id, bureau_id, station_id, township_id, region_code, type, code, priority,
+				  actionable, channel, device_time, received_at, snapshot_url, clip_url, detail, raw_payload, state)
+				select d.id, :eventId, d.code, d.kind, d.place, d.school_id, d.school_code, d.school_name,
+				  d.school_org_id, d.bureau_id, d.station_id, d.township_id, d.region_code, :type, :code, :priority,
+				  :actionable, :channel, :deviceTime, :receivedAt, :snapshotUrl, :clipUrl, :detail, :raw, :state
+				from device d where d.id = :deviceId
+				on conflict (device_id, event_id) do nothing
+				returning id""")
+			.param("deviceId", r.deviceId())
+			.param("eventId", r.eventId())
+			.param("type", type.name())
+			.param("code", r.code())
+			.param("priority", type.priority())
+			.param("actionable", type.actionable())
+			.param("channel", r.channel())
+			.param("deviceTime", r.deviceTime() == null ? null : Timestamp.from(r.deviceTime()))
+			.param("receivedAt", Timestamp.from(r.receivedAt()))
+			.param("snapshotUrl", r.snapshotUrl())
+			.param("clipUrl", r.clipUrl())
+			.param("detail", r.detail())
+			.param("raw", r.rawPayload())
+			.param("state", type.actionable() ? AlarmState.NEW.name() : AlarmState.LOGGED.name())
+			.query(Long.class)
+			.optional();
+	}
+
+	Optional<Long> idOf(long deviceId, String eventId) {
+		return jdbc.sql("select id from alarm where device_id = ? and event_id = ?")
+			.params(deviceId, eventId)
+			.query(Long.class)
+			.optional();
+	}
+
+	Optional<Alarm> byId(long id) {
+		return jdbc.sql("select * from alarm a where a.id = ?").param(id).query(AlarmStore::map).optional();
+	}
+
+	/** Open actionable alarms in scope, most urgent first, then oldest first. */
+	List<Alarm> queue(DataScope scope) {
+		return jdbc
+			.sql("select * from alarm a where a.state in ('NEW', 'ACKNOWLEDGED', 'DISPATCHED', 'ARRIVED') and " + SCOPE
+					+ " order by a.priority, a.received_at, a.id")
+			.param("unrestricted", scope.unrestricted())
+			.param("ids", scope.idArray())
+			.query(AlarmStore::map)
+			.list();
+	}
+
+	/** Every alarm and signal in scope, newest first; optionally log-only ones alone. */
+	Paged<Alarm> log(DataScope scope, Boolean actionable, PageRequest page) {
+		String where = " from alarm a where " + SCOPE
+				+ " and (cast(:actionable as boolean) is null or a.actionable = :actionable)";
+		long total = jdbc.sql("select count(*)" + where)
+			.param("unrestricted", scope.unrestricted())
+			.param("ids", scope.idArray())
+			.param("actionable", actionable)
+			.query(Long.class)
+			.single();
+		List<Alarm> rows = jdbc.sql("select *" + where + " order by a.received_at desc, a.id desc limit :l offset :o")
+			.param("unrestricted", scope.unrestricted())
+			.param("ids", scope.idArray())
+			.param("actionable", actionable)
+			.param("l", page.size())
+			.param("o", page.offset())
+			.query(AlarmStore::map)
+			.list();
+		return new Paged<>(rows, page.page(), page.size(), total);
+	}
+
+	/** Alarms changed in the last seconds (database clock), for the console feeds. */
+	List<Alarm> changedRecently(int seconds) {
+		return jdbc
+			.sql("select * from alarm a where a.changed_at > clock_timestamp() - make_interval(secs => ?)"
+					+ " and a.actionable order by a.changed_at, a.id")
+			.param(seconds)
+			.query(AlarmStore::map)
+			.list();
+	}
+
+	/**
+	 * Moves an alarm one step if it is still at the version the user saw; false if
+	 * someone else moved it first.
+	 */
+	boolean transition(long id, int version, AlarmAction action, String actor, Instant at, Long stationId,
+			String officers, AlarmOutcome outcome, String note) {
+		String set = switch (action) {
+			case ACKNOWLEDGE -> "acknowledged_at = :at, acknowledged_by = :actor";
+			case DISPATCH ->
+				"dispatched_at = :at, dispatched_by = :actor, dispatch_station_id = :station, officers = :officers";
+			case ARRIVE -> "arrived_at = :at, arrived_by = :actor";
+			case CLOSE -> "closed_at = :at, closed_by = :actor, outcome = :outcome, closing_note = :note";
+		};
+		return jdbc
+			.sql("update alarm set state = :state, " + set
+					+ ", version = version + 1, changed_at = clock_timestamp() where id = :id and version = :version")
+			.param("state", action.after().name())
+			.param("at", Timestamp.from(at))
+			.param("actor", actor)
+			.param("station", stationId)
+			.param("officers", officers)
+			.param("outcome", outcome == null ? null : outcome.name())
+			.param("note", note)
+			.param("id", id)
+			.param("version", version)
+			.update() == 1;
+	}
+
+	void step(long alarmId, String step, String actor, Instant at, String detail) {
+		jdbc.sql("insert into alarm_step (alarm_id, step, actor, at, detail) values (?, ?, ?, ?, ?)")
+			.params(alarmId, step, actor, Timestamp.from(at), detail)
+			.update();
+	}
+
+	List<AlarmStep> steps(long alarmId) {
+		return jdbc.sql("select * from alarm_step where alarm_id = ? order by at, id")
+			.param(alarmId)
+			.query((rs, i) -> new AlarmStep(rs.getLong("id"), rs.getLong("alarm_id"), rs.getString("step"),
+					rs.getString("actor"), DeviceStore.instant(rs, "at"), rs.getString("detail")))
+			.list();
+	}
+
+	/**
+	 * Raises the escalation level of alarms left unacknowledged, or acknowledged but not
+	 * worked, for longer than allowed; returns the ids escalated.
+	 */
+	List<Long> escalate(Instant unacknowledgedBefore, Instant unworkedBefore, Instant now) {
+		return jdbc.sql("""
+				update alarm set escalation_level = escalation_level + 1, escalated_at = :now,
+				  version = version + 1, changed_at = clock_timestamp()
+				where (state = 'NEW' and received_at < :unacknowledged
+				       and (escalated_at is null or escalated_at < :unacknowledged))
+				   or (state = 'ACKNOWLEDGED' and acknowledged_at < :unworked
+				       and (escalated_at is null or escalated_at < :unworked))
+				returning id""")
+			.param("now", Timestamp.from(now))
+			.param("unacknowledged", Timestamp.from(unacknowledgedBefore))
+			.param("unworked", Timestamp.from(unworkedBefore))
+			.query(Long.class)
+			.list();
+	}
+
+	JdbcClient jdbc() {
+		return jdbc;
+	}
+
+	static Alarm map(ResultSet rs, int row) throws SQLException {
+		String outcome = rs.getString("outcome");
+		return new Alarm(rs.getLong("id"), rs.getString("event_id"), rs.getLong("device_id"),
+				rs.getString("device_code"), DeviceKind.valueOf(rs.getString("device_kind")),
+				rs.getString("device_place"), rs.getLong("school_id"), rs.getString("school_code"),
+				rs.getString("school_name"), rs.getLong("school_org_id"), DeviceStore.nullable(rs, "bureau_id"),
+				DeviceStore.nullable(rs, "station_id"), DeviceStore.nullable(rs, "township_id"),
+				rs.getString("region_code"), AlarmType.valueOf(rs.getString("type")), rs.getString("code"),
+				rs.getInt("priority"), rs.getBoolean("actionable"), rs.getString("channel"),
+				DeviceStore.instant(rs, "device_time"), DeviceStore.instant(rs, "received_at"),
+				rs.getString("snapshot_url"), rs.getString("clip_url"), rs.getString("detail"),
+				rs.getString("raw_payload"), AlarmState.valueOf(rs.getString("state")),
+				DeviceStore.instant(rs, "acknowledged_at"), rs.getString("acknowledged_by"),
+				DeviceStore.instant(rs, "dispatched_at"), rs.getString("dispatched_by"),
+				DeviceStore.nullable(rs, "dispatch_station_id"), rs.getString("officers"),
+				DeviceStore.instant(rs, "arrived_at"), rs.getString("arrived_by"), DeviceStore.instant(rs, "closed_at"),
+				rs.getString("closed_by"), outcome == null ? null : AlarmOutcome.valueOf(outcome),
+				rs.getString("closing_note"), rs.getInt("escalation_level"), DeviceStore.instant(rs, "escalated_at"),
+				rs.getInt("version"));
+	}
+
+}

@@ -1,0 +1,243 @@
+package cn.hxay.alarm;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import cn.hxay.organisation.DataScope;
+import cn.hxay.shared.PageRequest;
+import cn.hxay.shared.Paged;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Devices and their status rows in PostgreSQL. A device is in scope when its school's own
+ * unit, education bureau, police station or township is.
+ */
+@Repository
+class DeviceStore {
+
+	static final String SCOPE = """
+			(:unrestricted or d.school_org_id = any(:ids) or d.bureau_id = any(:ids)
+			 or d.station_id = any(:ids) or d.township_id = any(:ids))""";
+
+	private static final String FILTER = """
+			and (cast(:text as varchar) is null or d.code like :prefix or d.place like :like or d.school_name like :like)
+			and (cast(:school as bigint) is null or d.school_id = :school)
+			and (cast(:region as varchar) is null or d.region_code = :region)
+			and (cast(:station as bigint) is null or d.station_id = :station)
+			and (cast(:kind as varchar) is null or d.kind = :kind)
+			and (cast(:online as boolean) is null
+			     or cast(:online as boolean) = (s.last_heartbeat_at is not null and s.last_heartbeat_at > :cutoff))""";
+
+	private static final String FROM = " from device d join device_status s on s.device_id = d.id where ";
+
+	private final JdbcClient jdbc;
+
+	DeviceStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<Device> byId(long id) {
+		return jdbc.sql("select *" + FROM + "d.id = ?").param(id).query(this::map).optional();
+	}
+
+	Optional<Device> byCode(String code) {
+		return jdbc.sql("select *" + FROM + "d.code = ?").param(code).query(this::map).optional();
+	}
+
+	Map<String, Device> byCodes(List<String> codes) {
+		Map<String, Device> found = new HashMap<>();
+		jdbc.sql("select *" + FROM + "d.code = any(?)")
+			.param(codes.toArray(String[]::new))
+			.query(this::map)
+			.list()
+			.forEach(d -> found.put(d.code(), d));
+		return found;
+	}
+
+	/** What ingestion needs to know about a device, by its code. */
+	Optional<Credentials> credentials(String code) {
+		return jdbc.sql("select id, school_code, token_hash from device where code = ?")
+			.param(code)
+			.query((rs, i) -> new Credentials(rs.getLong("id"), code, rs.getString("school_code"),
+					rs.getString("token_hash")))
+			.optional();
+	}
+
+	record Credentials(long deviceId, String code, String schoolCode, String tokenHash) {
+	}
+
+	Paged<Device> search(DeviceFilter filter, DataScope scope, Instant cutoff, PageRequest page) {
+		long total = bind(jdbc.sql("select count(*)" + FROM + SCOPE + FILTER), filter, scope, cutoff).query(Long.class)
+			.single();
+		List<Device> rows = bind(
+				jdbc.sql("select *" + FROM + SCOPE + FILTER
+						+ " order by d.region_code, d.school_name, d.code limit :limit offset :offset"),
+				filter, scope, cutoff)
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query(this::map)
+			.list();
+		return new Paged<>(rows, page.page(), page.size(), total);
+	}
+
+	void forEach(DeviceFilter filter, DataScope scope, Instant cutoff, Consumer<Device> consumer) {
+		try (var stream = bind(
+				jdbc.sql("select *" + FROM + SCOPE + FILTER + " order by d.region_code, d.school_name, d.code"), filter,
+				scope, cutoff)
+			.withFetchSize(500)
+			.query(this::map)
+			.stream()) {
+			stream.forEach(consumer);
+		}
+	}
+
+	/**
+	 * Networking rates grouped by one expression over {@code d}: the school, the station,
+	 * the county or the city.
+	 */
+	List<NetworkingRate> rates(String groupKey, String groupName, DataScope scope, Instant cutoff, Long stationId,
+			String regionCode) {
+		return jdbc
+			.sql("select " + groupKey + " as k, " + groupName + " as n, count(*) as devices,"
+					+ " count(*) filter (where d.must_be_networked) as required,"
+					+ " count(*) filter (where d.must_be_networked and s.last_heartbeat_at > :cutoff) as online" + FROM
+					+ SCOPE + " and (cast(:station as bigint) is null or d.station_id = :station)"
+					+ " and (cast(:region as varchar) is null or d.region_code like :region)" + " group by " + groupKey
+					+ " order by " + groupKey)
+			.param("unrestricted", scope.unrestricted())
+			.param("ids", scope.idArray())
+			.param("cutoff", Timestamp.from(cutoff))
+			.param("station", stationId)
+			.param("region", regionCode == null ? null : regionCode + "%")
+			.query((rs, i) -> new NetworkingRate(rs.getString("k"), rs.getString("n"), rs.getLong("devices"),
+					rs.getLong("required"), rs.getLong("online")))
+			.list();
+	}
+
+	long insert(DeviceDetails d, SchoolPlace school, String tokenHash) {
+		long id = jdbc.sql("""
+				insert into device (code, school_id, school_code, school_name, school_org_id, bureau_id, station_id,
+				  township_id, region_code, kind, place, vendor, model, must_be_networked, token_hash)
+				values (:code, :schoolId, :schoolCode, :schoolName, :schoolOrgId, :bureauId, :stationId,
+				  :townshipId, :regionCode, :kind, :place, :vendor, :model, :mustBeNetworked, :tokenHash)
+				returning id""").params(parameters(d, school)).param("tokenHash", tokenHash).query(Long.class).single();
+		jdbc.sql("insert into device_status (device_id) values (?)").param(id).update();
+		return id;
+	}
+
+	boolean update(long id, int version, DeviceDetails d, SchoolPlace school) {
+		return jdbc.sql("""
+				update device set code = :code, school_id = :schoolId, school_code = :schoolCode,
+				  school_name = :schoolName, school_org_id = :schoolOrgId, bureau_id = :bureauId,
+				  station_id = :stationId, township_id = :townshipId, region_code = :regionCode, kind = :kind,
+				  place = :place, vendor = :vendor, model = :model, must_be_networked = :mustBeNetworked,
+				  version = version + 1, updated_at = now()
+				where id = :id and version = :version""")
+			.params(parameters(d, school))
+			.param("id", id)
+			.param("version", version)
+			.update() == 1;
+	}
+
+	void updateToken(long id, String tokenHash) {
+		jdbc.sql("update device set token_hash = ?, version = version + 1, updated_at = now() where id = ?")
+			.params(tokenHash, id)
+			.update();
+	}
+
+	int refreshSchool(SchoolPlace s) {
+		return jdbc.sql("""
+				update device set school_code = :schoolCode, school_name = :schoolName, school_org_id = :schoolOrgId,
+				  bureau_id = :bureauId, station_id = :stationId, township_id = :townshipId, region_code = :regionCode
+				where school_id = :schoolId""").params(parameters(null, s)).update();
+	}
+
+	/** Open outages in scope, longest first, and recent closed ones if asked. */
+	List<Outage> outages(DataScope scope, boolean openOnly, Long deviceId, int limit) {
+		return jdbc.sql("select o.device_id, d.code, d.school_name, d.place, o.started_at, o.ended_at"
+				+ " from device_outage o join device d on d.id = o.device_id join device_status s on s.device_id = d.id"
+				+ " where " + SCOPE + " and (not :openOnly or o.ended_at is null)"
+				+ " and (cast(:device as bigint) is null or d.id = :device)"
+				+ " order by (o.ended_at is null) desc, o.started_at limit :limit")
+			.param("unrestricted", scope.unrestricted())
+			.param("ids", scope.idArray())
+			.param("openOnly", openOnly)
+			.param("device", deviceId)
+			.param("limit", limit)
+			.query((rs, i) -> new Outage(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					instant(rs, "started_at"), instant(rs, "ended_at")))
+			.list();
+	}
+
+	long count() {
+		return jdbc.sql("select count(*) from device").query(Long.class).single();
+	}
+
+	private static Map<String, Object> parameters(DeviceDetails d, SchoolPlace s) {
+		Map<String, Object> p = new HashMap<>();
+		if (d != null) {
+			p.put("code", d.code());
+			p.put("kind", d.kind().name());
+			p.put("place", d.place());
+			p.put("vendor", d.vendor());
+			p.put("model", d.model());
+			p.put("mustBeNetworked", d.mustBeNetworked());
+		}
+		p.put("schoolId", s.schoolId());
+		p.put("schoolCode", s.schoolCode());
+		p.put("schoolName", s.schoolName());
+		p.put("schoolOrgId", s.schoolOrgId());
+		p.put("bureauId", s.bureauId());
+		p.put("stationId", s.stationId());
+		p.put("townshipId", s.townshipId());
+		p.put("regionCode", s.regionCode());
+		return p;
+	}
+
+	private static StatementSpec bind(StatementSpec spec, DeviceFilter filter, DataScope scope, Instant cutoff) {
+		String like = filter.text() == null ? null
+				: "%" + filter.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+		return spec.param("unrestricted", scope.unrestricted())
+			.param("ids", scope.idArray())
+			.param("text", filter.text())
+			.param("like", like)
+			.param("prefix", filter.text() == null ? null : filter.text() + "%")
+			.param("school", filter.schoolId())
+			.param("region", filter.regionCode())
+			.param("station", filter.stationId())
+			.param("kind", filter.kind() == null ? null : filter.kind().name())
+			.param("online", filter.online())
+			.param("cutoff", Timestamp.from(cutoff));
+	}
+
+	private Device map(ResultSet rs, int row) throws SQLException {
+		return new Device(rs.getLong("id"), rs.getString("code"), rs.getLong("school_id"), rs.getString("school_code"),
+				rs.getString("school_name"), rs.getLong("school_org_id"), nullable(rs, "bureau_id"),
+				nullable(rs, "station_id"), nullable(rs, "township_id"), rs.getString("region_code"),
+				DeviceKind.valueOf(rs.getString("kind")), rs.getString("place"), rs.getString("vendor"),
+				rs.getString("model"), rs.getBoolean("must_be_networked"), rs.getInt("version"),
+				instant(rs, "created_at"), instant(rs, "last_heartbeat_at"), rs.getLong("heartbeats"));
+	}
+
+	static Long nullable(ResultSet rs, String column) throws SQLException {
+		long value = rs.getLong(column);
+		return rs.wasNull() ? null : value;
+	}
+
+	static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return value == null ? null : value.toInstant();
+	}
+
+}

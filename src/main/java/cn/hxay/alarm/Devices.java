@@ -1,0 +1,236 @@
+package cn.hxay.alarm;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import cn.hxay.audit.AuditTrail;
+import cn.hxay.identity.CurrentUser;
+import cn.hxay.identity.Role;
+import cn.hxay.organisation.DataScope;
+import cn.hxay.organisation.Organisations;
+import cn.hxay.school.School;
+import cn.hxay.school.SchoolRegistry;
+import cn.hxay.shared.ConcurrentEditException;
+import cn.hxay.shared.ForbiddenException;
+import cn.hxay.shared.InvalidInputException;
+import cn.hxay.shared.NotFoundException;
+import cn.hxay.shared.PageRequest;
+import cn.hxay.shared.Paged;
+import cn.hxay.shared.Violation;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The device registry's API: devices of the schools in a {@link DataScope}, their online
+ * status under the {@link OnlineRule}, and networking rates. A device outside the scope
+ * is reported as not found.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Devices {
+
+	private final DeviceStore store;
+
+	private final SchoolRegistry schools;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	private final OnlineRule rule;
+
+	private final Organisations organisations;
+
+	Devices(DeviceStore store, SchoolRegistry schools, Organisations organisations, AuditTrail audit, Clock clock,
+			@Value("${hxay.device.heartbeat-interval:60s}") Duration interval,
+			@Value("${hxay.device.allowed-misses:3}") int allowedMisses) {
+		this.store = store;
+		this.schools = schools;
+		this.organisations = organisations;
+		this.audit = audit;
+		this.clock = clock;
+		this.rule = new OnlineRule(interval, allowedMisses);
+	}
+
+	public OnlineRule rule() {
+		return rule;
+	}
+
+	public Paged<Device> search(DataScope scope, DeviceFilter filter, PageRequest page) {
+		return store.search(filter, scope, rule.cutoff(clock.instant()), page);
+	}
+
+	public void forEach(DataScope scope, DeviceFilter filter, Consumer<Device> consumer) {
+		store.forEach(filter, scope, rule.cutoff(clock.instant()), consumer);
+	}
+
+	public Device get(DataScope scope, long id) {
+		return store.byId(id).filter(d -> isInScope(scope, d)).orElseThrow(Devices::notFound);
+	}
+
+	/** Online or not now, with the rule and the reason. */
+	public OnlineRule.Verdict status(Device device) {
+		return status(device, clock);
+	}
+
+	/** Online or not at the moment the given clock tells, e.g. for a test. */
+	public OnlineRule.Verdict status(Device device, Clock at) {
+		return rule.judge(device.lastHeartbeatAt(), at.instant());
+	}
+
+	/**
+	 * Networking rates of the schools, stations, counties or the city in scope,
+	 * optionally within one station or region.
+	 */
+	public List<NetworkingRate> rates(DataScope scope, RateLevel level, Long stationId, String regionCode) {
+		return rates(scope, level, stationId, regionCode, clock);
+	}
+
+	public List<NetworkingRate> rates(DataScope scope, RateLevel level, Long stationId, String regionCode, Clock at) {
+		List<NetworkingRate> rates = store.rates(level.key(), level.nameExpression(), scope, rule.cutoff(at.instant()),
+				stationId, regionCode);
+		return switch (level) {
+			case SCHOOL -> rates;
+			case STATION -> {
+				var units = organisations
+					.byIds(rates.stream().filter(r -> r.key() != null).map(r -> Long.valueOf(r.key())).toList());
+				yield rates.stream()
+					.map(r -> named(r,
+							r.key() == null || units.get(Long.valueOf(r.key())) == null ? "(未指定派出所)"
+									: units.get(Long.valueOf(r.key())).name()))
+					.toList();
+			}
+			case COUNTY, CITY -> rates.stream().map(r -> named(r, regionName(r.key()))).toList();
+		};
+	}
+
+	private static NetworkingRate named(NetworkingRate rate, String name) {
+		return new NetworkingRate(rate.key(), name, rate.devices(), rate.required(), rate.online());
+	}
+
+	private String regionName(String code) {
+		try {
+			return organisations.region(code).name();
+		}
+		catch (NotFoundException ex) {
+			return code;
+		}
+	}
+
+	/** Devices offline now (open outages) in scope, longest first. */
+	public List<Outage> openOutages(DataScope scope, int limit) {
+		return store.outages(scope, true, null, limit);
+	}
+
+	/** The outages of one device, open first. */
+	public List<Outage> outagesOf(DataScope scope, long deviceId) {
+		get(scope, deviceId);
+		return store.outages(scope, false, deviceId, 20);
+	}
+
+	public boolean mayRegister(CurrentUser user) {
+		return user.hasAnyRole(Role.SYSTEM_ADMIN, Role.CITY_EDUCATION_ADMIN, Role.COUNTY_EDUCATION_ADMIN,
+				Role.CITY_POLICE, Role.COUNTY_POLICE, Role.SCHOOL_SAFETY_LEAD);
+	}
+
+	@Transactional
+	public IssuedToken register(CurrentUser user, DataScope scope, DeviceDetails details) {
+		SchoolPlace school = validate(user, scope, details, null);
+		String token = DeviceTokens.newToken();
+		long id = store.insert(details, school, DeviceTokens.hash(token));
+		audit.record("DEVICE_REGISTERED", "device", id,
+				details.code() + " " + details.kind().label() + " " + school.schoolName() + " " + details.place());
+		return new IssuedToken(store.byId(id).orElseThrow(), token);
+	}
+
+	@Transactional
+	public Device change(CurrentUser user, DataScope scope, long id, int version, DeviceDetails details) {
+		Device device = get(scope, id);
+		SchoolPlace school = validate(user, scope, details, device);
+		if (device.version() != version) {
+			throw new ConcurrentEditException("设备“" + device.code() + "”");
+		}
+		if (details.equals(device.details())) {
+			return device;
+		}
+		if (!store.update(id, version, details, school)) {
+			throw new ConcurrentEditException("设备“" + device.code() + "”");
+		}
+		audit.record("DEVICE_CHANGED", "device", id, device.details() + " → " + details);
+		return store.byId(id).orElseThrow();
+	}
+
+	/** Issues a new token; the old one stops working at once. */
+	@Transactional
+	public IssuedToken resetToken(CurrentUser user, DataScope scope, long id) {
+		Device device = get(scope, id);
+		if (!mayRegister(user)) {
+			throw new ForbiddenException("您无权管理设备");
+		}
+		String token = DeviceTokens.newToken();
+		store.updateToken(id, DeviceTokens.hash(token));
+		audit.record("DEVICE_TOKEN_RESET", "device", id, device.code());
+		return new IssuedToken(store.byId(id).orElseThrow(), token);
+	}
+
+	/** Copies a school's new place in the tree onto its devices. */
+	@Transactional
+	void refreshSchool(long schoolId) {
+		School school = schools.get(DataScope.everything(false), schoolId);
+		store.refreshSchool(SchoolPlace.of(school));
+	}
+
+	SchoolPlace validate(CurrentUser user, DataScope scope, DeviceDetails details, Device current) {
+		if (!mayRegister(user)) {
+			throw new ForbiddenException("您无权管理设备");
+		}
+		List<Violation> problems = new ArrayList<>(details.violations());
+		SchoolPlace school = null;
+		if (details.schoolId() != null) {
+			try {
+				School found = schools.get(scope, details.schoolId());
+				if (user.hasRole(Role.SCHOOL_SAFETY_LEAD) && !user.hasRole(Role.SYSTEM_ADMIN)
+						&& found.organisationId() != user.organisationId()) {
+					problems.add(Violation.of("schoolId", "学校用户只能登记本校设备"));
+				}
+				school = SchoolPlace.of(found);
+			}
+			catch (NotFoundException ex) {
+				problems.add(Violation.of("schoolId", "学校不存在，或不在您的管辖范围内"));
+			}
+		}
+		if (school != null && details.code() != null && details.code().matches("\\d{20}")
+				&& !details.code().startsWith(school.regionCode().substring(0, 4))) {
+			problems
+				.add(Violation.of("code", "设备编码前 4 位应与学校所在市的行政区划代码 " + school.regionCode().substring(0, 4) + " 一致"));
+		}
+		if (details.code() != null && (current == null || !current.code().equals(details.code()))
+				&& store.byCode(details.code()).isPresent()) {
+			problems.add(Violation.of("code", "设备编码 " + details.code() + " 已登记"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		return school;
+	}
+
+	static boolean isInScope(DataScope scope, Device device) {
+		return scope.coversAny(device.schoolOrgId(), device.bureauId(), device.stationId(), device.townshipId());
+	}
+
+	private static NotFoundException notFound() {
+		return new NotFoundException("设备不存在，或不在您的管辖范围内");
+	}
+
+	/** Now, on the platform clock. */
+	Instant now() {
+		return clock.instant();
+	}
+
+}

@@ -1,0 +1,81 @@
+package cn.hxay.alarm;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import cn.hxay.alarm.IngestCounters.Reason;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Heartbeats and alarms over HTTPS, for gateways that cannot speak MQTT. The device signs
+ * in with its own token in the {@code X-Device-Token} header (not as a user); the body is
+ * the same JSON as over MQTT.
+ */
+@RestController
+@RequestMapping("/api/v1/devices/{deviceCode}")
+@Tag(name = "设备接入", description = "设备或网关上报心跳与报警；以设备令牌 (X-Device-Token) 认证")
+class IngestApiController {
+
+	static final String TOKEN_HEADER = "X-Device-Token";
+
+	private final Ingest ingest;
+
+	IngestApiController(Ingest ingest) {
+		this.ingest = ingest;
+	}
+
+	@PostMapping(path = "/heartbeats", consumes = MediaType.ALL_VALUE)
+	@Operation(summary = "上报心跳", description = "202 已接收；401 令牌缺失或错误；400 格式错误；413 超长")
+	ResponseEntity<?> heartbeat(@PathVariable String deviceCode,
+			@RequestHeader(name = TOKEN_HEADER, required = false) String token,
+			@RequestBody(required = false) byte[] body) {
+		return answer(ingest.receive(Ingest.HTTP, Ingest.Kind.HEARTBEAT, deviceCode, null, token == null ? "" : token,
+				body == null ? new byte[0] : body));
+	}
+
+	@PostMapping(path = "/alarms", consumes = MediaType.ALL_VALUE)
+	@Operation(summary = "上报报警", description = "201 已存储；200 同一 eventId 已存储过 (不重复存储)；401/400/413 同心跳")
+	ResponseEntity<?> alarm(@PathVariable String deviceCode,
+			@RequestHeader(name = TOKEN_HEADER, required = false) String token,
+			@RequestBody(required = false) byte[] body) {
+		return answer(ingest.receive(Ingest.HTTP, Ingest.Kind.ALARM, deviceCode, null, token == null ? "" : token,
+				body == null ? new byte[0] : body));
+	}
+
+	private static ResponseEntity<?> answer(Ingest.Result result) {
+		return switch (result) {
+			case Ingest.Accepted(Long alarmId, boolean duplicate) when alarmId == null ->
+				ResponseEntity.accepted().body(Map.of("accepted", true));
+			case Ingest.Accepted(Long alarmId, boolean duplicate) -> {
+				Map<String, Object> body = new LinkedHashMap<>();
+				body.put("alarmId", alarmId);
+				body.put("duplicate", duplicate);
+				yield ResponseEntity.status(duplicate ? HttpStatus.OK : HttpStatus.CREATED).body(body);
+			}
+			case Ingest.Rejected(Reason reason, String detail) -> {
+				HttpStatus status = switch (reason) {
+					case UNAUTHENTICATED, UNKNOWN_DEVICE -> HttpStatus.UNAUTHORIZED;
+					case OVERSIZED -> HttpStatus.PAYLOAD_TOO_LARGE;
+					case MALFORMED, TOPIC_MISMATCH -> HttpStatus.BAD_REQUEST;
+				};
+				ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, status == HttpStatus.UNAUTHORIZED
+						? "需要有效的设备令牌 (X-Device-Token)" : reason.label() + "：" + detail);
+				problem.setTitle(reason.label());
+				yield ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+			}
+		};
+	}
+
+}

@@ -1,0 +1,79 @@
+package cn.hxay.alarm;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Opens an outage for each device that must be networked and has gone offline, and sends
+ * it to the webhooks; the next heartbeat closes it ({@link HeartbeatBuffer}). Safe on
+ * many nodes: it runs under a PostgreSQL advisory lock. Tests call
+ * {@link #detect(Clock)}.
+ */
+@Component
+@EnableScheduling
+class OutageWatch {
+
+	private final JdbcClient jdbc;
+
+	private final Devices devices;
+
+	private final Webhooks webhooks;
+
+	private final Clock clock;
+
+	OutageWatch(JdbcClient jdbc, Devices devices, Webhooks webhooks, Clock clock) {
+		this.jdbc = jdbc;
+		this.devices = devices;
+		this.webhooks = webhooks;
+		this.clock = clock;
+	}
+
+	@Scheduled(fixedDelayString = "${hxay.device.outage-check:30s}", initialDelayString = "30s")
+	void scheduled() {
+		detect(clock);
+	}
+
+	@Transactional
+	public int detect(Clock at) {
+		Boolean locked = jdbc.sql("select pg_try_advisory_xact_lock(hashtext('hxay.device.outages'))")
+			.query(Boolean.class)
+			.single();
+		if (!Boolean.TRUE.equals(locked)) {
+			return 0;
+		}
+		Instant now = at.instant();
+		Instant cutoff = devices.rule().cutoff(now);
+		List<Map<String, Object>> opened = jdbc.sql("""
+				insert into device_outage (device_id, started_at, detected_at)
+				select d.id, coalesce(s.last_heartbeat_at, d.created_at) + make_interval(secs => :window), :now
+				from device d join device_status s on s.device_id = d.id
+				where d.must_be_networked and coalesce(s.last_heartbeat_at, d.created_at) <= :cutoff
+				on conflict (device_id) where ended_at is null do nothing
+				returning device_id, started_at""")
+			.param("window", devices.rule().window().toSeconds())
+			.param("now", Timestamp.from(now))
+			.param("cutoff", Timestamp.from(cutoff))
+			.query((rs, i) -> {
+				Map<String, Object> row = new LinkedHashMap<>();
+				row.put("deviceId", rs.getLong(1));
+				row.put("offlineSince", DeviceStore.instant(rs, "started_at").toString());
+				return row;
+			})
+			.list();
+		if (!opened.isEmpty() && !webhooks.targets().isEmpty()) {
+			opened.forEach(row -> webhooks.enqueue("DEVICE_OFFLINE", row));
+		}
+		return opened.size();
+	}
+
+}

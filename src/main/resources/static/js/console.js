@@ -1,0 +1,103 @@
+// 110 console: keeps the queue of open alarms live from the server-sent-event feed,
+// sounds and flashes new alarms, and colours each one by how long it has waited.
+(function () {
+  var alarms = new Map();
+  var rows = document.getElementById('alarm-rows');
+  var empty = document.getElementById('queue-empty');
+  var status = document.getElementById('feed-status');
+  var soundOn = false;
+  var audio = null;
+  var fresh = new Set();
+
+  JSON.parse(document.getElementById('initial-queue').textContent).forEach(function (a) { alarms.set(a.id, a); });
+
+  document.getElementById('sound-toggle').addEventListener('click', function (e) {
+    soundOn = !soundOn;
+    if (soundOn && !audio) { audio = new (window.AudioContext || window.webkitAudioContext)(); }
+    e.target.textContent = soundOn ? '关闭报警声音' : '开启报警声音';
+  });
+
+  function beep() {
+    if (!soundOn || !audio) { return; }
+    [0, 0.35, 0.7].forEach(function (at) {
+      var osc = audio.createOscillator();
+      var gain = audio.createGain();
+      osc.frequency.value = 960;
+      osc.connect(gain);
+      gain.connect(audio.destination);
+      gain.gain.setValueAtTime(0.2, audio.currentTime + at);
+      osc.start(audio.currentTime + at);
+      osc.stop(audio.currentTime + at + 0.25);
+    });
+  }
+
+  function waitClass(a, seconds) {
+    if (a.state !== 'NEW') { return a.state === 'ACKNOWLEDGED' ? 'table-warning' : 'table-info'; }
+    if (a.escalationLevel > 0 || seconds >= 120) { return 'alarm-wait-3'; }
+    if (seconds >= 60) { return 'alarm-wait-2'; }
+    if (seconds >= 30) { return 'alarm-wait-1'; }
+    return 'alarm-wait-0';
+  }
+
+  function text(value) { return value == null ? '' : String(value); }
+
+  function render() {
+    var now = Date.now();
+    var open = Array.from(alarms.values()).filter(function (a) { return a.open; });
+    open.sort(function (x, y) { return x.priority - y.priority || x.receivedAtMillis - y.receivedAtMillis || x.id - y.id; });
+    rows.replaceChildren();
+    open.forEach(function (a) {
+      var seconds = Math.max(0, Math.floor((now - a.receivedAtMillis) / 1000));
+      var tr = document.createElement('tr');
+      tr.className = 'alarm-row ' + waitClass(a, seconds) + (fresh.has(a.id) ? ' alarm-flash' : '');
+      tr.dataset.alarmId = a.id;
+      tr.style.cursor = 'pointer';
+      [a.priority, a.typeLabel, a.schoolName, a.place, new Date(a.receivedAtMillis).toLocaleTimeString('zh-CN'),
+        seconds + ' 秒', a.stateLabel + (a.escalationLevel > 0 ? ' ⚠升级' : '')].forEach(function (value) {
+        var td = document.createElement('td');
+        td.textContent = text(value);
+        tr.appendChild(td);
+      });
+      tr.addEventListener('click', function () {
+        fresh.delete(a.id);
+        htmx.ajax('GET', '/console/alarms/' + a.id, '#alarm-detail');
+      });
+      rows.appendChild(tr);
+    });
+    empty.style.display = open.length ? 'none' : '';
+  }
+
+  function connect() {
+    var source = new EventSource('/console/stream');
+    source.addEventListener('hello', function () {
+      status.textContent = '实时';
+      status.className = 'badge bg-success';
+      // whatever arrived before the feed opened
+      fetch('/console/queue', { headers: { Accept: 'application/json' } })
+        .then(function (r) { return r.json(); })
+        .then(function (list) {
+          list.forEach(function (a) {
+            var known = alarms.get(a.id);
+            if (!known || known.version < a.version) { alarms.set(a.id, a); }
+          });
+          render();
+        });
+    });
+    source.addEventListener('alarm', function (event) {
+      var a = JSON.parse(event.data);
+      var known = alarms.get(a.id);
+      if (known && known.version >= a.version) { return; }
+      if (!known && a.state === 'NEW') { fresh.add(a.id); beep(); }
+      alarms.set(a.id, a);
+      render();
+    });
+    source.onerror = function () {
+      status.textContent = '重连中…';
+      status.className = 'badge bg-warning text-dark';
+    };
+  }
+
+  render();
+  setInterval(render, 1000);
+  connect();
+})();

@@ -1,0 +1,280 @@
+package cn.hxay.alarm;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+import cn.hxay.support.PlatformTest;
+import cn.hxay.support.WebSession;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 6's benchmark: heartbeats per second taken in by the platform through the
+ * embedded broker (parsed, authenticated, written to {@code device_status}), beside the
+ * raw broker delivery rate to a subscriber that does nothing (the floor); and alarm
+ * latency from a device's publish to the event on a real console connection (SSE), p50
+ * and p99. Not part of {@code mvn verify}; run with
+ * {@code mvn -Pbenchmark test -Dtest=AlarmBenchmarkTests}. Results go to
+ * {@code target/benchmarks/alarm.txt}.
+ */
+@PlatformTest
+@Tag("benchmark")
+class AlarmBenchmarkTests {
+
+	static final int DEVICES = 20_000;
+
+	static final int MESSAGES = Integer.getInteger("bench.messages", 200_000);
+
+	static final int ALARMS = 200;
+
+	static final String TOKEN = "bench-token";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MqttBroker broker;
+
+	@Autowired
+	Ingest ingest;
+
+	@Test
+	void heartbeatsPerSecondAndAlarmLatencyToTheConsole() throws Exception {
+		String school = createDevices();
+		List<String> codes = jdbc.sql("select code from device where code like '32040299001340%' order by code")
+			.query(String.class)
+			.list();
+		StringBuilder report = new StringBuilder("Alarm benchmark (" + Runtime.getRuntime().availableProcessors()
+				+ " cores, embedded moquette, embedded PostgreSQL)\n");
+
+		double floor = floor(MESSAGES);
+		report
+			.append(String.format("broker floor (QoS 1 to a subscriber that does nothing): %,.0f messages/s%n", floor));
+
+		// warm-up, then the measured run
+		heartbeats(codes, school, 20_000);
+		double rate = heartbeats(codes, school, MESSAGES);
+		report.append(String.format("platform: %,d heartbeats from %,d devices: %,.0f heartbeats/s%n", MESSAGES,
+				DEVICES, rate));
+
+		double direct = direct(codes, school, MESSAGES);
+		report.append(String.format(
+				"platform ingest path without the broker (Ingest.receive in-process, 1 thread, batched writes): %,.0f heartbeats/s%n",
+				direct));
+
+		long[] latencies = alarmLatencies(codes.get(0), school);
+		report.append(String.format("alarm device → console (SSE) over %d alarms: p50 %d ms, p99 %d ms, max %d ms%n",
+				latencies.length, latencies[latencies.length / 2], latencies[(int) (latencies.length * 0.99) - 1],
+				latencies[latencies.length - 1]));
+		Files.createDirectories(Path.of("target/benchmarks"));
+		Files.writeString(Path.of("target/benchmarks/alarm.txt"), report);
+		System.out.println(report);
+		assertThat(rate).isPositive();
+	}
+
+	private String createDevices() {
+		var place = jdbc.sql("select * from device where kind = 'ONE_KEY_ALARM' order by id limit 1")
+			.query((rs,
+					i) -> new Object[] { rs.getLong("school_id"), rs.getString("school_code"),
+							rs.getString("school_name"), rs.getLong("school_org_id"), rs.getLong("bureau_id"),
+							rs.getLong("station_id"), rs.getString("region_code") })
+			.single();
+		jdbc.sql("""
+				insert into device (code, school_id, school_code, school_name, school_org_id, bureau_id, station_id,
+				  region_code, kind, place, must_be_networked, token_hash)
+				select '32040299001340' || lpad(g::text, 6, '0'), ?, ?, ?, ?, ?, ?, ?, 'ONE_KEY_ALARM', '压测', true, ?
+				from generate_series(1, ?) g on conflict (code) do nothing""")
+			.params(place[0], place[1], place[2], place[3], place[4], place[5], place[6], DeviceTokens.hash(TOKEN),
+					DEVICES)
+			.update();
+		jdbc.sql("insert into device_status (device_id) select id from device where code like '32040299001340%'"
+				+ " on conflict do nothing")
+			.update();
+		return (String) place[1];
+	}
+
+	private double floor(int messages) throws Exception {
+		AtomicLong received = new AtomicLong();
+		MqttClient sink = new MqttClient(broker.url(), "floor-" + UUID.randomUUID(), new MemoryPersistence());
+		MqttConnectOptions options = new MqttConnectOptions();
+		options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+		options.setMaxInflight(10_000);
+		sink.setCallback(new MqttCallback() {
+			@Override
+			public void connectionLost(Throwable cause) {
+			}
+
+			@Override
+			public void messageArrived(String topic, MqttMessage message) {
+				received.incrementAndGet();
+			}
+
+			@Override
+			public void deliveryComplete(IMqttDeliveryToken token) {
+			}
+		});
+		sink.connect(options);
+		sink.subscribe("floor/#", 1);
+		List<String> topics = List.of("floor/a", "floor/b");
+		long started = System.nanoTime();
+		publishAll(topics, messages, i -> "{\"token\":\"" + TOKEN + "\",\"n\":" + i + "}");
+		await(() -> {
+			System.out.println("floor received " + received.get());
+			return received.get() >= messages;
+		});
+		double rate = messages / ((System.nanoTime() - started) / 1e9);
+		sink.disconnect();
+		sink.close();
+		return rate;
+	}
+
+	private double heartbeats(List<String> codes, String school, int messages) throws Exception {
+		long before = total();
+		List<String> topics = codes.stream().map(c -> "hxay/v1/" + school + "/" + c + "/heartbeat").toList();
+		long started = System.nanoTime();
+		publishAll(topics, messages, i -> "{\"token\":\"" + TOKEN + "\"}");
+		await(() -> {
+			long done = total() - before;
+			System.out.println("platform stored " + done);
+			return done >= messages;
+		});
+		return messages / ((System.nanoTime() - started) / 1e9);
+	}
+
+	/**
+	 * The platform's own path, parse + token + buffer + batched update, with no broker in
+	 * front.
+	 */
+	private double direct(List<String> codes, String school, int messages) throws InterruptedException {
+		long before = total();
+		byte[] payload = ("{\"token\":\"" + TOKEN + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		long started = System.nanoTime();
+		for (int i = 0; i < messages; i++) {
+			ingest.receive(Ingest.MQTT, Ingest.Kind.HEARTBEAT, codes.get(i % codes.size()), school, null, payload);
+		}
+		await(() -> total() >= before + messages);
+		return messages / ((System.nanoTime() - started) / 1e9);
+	}
+
+	private long total() {
+		return jdbc
+			.sql("select coalesce(sum(s.heartbeats), 0) from device_status s join device d on d.id = s.device_id"
+					+ " where d.code like '32040299001340%'")
+			.query(Long.class)
+			.single();
+	}
+
+	/** Publishes from two connections at once, as fast as the broker acknowledges. */
+	private void publishAll(List<String> topics, int messages, java.util.function.IntFunction<String> payload)
+			throws Exception {
+		List<Thread> threads = new ArrayList<>();
+		for (int t = 0; t < 2; t++) {
+			int first = t;
+			threads.add(Thread.ofPlatform().start(() -> {
+				try {
+					MqttAsyncClient client = new MqttAsyncClient(broker.url(), "pub-" + UUID.randomUUID(),
+							new MemoryPersistence());
+					MqttConnectOptions options = new MqttConnectOptions();
+					options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+					options.setMaxInflight(Integer.getInteger("bench.inflight", 200));
+					client.connect(options).waitForCompletion();
+					for (int i = first; i < messages; i += 2) {
+						DeviceSimulator.publish(client, topics.get(i % topics.size()), payload.apply(i));
+					}
+					while (client.getPendingDeliveryTokens().length > 0) {
+						Thread.sleep(10);
+					}
+					client.disconnect().waitForCompletion();
+					client.close();
+				}
+				catch (Exception ex) {
+					throw new IllegalStateException(ex);
+				}
+			}));
+		}
+		for (Thread thread : threads) {
+			thread.join();
+		}
+	}
+
+	private long[] alarmLatencies(String code, String school) throws Exception {
+		WebSession console = WebSession.signedIn(port, "city.police", TestDevices.PW);
+		String cookie = console.cookie("HXAYSESSION").orElseThrow().getValue();
+		Map<String, Long> arrived = new ConcurrentHashMap<>();
+		Map<String, Long> sent = new ConcurrentHashMap<>();
+		try (HttpClient http = HttpClient.newHttpClient(); TestPublisher device = new TestPublisher(broker.url())) {
+			HttpResponse<Stream<String>> response = http
+				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/console/stream"))
+					.header("Cookie", "HXAYSESSION=" + cookie)
+					.build(), HttpResponse.BodyHandlers.ofLines());
+			java.util.regex.Pattern eventId = java.util.regex.Pattern.compile("\"eventId\":\"(bench-[^\"]+)\"");
+			Thread reader = Thread.ofVirtual().start(() -> {
+				try {
+					response.body().forEach(line -> {
+						var m = eventId.matcher(line);
+						if (m.find()) {
+							arrived.putIfAbsent(m.group(1), System.nanoTime());
+						}
+					});
+				}
+				catch (RuntimeException ex) {
+					// closed at the end
+				}
+			});
+			Thread.sleep(500);
+			for (int i = 0; i < ALARMS; i++) {
+				String id = "bench-" + UUID.randomUUID();
+				sent.put(id, System.nanoTime());
+				device.publish("hxay/v1/" + school + "/" + code + "/alarm",
+						"{\"eventId\":\"" + id + "\",\"token\":\"" + TOKEN + "\",\"code\":\"test-unknown\"}");
+				Thread.sleep(25);
+			}
+			await(() -> arrived.size() >= ALARMS);
+			response.body().close();
+			reader.interrupt();
+		}
+		return sent.entrySet()
+			.stream()
+			.mapToLong(e -> (arrived.get(e.getKey()) - e.getValue()) / 1_000_000)
+			.sorted()
+			.toArray();
+	}
+
+	private static void await(java.util.function.BooleanSupplier done) throws InterruptedException {
+		long deadline = System.nanoTime() + 180_000_000_000L;
+		while (!done.getAsBoolean()) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("benchmark step did not finish in 180 s");
+			}
+			Thread.sleep(100);
+		}
+	}
+
+}

@@ -1,0 +1,117 @@
+package cn.hxay.alarm;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import cn.hxay.support.PlatformTest;
+import cn.hxay.support.WebSession;
+import cn.hxay.support.WebSession.Page;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static cn.hxay.alarm.TestDevices.PW;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * A dispatcher in headless Chromium: the console connects its live feed, a new alarm
+ * appears flashing in the queue without a reload, and is acknowledged from its panel.
+ */
+@PlatformTest
+class ConsoleBrowserTests {
+
+	static WebDriver driver;
+
+	@LocalServerPort
+	int port;
+
+	@BeforeAll
+	static void startBrowser() throws Exception {
+		boolean installed = new File("/usr/bin/chromium").canExecute()
+				&& new File("/usr/bin/chromedriver").canExecute();
+		assumeTrue(installed, "Debian chromium and chromium-driver are not installed");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary("/usr/bin/chromium");
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+				"--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+				"--user-data-dir=" + Files.createTempDirectory(Path.of("target").toAbsolutePath(), "chromium"),
+				"--window-size=1400,1000", "--lang=zh-CN");
+		driver = new ChromeDriver(
+				new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build(),
+				options);
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (driver != null) {
+			driver.quit();
+		}
+	}
+
+	@Test
+	void aNewAlarmAppearsLiveAndIsAcknowledgedFromTheConsole() throws Exception {
+		TestDevices.Registered device = TestDevices.register(WebSession.signedIn(port, "tianning.edu", PW),
+				TestDevices.code("134"), TestDevices.qinglongSchool(port)[0], "ONE_KEY_ALARM", "门卫室");
+		WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+		driver.get("http://localhost:" + port + "/login");
+		driver.findElement(By.id("username")).sendKeys("qinglong.police");
+		driver.findElement(By.id("password")).sendKeys(PW);
+		driver.findElement(By.cssSelector("button[type=submit]")).click();
+		driver.get("http://localhost:" + port + "/console");
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("feed-status"), "实时"));
+
+		Page raised = new WebSession(port).api("POST", "/api/v1/devices/" + device.code() + "/alarms", null, null,
+				"{\"eventId\":\"" + UUID.randomUUID() + "\",\"code\":\"one_key\"}",
+				Map.of("X-Device-Token", device.token()));
+		String id = TestDevices.find(raised.body(), "\"alarmId\":(\\d+)");
+		By row = By.cssSelector("tr.alarm-row[data-alarm-id='" + id + "']");
+		wait.until(ExpectedConditions.presenceOfElementLocated(row));
+		assertThat(driver.findElement(row).getAttribute("class")).contains("alarm-flash").contains("alarm-wait-0");
+		assertThat(driver.findElement(row).getText()).contains("一键报警").contains("门卫室");
+		screenshot("console-new-alarm.png");
+
+		driver.findElement(row).click();
+		wait.until(ExpectedConditions.elementToBeClickable(By.id("acknowledge")));
+		assertThat(driver.findElement(By.id("alarm-card")).getText()).contains("立即回拨学校值班电话核实");
+		driver.findElement(By.id("acknowledge")).click();
+		wait.until(
+				ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#alarm-card .alarm-state"), "已接警"));
+		// the feed brings the new state back into the queue
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(row, "已接警"));
+		assertThat(driver.findElement(row).getAttribute("class")).contains("table-warning");
+		assertThat(driver.findElement(By.id("alarm-card")).getText()).contains("接警 · 青龙派出所社区民警");
+		screenshot("console-acknowledged.png");
+
+		driver.get("http://localhost:" + port + "/devices/rates?level=STATION");
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("rates")));
+		assertThat(driver.findElement(By.id("rates")).getText()).contains("青龙派出所");
+		screenshot("device-rates.png");
+		driver.get("http://localhost:" + port + "/devices/" + device.id());
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("device-verdict")));
+		assertThat(driver.findElement(By.id("device-verdict")).getText()).contains("在线");
+		screenshot("device.png");
+	}
+
+	private static void screenshot(String name) throws Exception {
+		Path dir = Path.of("target", "screenshots");
+		Files.createDirectories(dir);
+		Files.write(dir.resolve(name), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+	}
+
+}

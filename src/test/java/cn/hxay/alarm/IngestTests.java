@@ -1,0 +1,162 @@
+package cn.hxay.alarm;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import cn.hxay.organisation.DataScope;
+import cn.hxay.support.PlatformTest;
+import cn.hxay.support.WebSession;
+import cn.hxay.support.WebSession.Page;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static cn.hxay.alarm.TestDevices.PW;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Heartbeats and alarms through the real doors: HTTP with the device token, and MQTT
+ * through the embedded broker the platform subscribes to.
+ */
+@PlatformTest
+class IngestTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MqttBroker broker;
+
+	@Autowired
+	Devices devices;
+
+	@Autowired
+	IngestCounters counters;
+
+	@Autowired
+	Clock clock;
+
+	private TestDevices.Registered device(String kind, String type) {
+		WebSession edu = WebSession.signedIn(port, "tianning.edu", PW);
+		return TestDevices.register(edu, TestDevices.code(type), TestDevices.qinglongSchool(port)[0], kind, "门卫室");
+	}
+
+	private Page post(String path, String token, String json) {
+		return new WebSession(port).api("POST", path, null, null, json,
+				token == null ? Map.of() : Map.of("X-Device-Token", token));
+	}
+
+	@Test
+	void httpHeartbeatsNeedTheDeviceTokenAndMakeTheDeviceOnlineUntilTheyAreTooOld() {
+		TestDevices.Registered d = device("ONE_KEY_ALARM", "134");
+		String path = "/api/v1/devices/" + d.code() + "/heartbeats";
+		assertThat(post(path, null, "{}").status()).isEqualTo(401);
+		assertThat(post(path, "wrong-token", "{}").status()).isEqualTo(401);
+		assertThat(new WebSession(port).api("POST", path, "admin", PW, "{}", Map.of()).status()).isEqualTo(401);
+		assertThat(post(path, d.token(), "{\"eventId\":\"hb-1\"}").status()).isEqualTo(202);
+
+		Device stored = await(() -> devices.get(DataScope.everything(false), d.id()),
+				dev -> dev.lastHeartbeatAt() != null);
+		assertThat(stored.heartbeats()).isEqualTo(1);
+		assertThat(devices.status(stored).online()).isTrue();
+		assertThat(devices.status(stored, Clock.offset(clock, Duration.ofSeconds(170))).online()).isTrue();
+		OnlineRule.Verdict later = devices.status(stored, Clock.offset(clock, Duration.ofSeconds(181)));
+		assertThat(later.online()).isFalse();
+		assertThat(later.reason()).contains("已超过 180 秒");
+
+		Page page = WebSession.signedIn(port, "tianning.edu", PW).get("/devices/" + d.id());
+		assertThat(page.body()).contains("在线").contains("未超过 180 秒");
+	}
+
+	@Test
+	void anHttpAlarmIsStoredOnceWithItsRawPayloadAndAnUnknownCodeIsUnclassified() {
+		TestDevices.Registered d = device("ONE_KEY_ALARM", "134");
+		String path = "/api/v1/devices/" + d.code() + "/alarms";
+		String json = "{\"eventId\":\"e-1\",\"code\":\"vendor-x-77\",\"time\":\"2026-11-25T08:00:00+08:00\"}";
+		assertThat(post(path, null, json).status()).isEqualTo(401);
+		Page first = post(path, d.token(), json);
+		assertThat(first.status()).as(first.body()).isEqualTo(201);
+		Page again = post(path, d.token(), json);
+		assertThat(again.status()).isEqualTo(200);
+		assertThat(again.body()).contains("\"duplicate\":true");
+		var row = jdbc.sql("select type, code, raw_payload, state from alarm where device_code = ?")
+			.param(d.code())
+			.query((rs, i) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4) })
+			.list();
+		assertThat(row).hasSize(1);
+		assertThat(row.get(0)).containsExactly("UNCLASSIFIED", "vendor-x-77", json, "NEW");
+		assertThat(post(path, d.token(), "{\"code\":\"one_key\"}").status()).isEqualTo(400);
+	}
+
+	@Test
+	void anMqttAlarmPublishedTwiceIsStoredOnceAndBadMessagesAreCountedWithoutBlockingGoodOnes() throws Exception {
+		TestDevices.Registered d = device("ONE_KEY_ALARM", "134");
+		String topic = "hxay/v1/" + d.schoolCode() + "/" + d.code() + "/alarm";
+		long malformedBefore = counters.total(Ingest.MQTT, IngestCounters.Reason.MALFORMED);
+		long unauthenticatedBefore = counters.total(Ingest.MQTT, IngestCounters.Reason.UNAUTHENTICATED);
+		long oversizedBefore = counters.total(Ingest.MQTT, IngestCounters.Reason.OVERSIZED);
+		String eventId = UUID.randomUUID().toString();
+		String good = "{\"eventId\":\"" + eventId + "\",\"token\":\"" + d.token() + "\",\"code\":\"one_key\"}";
+		try (TestPublisher device = new TestPublisher(broker.url())) {
+			device.publish(topic, "{not json");
+			device.publish(topic, "{\"eventId\":\"x\",\"token\":\"forged\",\"code\":\"one_key\"}");
+			device.publish(topic, "{\"eventId\":\"y\",\"pad\":\"" + "x".repeat(5000) + "\"}");
+			device.publish(topic, good);
+			device.publish(topic, good);
+			device.publish("hxay/v1/" + d.schoolCode() + "/" + d.code() + "/heartbeat",
+					"{\"token\":\"" + d.token() + "\"}");
+		}
+		long stored = await(() -> jdbc.sql("select count(*) from alarm where device_code = ?")
+			.param(d.code())
+			.query(Long.class)
+			.single(), n -> n > 0);
+		Thread.sleep(500);
+		assertThat(jdbc.sql("select count(*) from alarm where device_code = ? and event_id = ?")
+			.params(d.code(), eventId)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		assertThat(stored).isEqualTo(1);
+		assertThat(jdbc.sql("select type from alarm where event_id = ?").param(eventId).query(String.class).single())
+			.isEqualTo("ONE_KEY");
+		await(() -> counters.total(Ingest.MQTT, IngestCounters.Reason.MALFORMED), n -> n > malformedBefore);
+		await(() -> counters.total(Ingest.MQTT, IngestCounters.Reason.UNAUTHENTICATED), n -> n > unauthenticatedBefore);
+		await(() -> counters.total(Ingest.MQTT, IngestCounters.Reason.OVERSIZED), n -> n > oversizedBefore);
+		await(() -> devices.get(DataScope.everything(false), d.id()), dev -> dev.lastHeartbeatAt() != null);
+
+		Page rejections = new WebSession(port).api("GET", "/api/v1/devices/rejections", "city.police", PW, null,
+				Map.of());
+		assertThat(rejections.body()).contains("\"reason\":\"MALFORMED\"").contains("\"reasonLabel\":\"令牌缺失或错误\"");
+	}
+
+	static <T> T await(Supplier<T> value, java.util.function.Predicate<T> done) {
+		return await(value, done, Duration.ofSeconds(10));
+	}
+
+	static <T> T await(Supplier<T> value, java.util.function.Predicate<T> done, Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		T current = value.get();
+		while (!done.test(current)) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("still not done after " + timeout + ": " + current);
+			}
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new AssertionError(ex);
+			}
+			current = value.get();
+		}
+		return current;
+	}
+
+}
