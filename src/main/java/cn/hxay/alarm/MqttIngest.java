@@ -89,12 +89,22 @@ class MqttIngest implements SmartLifecycle, MqttCallbackExtended {
 	@Override
 	public void connectComplete(boolean reconnect, String serverUri) {
 		if (reconnect) {
-			try {
-				client.subscribe(topicFilter, 1);
-			}
-			catch (MqttException ex) {
-				log.warn("MQTT resubscribe failed: {}", ex.getMessage());
-			}
+			// the persistent session keeps the subscription; renew it anyway in case the
+			// broker lost its state, but never from this callback thread: a blocking call
+			// here waits for its acknowledgement, which this same thread would have to
+			// read,
+			// while the redelivered messages queue up behind it
+			MqttClient current = client;
+			java.util.concurrent.CompletableFuture.runAsync(() -> {
+				try {
+					if (current != null && current.isConnected()) {
+						current.subscribe(topicFilter, 1);
+					}
+				}
+				catch (MqttException ex) {
+					log.warn("MQTT resubscribe failed: {}", ex.getMessage());
+				}
+			});
 		}
 	}
 
@@ -117,7 +127,7 @@ class MqttIngest implements SmartLifecycle, MqttCallbackExtended {
 			}
 			ingest.receive(Ingest.MQTT, kind, parts[3], parts[2], null, message.getPayload());
 		}
-		catch (DataAccessException ex) {
+		catch (DataAccessException | org.springframework.transaction.TransactionException ex) {
 			log.warn("alarm not stored, leaving it unacknowledged for redelivery: {}", ex.getMessage());
 			throw ex;
 		}

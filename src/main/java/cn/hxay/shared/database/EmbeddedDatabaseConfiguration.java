@@ -60,8 +60,9 @@ class EmbeddedDatabaseConfiguration {
 	}
 
 	@Bean
-	DataSource dataSource(EmbeddedPostgres postgres) {
+	DataSource dataSource(EmbeddedPostgres postgres, EmbeddedDatabaseProperties properties) {
 		HikariDataSource dataSource = new HikariDataSource();
+		dataSource.setConnectionTimeout(properties.connectionTimeout().toMillis());
 		dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
 		dataSource.setUsername("postgres");
 		dataSource.setMaximumPoolSize(10);

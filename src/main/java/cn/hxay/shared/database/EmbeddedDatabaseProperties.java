@@ -12,15 +12,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * for speed
  * @param port fixed port, or 0 for any free one
  * @param workingDirectory where the PostgreSQL binaries are unpacked
+ * @param connectionTimeout how long a caller waits for a connection before failing
  */
 @ConfigurationProperties("hxay.embedded-database")
 record EmbeddedDatabaseProperties(String dataDirectory, boolean clean, Boolean durable, int port,
-		String workingDirectory) {
+		String workingDirectory, java.time.Duration connectionTimeout) {
 
 	EmbeddedDatabaseProperties {
 		dataDirectory = dataDirectory == null ? "./data/pg" : dataDirectory;
 		durable = durable == null ? Boolean.TRUE : durable;
 		workingDirectory = workingDirectory == null ? "./data/pg-binaries" : workingDirectory;
+		connectionTimeout = connectionTimeout == null ? java.time.Duration.ofSeconds(30) : connectionTimeout;
 	}
 
 }
