@@ -9,22 +9,4 @@ create table device_outage (
 );
 create unique index device_outage_open on device_outage (device_id) where ended_at is null;
 
--- Where alarms and outages are also sent (SMS or messaging gateways), and each delivery, retried until delivered.
-create table webhook_target (
-    id         bigserial primary key,
-    url        varchar(500) not null unique,
-    created_at timestamptz  not null default now()
-);
-
-create table webhook_delivery (
-    id              bigserial primary key,
-    target_id       bigint       not null references webhook_target (id) on delete cascade,
-    event           varchar(30)  not null,
-    payload         text         not null,
-    attempts        integer      not null default 0,
-    next_attempt_at timestamptz  not null,
-    delivered_at    timestamptz,
-    last_error      varchar(300),
-    created_at      timestamptz  not null default now()
-);
-create index webhook_delivery_due on webhook_delivery (next_attempt_at) where delivered_at is null;
+-- Alarms and outages are pushed to webhooks by the notification module (V500).

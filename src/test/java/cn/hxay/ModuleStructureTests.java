@@ -23,8 +23,8 @@ class ModuleStructureTests {
 	@Test
 	void everyCapabilityIsAModule() {
 		assertThat(modules.stream().map(module -> module.getIdentifier().toString())).contains("organisation",
-				"identity", "audit", "school", "demo", "portal", "shared", "posture", "compliance", "hazard", "inspection",
-				"notification", "alarm");
+				"identity", "audit", "school", "demo", "portal", "shared", "posture", "compliance", "hazard",
+				"inspection", "notification", "alarm");
 	}
 
 	@Test

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 import cn.hxay.audit.AuditTrail;
+import cn.hxay.notification.EventType;
+import cn.hxay.notification.Notifications;
 import cn.hxay.identity.CurrentUser;
 import cn.hxay.identity.Role;
 import cn.hxay.organisation.DataScope;
@@ -47,13 +49,13 @@ public class Alarms {
 
 	private final Duration workWithin;
 
-	private final Webhooks webhooks;
+	private final Notifications notifications;
 
-	Alarms(AlarmStore store, Organisations organisations, AuditTrail audit, Clock clock, Webhooks webhooks,
+	Alarms(AlarmStore store, Organisations organisations, AuditTrail audit, Clock clock, Notifications notifications,
 			@Value("${hxay.alarm.escalate-unacknowledged-after:2m}") Duration acknowledgeWithin,
 			@Value("${hxay.alarm.escalate-unworked-after:10m}") Duration workWithin) {
 		this.store = store;
-		this.webhooks = webhooks;
+		this.notifications = notifications;
 		this.organisations = organisations;
 		this.audit = audit;
 		this.clock = clock;
@@ -112,7 +114,8 @@ public class Alarms {
 				body.put("deviceCode", alarm.deviceCode());
 				body.put("place", alarm.devicePlace());
 				body.put("receivedAt", alarm.receivedAt().toString());
-				webhooks.enqueue("ALARM", body);
+				notifications.notify(EventType.ALARM_RAISED, alarm.type().label() + "：" + alarm.schoolName() + " "
+						+ alarm.devicePlace() + "（设备 " + alarm.deviceCode() + "）", body);
 			});
 		}
 		return new Raised(inserted.get(), false, type);
@@ -195,8 +198,23 @@ public class Alarms {
 		}
 		Instant now = at.instant();
 		List<Long> ids = store.escalate(now.minus(acknowledgeWithin), now.minus(workWithin), now);
-		ids.forEach(id -> store.step(id, "ESCALATED", "系统", now,
-				"超过 " + acknowledgeWithin.toSeconds() + " 秒未接警或 " + workWithin.toSeconds() + " 秒未派警，已升级"));
+		ids.forEach(id -> {
+			store.step(id, "ESCALATED", "系统", now,
+					"超过 " + acknowledgeWithin.toSeconds() + " 秒未接警或 " + workWithin.toSeconds() + " 秒未派警，已升级");
+			store.byId(id).ifPresent(alarm -> {
+				Map<String, Object> body = new LinkedHashMap<>();
+				body.put("alarmId", alarm.id());
+				body.put("eventId", alarm.eventId());
+				body.put("typeLabel", alarm.type().label());
+				body.put("state", alarm.state().label());
+				body.put("schoolName", alarm.schoolName());
+				body.put("place", alarm.devicePlace());
+				body.put("receivedAt", alarm.receivedAt().toString());
+				notifications.notify(EventType.ALARM_ESCALATED,
+						"报警升级：" + alarm.schoolName() + " " + alarm.devicePlace() + " " + alarm.type().label() + "仍未处置",
+						body);
+			});
+		});
 		return ids.size();
 	}
 

@@ -7,6 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.hxay.notification.EventType;
+import cn.hxay.notification.Notifications;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -27,14 +30,14 @@ class OutageWatch {
 
 	private final Devices devices;
 
-	private final Webhooks webhooks;
+	private final Notifications notifications;
 
 	private final Clock clock;
 
-	OutageWatch(JdbcClient jdbc, Devices devices, Webhooks webhooks, Clock clock) {
+	OutageWatch(JdbcClient jdbc, Devices devices, Notifications notifications, Clock clock) {
 		this.jdbc = jdbc;
 		this.devices = devices;
-		this.webhooks = webhooks;
+		this.notifications = notifications;
 		this.clock = clock;
 	}
 
@@ -70,8 +73,20 @@ class OutageWatch {
 				return row;
 			})
 			.list();
-		if (!opened.isEmpty() && !webhooks.targets().isEmpty()) {
-			opened.forEach(row -> webhooks.enqueue("DEVICE_OFFLINE", row));
+		for (Map<String, Object> row : opened) {
+			jdbc.sql("select code, kind, place, school_name, region_code from device where id = ?")
+				.param(row.get("deviceId"))
+				.query((rs, i) -> {
+					row.put("deviceCode", rs.getString("code"));
+					row.put("kind", DeviceKind.valueOf(rs.getString("kind")).label());
+					row.put("place", rs.getString("place"));
+					row.put("schoolName", rs.getString("school_name"));
+					row.put("regionCode", rs.getString("region_code"));
+					return row;
+				})
+				.optional();
+			notifications.notify(EventType.DEVICE_OFFLINE, "设备离线：" + row.get("schoolName") + " " + row.get("place")
+					+ " " + row.get("kind") + "（" + row.get("deviceCode") + "），须在 24 小时内修复", row);
 		}
 		return opened.size();
 	}

@@ -118,7 +118,9 @@ class OutageAndWebhookTests {
 				.isEqualTo(201);
 			IngestTests.await(received::size, n -> n >= 1, Duration.ofSeconds(30));
 			assertThat(attempts.get()).isEqualTo(2);
-			assertThat(received.get(0)).startsWith("ALARM ").contains("\"typeLabel\":\"一键报警\"");
+			assertThat(received.get(0)).startsWith("alarm.raised ")
+				.contains("\"typeLabel\":\"一键报警\"")
+				.contains("\"title\":\"一键报警：");
 			Page deliveries = new WebSession(port).api("GET", "/api/v1/webhooks/deliveries", "admin", PW, null,
 					Map.of());
 			assertThat(deliveries.body()).contains("\"attempts\":2").contains("\"lastError\":null");
