@@ -136,6 +136,41 @@ class IngestTests {
 		assertThat(rejections.body()).contains("\"reason\":\"MALFORMED\"").contains("\"reasonLabel\":\"令牌缺失或错误\"");
 	}
 
+	@Test
+	void anAlarmTheDatabaseRefusesIsRedeliveredByTheBrokerAndStoredOnceItRecovers() throws Exception {
+		TestDevices.Registered d = device("ONE_KEY_ALARM", "134");
+		String eventId = "refused-" + UUID.randomUUID();
+		// a real database failure for this one event, lifted a few seconds later
+		jdbc.sql("""
+				create or replace function refuse_test_alarm() returns trigger language plpgsql as $$
+				begin
+				  if new.event_id like 'refused-%' then raise exception 'database unavailable (test)'; end if;
+				  return new;
+				end $$""").update();
+		jdbc.sql(
+				"create trigger refuse_test_alarm before insert on alarm for each row execute function refuse_test_alarm()")
+			.update();
+		try {
+			try (TestPublisher device = new TestPublisher(broker.url())) {
+				device.publish("hxay/v1/" + d.schoolCode() + "/" + d.code() + "/alarm",
+						"{\"eventId\":\"" + eventId + "\",\"token\":\"" + d.token() + "\",\"code\":\"one_key\"}");
+			}
+			Thread.sleep(3000);
+			assertThat(count(eventId)).isZero();
+		}
+		finally {
+			jdbc.sql("drop trigger refuse_test_alarm on alarm").update();
+			jdbc.sql("drop function refuse_test_alarm()").update();
+		}
+		await(() -> count(eventId), n -> n > 0, Duration.ofSeconds(60));
+		Thread.sleep(500);
+		assertThat(count(eventId)).isEqualTo(1);
+	}
+
+	private long count(String eventId) {
+		return jdbc.sql("select count(*) from alarm where event_id = ?").param(eventId).query(Long.class).single();
+	}
+
 	static <T> T await(Supplier<T> value, java.util.function.Predicate<T> done) {
 		return await(value, done, Duration.ofSeconds(10));
 	}
