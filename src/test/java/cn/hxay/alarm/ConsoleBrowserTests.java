@@ -73,6 +73,8 @@ class ConsoleBrowserTests {
 		driver.findElement(By.id("username")).sendKeys("qinglong.police");
 		driver.findElement(By.id("password")).sendKeys(PW);
 		driver.findElement(By.cssSelector("button[type=submit]")).click();
+		// let the sign-in finish before going on, or the next navigation cancels it
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-as")));
 		driver.get("http://localhost:" + port + "/console");
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("feed-status"), "实时"));
 
