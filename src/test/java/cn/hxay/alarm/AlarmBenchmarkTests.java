@@ -72,7 +72,7 @@ class AlarmBenchmarkTests {
 			.query(String.class)
 			.list();
 		StringBuilder report = new StringBuilder("Alarm benchmark (" + Runtime.getRuntime().availableProcessors()
-				+ " cores, embedded moquette, embedded PostgreSQL)\n");
+				+ " cores, " + brokerLabel() + ", embedded PostgreSQL)\n");
 
 		double floor = floor(MESSAGES);
 		report
@@ -275,6 +275,11 @@ class AlarmBenchmarkTests {
 			}
 			Thread.sleep(100);
 		}
+	}
+
+	private static String brokerLabel() {
+		String url = System.getProperty("hxay.mqtt.url", "");
+		return url.isBlank() ? "embedded moquette" : "external broker " + url;
 	}
 
 }
