@@ -22,10 +22,11 @@ class AlarmAccessRules implements AccessRules {
 	@Override
 	public void declare(
 			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
-		requests.requestMatchers(HttpMethod.POST, "/api/v1/devices/*/heartbeats", "/api/v1/devices/*/alarms")
+		requests
+			.requestMatchers(HttpMethod.POST, "/api/v1/devices/*/heartbeats", "/api/v1/devices/*/alarms",
+					"/api/v1/devices/*/registrations")
 			.permitAll();
 		requests.requestMatchers("/api/v1/devices", "/api/v1/devices/**").authenticated();
-		requests.requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**").hasRole(Role.SYSTEM_ADMIN.name());
 		requests.requestMatchers("/api/v1/alarms", "/api/v1/alarms/**").hasAnyRole(POLICE);
 		requests.requestMatchers("/devices", "/devices/**").authenticated();
 		requests.requestMatchers("/console", "/console/**").hasAnyRole(POLICE);

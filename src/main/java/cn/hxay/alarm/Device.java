@@ -12,8 +12,8 @@ import java.time.Instant;
  */
 public record Device(long id, String code, long schoolId, String schoolCode, String schoolName, long schoolOrgId,
 		Long bureauId, Long stationId, Long townshipId, String regionCode, DeviceKind kind, String place, String vendor,
-		String model, boolean mustBeNetworked, int version, Instant createdAt, Instant lastHeartbeatAt,
-		long heartbeats) {
+		String model, boolean mustBeNetworked, int version, Instant createdAt, Instant lastHeartbeatAt, long heartbeats,
+		Instant registeredUntil) {
 
 	public DeviceDetails details() {
 		return new DeviceDetails(code, schoolId, kind, place, vendor, model, mustBeNetworked);

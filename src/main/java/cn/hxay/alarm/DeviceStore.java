@@ -37,7 +37,8 @@ class DeviceStore {
 			and (cast(:station as bigint) is null or d.station_id = :station)
 			and (cast(:kind as varchar) is null or d.kind = :kind)
 			and (cast(:online as boolean) is null
-			     or cast(:online as boolean) = (s.last_heartbeat_at is not null and s.last_heartbeat_at > :cutoff))""";
+			     or cast(:online as boolean) = (s.last_heartbeat_at is not null and s.last_heartbeat_at > :cutoff
+			        and (s.registered_until is null or s.registered_until > :now)))""";
 
 	private static final String FROM = " from device d join device_status s on s.device_id = d.id where ";
 
@@ -77,13 +78,24 @@ class DeviceStore {
 	record Credentials(long deviceId, String code, String schoolCode, String tokenHash) {
 	}
 
-	Paged<Device> search(DeviceFilter filter, DataScope scope, Instant cutoff, PageRequest page) {
-		long total = bind(jdbc.sql("select count(*)" + FROM + SCOPE + FILTER), filter, scope, cutoff).query(Long.class)
+	/**
+	 * Records a GB/T 28181 registration valid until the given moment (now, for Expires
+	 * 0).
+	 */
+	void register(long deviceId, Instant until) {
+		jdbc.sql("update device_status set registered_until = ? where device_id = ?")
+			.params(Timestamp.from(until), deviceId)
+			.update();
+	}
+
+	Paged<Device> search(DeviceFilter filter, DataScope scope, Instant cutoff, Instant now, PageRequest page) {
+		long total = bind(jdbc.sql("select count(*)" + FROM + SCOPE + FILTER), filter, scope, cutoff, now)
+			.query(Long.class)
 			.single();
 		List<Device> rows = bind(
 				jdbc.sql("select *" + FROM + SCOPE + FILTER
 						+ " order by d.region_code, d.school_name, d.code limit :limit offset :offset"),
-				filter, scope, cutoff)
+				filter, scope, cutoff, now)
 			.param("limit", page.size())
 			.param("offset", page.offset())
 			.query(this::map)
@@ -91,10 +103,10 @@ class DeviceStore {
 		return new Paged<>(rows, page.page(), page.size(), total);
 	}
 
-	void forEach(DeviceFilter filter, DataScope scope, Instant cutoff, Consumer<Device> consumer) {
+	void forEach(DeviceFilter filter, DataScope scope, Instant cutoff, Instant now, Consumer<Device> consumer) {
 		try (var stream = bind(
 				jdbc.sql("select *" + FROM + SCOPE + FILTER + " order by d.region_code, d.school_name, d.code"), filter,
-				scope, cutoff)
+				scope, cutoff, now)
 			.withFetchSize(500)
 			.query(this::map)
 			.stream()) {
@@ -106,18 +118,20 @@ class DeviceStore {
 	 * Networking rates grouped by one expression over {@code d}: the school, the station,
 	 * the county or the city.
 	 */
-	List<NetworkingRate> rates(String groupKey, String groupName, DataScope scope, Instant cutoff, Long stationId,
-			String regionCode) {
+	List<NetworkingRate> rates(String groupKey, String groupName, DataScope scope, Instant cutoff, Instant now,
+			Long stationId, String regionCode) {
 		return jdbc
 			.sql("select " + groupKey + " as k, " + groupName + " as n, count(*) as devices,"
 					+ " count(*) filter (where d.must_be_networked) as required,"
-					+ " count(*) filter (where d.must_be_networked and s.last_heartbeat_at > :cutoff) as online" + FROM
-					+ SCOPE + " and (cast(:station as bigint) is null or d.station_id = :station)"
+					+ " count(*) filter (where d.must_be_networked and s.last_heartbeat_at > :cutoff"
+					+ " and (s.registered_until is null or s.registered_until > :now)) as online" + FROM + SCOPE
+					+ " and (cast(:station as bigint) is null or d.station_id = :station)"
 					+ " and (cast(:region as varchar) is null or d.region_code like :region)" + " group by " + groupKey
 					+ " order by " + groupKey)
 			.param("unrestricted", scope.unrestricted())
 			.param("ids", scope.idArray())
 			.param("cutoff", Timestamp.from(cutoff))
+			.param("now", Timestamp.from(now))
 			.param("station", stationId)
 			.param("region", regionCode == null ? null : regionCode + "%")
 			.query((rs, i) -> new NetworkingRate(rs.getString("k"), rs.getString("n"), rs.getLong("devices"),
@@ -205,7 +219,8 @@ class DeviceStore {
 		return p;
 	}
 
-	private static StatementSpec bind(StatementSpec spec, DeviceFilter filter, DataScope scope, Instant cutoff) {
+	private static StatementSpec bind(StatementSpec spec, DeviceFilter filter, DataScope scope, Instant cutoff,
+			Instant now) {
 		String like = filter.text() == null ? null
 				: "%" + filter.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
 		return spec.param("unrestricted", scope.unrestricted())
@@ -218,7 +233,8 @@ class DeviceStore {
 			.param("station", filter.stationId())
 			.param("kind", filter.kind() == null ? null : filter.kind().name())
 			.param("online", filter.online())
-			.param("cutoff", Timestamp.from(cutoff));
+			.param("cutoff", Timestamp.from(cutoff))
+			.param("now", Timestamp.from(now));
 	}
 
 	private Device map(ResultSet rs, int row) throws SQLException {
@@ -227,7 +243,8 @@ class DeviceStore {
 				nullable(rs, "station_id"), nullable(rs, "township_id"), rs.getString("region_code"),
 				DeviceKind.valueOf(rs.getString("kind")), rs.getString("place"), rs.getString("vendor"),
 				rs.getString("model"), rs.getBoolean("must_be_networked"), rs.getInt("version"),
-				instant(rs, "created_at"), instant(rs, "last_heartbeat_at"), rs.getLong("heartbeats"));
+				instant(rs, "created_at"), instant(rs, "last_heartbeat_at"), rs.getLong("heartbeats"),
+				instant(rs, "registered_until"));
 	}
 
 	static Long nullable(ResultSet rs, String column) throws SQLException {

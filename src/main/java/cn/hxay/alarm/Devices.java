@@ -63,11 +63,13 @@ public class Devices {
 	}
 
 	public Paged<Device> search(DataScope scope, DeviceFilter filter, PageRequest page) {
-		return store.search(filter, scope, rule.cutoff(clock.instant()), page);
+		Instant now = clock.instant();
+		return store.search(filter, scope, rule.cutoff(now), now, page);
 	}
 
 	public void forEach(DataScope scope, DeviceFilter filter, Consumer<Device> consumer) {
-		store.forEach(filter, scope, rule.cutoff(clock.instant()), consumer);
+		Instant now = clock.instant();
+		store.forEach(filter, scope, rule.cutoff(now), now, consumer);
 	}
 
 	public Device get(DataScope scope, long id) {
@@ -81,7 +83,7 @@ public class Devices {
 
 	/** Online or not at the moment the given clock tells, e.g. for a test. */
 	public OnlineRule.Verdict status(Device device, Clock at) {
-		return rule.judge(device.lastHeartbeatAt(), at.instant());
+		return rule.judge(device.lastHeartbeatAt(), device.registeredUntil(), at.instant());
 	}
 
 	/**
@@ -94,7 +96,7 @@ public class Devices {
 
 	public List<NetworkingRate> rates(DataScope scope, RateLevel level, Long stationId, String regionCode, Clock at) {
 		List<NetworkingRate> rates = store.rates(level.key(), level.nameExpression(), scope, rule.cutoff(at.instant()),
-				stationId, regionCode);
+				at.instant(), stationId, regionCode);
 		return switch (level) {
 			case SCHOOL -> rates;
 			case STATION -> {

@@ -92,11 +92,15 @@ class HeartbeatBuffer implements SmartLifecycle {
 			counts[i] = beat.count();
 		}
 		try {
-			// a heartbeat ends a device's outage
+			// a heartbeat ends a device's outage, unless its registration has lapsed
 			jdbc.sql("""
 					update device_outage o set ended_at = to_timestamp(v.ms / 1000.0)
 					from unnest(cast(? as bigint[]), cast(? as bigint[])) as v(id, ms)
-					where o.device_id = v.id and o.ended_at is null""").params(ids, millis).update();
+					where o.device_id = v.id and o.ended_at is null
+					  and not exists (select 1 from device_status r where r.device_id = v.id
+					                  and r.registered_until <= to_timestamp(v.ms / 1000.0))""")
+				.params(ids, millis)
+				.update();
 			return jdbc.sql("""
 					update device_status s
 					set last_heartbeat_at = greatest(s.last_heartbeat_at, to_timestamp(v.ms / 1000.0)),

@@ -45,7 +45,7 @@ class Ingest {
 	/** What arrived. */
 	enum Kind {
 
-		HEARTBEAT, ALARM
+		HEARTBEAT, ALARM, REGISTER
 
 	}
 
@@ -125,6 +125,20 @@ class Ingest {
 		}
 		if (kind == Kind.HEARTBEAT) {
 			heartbeats.record(device.deviceId(), receivedAt);
+			return new Accepted(null, false);
+		}
+		if (kind == Kind.REGISTER) {
+			// GB/T 28181 REGISTER: Expires in seconds (default 3600); 0 unregisters
+			JsonNode expires = body.get("expires");
+			long seconds = expires == null || expires.isNull() ? 3600
+					: expires.isIntegralNumber() ? expires.asLong() : -1;
+			if (seconds < 0 || seconds > 86_400) {
+				return reject(channel, Reason.MALFORMED, deviceCode + ": expires 应为 0–86400 秒");
+			}
+			devices.register(device.deviceId(), receivedAt.plusSeconds(seconds));
+			if (seconds > 0) {
+				heartbeats.record(device.deviceId(), receivedAt);
+			}
 			return new Accepted(null, false);
 		}
 		String eventId = text(body, "eventId");

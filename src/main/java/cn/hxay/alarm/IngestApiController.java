@@ -45,6 +45,16 @@ class IngestApiController {
 				body == null ? new byte[0] : body));
 	}
 
+	@PostMapping(path = "/registrations", consumes = MediaType.ALL_VALUE)
+	@Operation(summary = "注册 (GB/T 28181 REGISTER)",
+			description = "{\"expires\":3600}：注册有效期（秒，0–86400，默认 3600）；0 为注销。注册过的设备只在有效期内且心跳正常时算在线。202 已接收")
+	ResponseEntity<?> register(@PathVariable String deviceCode,
+			@RequestHeader(name = TOKEN_HEADER, required = false) String token,
+			@RequestBody(required = false) byte[] body) {
+		return answer(ingest.receive(Ingest.HTTP, Ingest.Kind.REGISTER, deviceCode, null, token == null ? "" : token,
+				body == null || body.length == 0 ? "{}".getBytes() : body));
+	}
+
 	@PostMapping(path = "/alarms", consumes = MediaType.ALL_VALUE)
 	@Operation(summary = "上报报警", description = "201 已存储；200 同一 eventId 已存储过 (不重复存储)；401/400/413 同心跳")
 	ResponseEntity<?> alarm(@PathVariable String deviceCode,

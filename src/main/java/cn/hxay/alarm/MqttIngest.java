@@ -119,6 +119,7 @@ class MqttIngest implements SmartLifecycle, MqttCallbackExtended {
 			Ingest.Kind kind = switch (parts[4]) {
 				case "heartbeat" -> Ingest.Kind.HEARTBEAT;
 				case "alarm" -> Ingest.Kind.ALARM;
+				case "register" -> Ingest.Kind.REGISTER;
 				default -> null;
 			};
 			if (kind == null) {

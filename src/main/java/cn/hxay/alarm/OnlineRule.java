@@ -19,8 +19,25 @@ public record OnlineRule(Duration interval, int allowedMisses) {
 	}
 
 	public Verdict judge(Instant lastHeartbeat, Instant now) {
+		return judge(lastHeartbeat, null, now);
+	}
+
+	/**
+	 * As GB/T 28181: a device that registered is online only while its registration is
+	 * valid and its heartbeats are fresh; one that never registered by its heartbeats
+	 * alone.
+	 */
+	public Verdict judge(Instant lastHeartbeat, Instant registeredUntil, Instant now) {
 		String rule = "心跳间隔 " + interval.toSeconds() + " 秒 × 允许丢失 " + allowedMisses + " 次 = " + window().toSeconds()
-				+ " 秒内有心跳即在线";
+				+ " 秒内有心跳即在线" + (registeredUntil == null ? "" : "，且注册在有效期内");
+		if (registeredUntil != null && !registeredUntil.isAfter(now)) {
+			return new Verdict(false, rule,
+					"注册已于 " + registeredUntil.atZone(java.time.ZoneId.of("Asia/Shanghai"))
+						.toLocalDateTime()
+						.withNano(0)
+						.toString()
+						.replace('T', ' ') + " 过期或已注销，须重新注册");
+		}
 		if (lastHeartbeat == null) {
 			return new Verdict(false, rule, "从未收到心跳");
 		}

@@ -58,9 +58,11 @@ class OutageWatch {
 		Instant cutoff = devices.rule().cutoff(now);
 		List<Map<String, Object>> opened = jdbc.sql("""
 				insert into device_outage (device_id, started_at, detected_at)
-				select d.id, coalesce(s.last_heartbeat_at, d.created_at) + make_interval(secs => :window), :now
+				select d.id, least(coalesce(s.last_heartbeat_at, d.created_at) + make_interval(secs => :window),
+				  coalesce(s.registered_until, 'infinity')), :now
 				from device d join device_status s on s.device_id = d.id
-				where d.must_be_networked and coalesce(s.last_heartbeat_at, d.created_at) <= :cutoff
+				where d.must_be_networked
+				  and (coalesce(s.last_heartbeat_at, d.created_at) <= :cutoff or s.registered_until <= :now)
 				on conflict (device_id) where ended_at is null do nothing
 				returning device_id, started_at""")
 			.param("window", devices.rule().window().toSeconds())

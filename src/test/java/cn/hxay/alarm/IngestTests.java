@@ -194,4 +194,27 @@ class IngestTests {
 		return current;
 	}
 
+	@Test
+	void aRegisteredDeviceIsOnlineOnlyWhileItsRegistrationIsValid() {
+		TestDevices.Registered d = device("CAMERA", "131");
+		String base = "/api/v1/devices/" + d.code();
+		assertThat(post(base + "/registrations", null, "{\"expires\":600}").status()).isEqualTo(401);
+		assertThat(post(base + "/registrations", d.token(), "{\"expires\":-5}").status()).isEqualTo(400);
+		assertThat(post(base + "/registrations", d.token(), "{\"expires\":600}").status()).isEqualTo(202);
+		Device registered = await(() -> devices.get(DataScope.everything(false), d.id()),
+				dev -> dev.lastHeartbeatAt() != null && dev.registeredUntil() != null);
+		assertThat(devices.status(registered).online()).isTrue();
+		assertThat(devices.status(registered).rule()).contains("注册在有效期内");
+		// fresh heartbeat and a valid registration
+		assertThat(devices.status(registered, Clock.offset(clock, Duration.ofSeconds(170))).online()).isTrue();
+		// Expires 0 unregisters at once, however fresh the heartbeats
+		assertThat(post(base + "/registrations", d.token(), "{\"expires\":0}").status()).isEqualTo(202);
+		Device unregistered = devices.get(DataScope.everything(false), d.id());
+		OnlineRule.Verdict verdict = devices.status(unregistered, Clock.offset(clock, Duration.ofSeconds(1)));
+		assertThat(verdict.online()).isFalse();
+		assertThat(verdict.reason()).contains("过期或已注销，须重新注册");
+		Page page = WebSession.signedIn(port, "tianning.edu", PW).get("/devices?online=false&q=" + d.code());
+		assertThat(page.body()).contains(d.code());
+	}
+
 }
