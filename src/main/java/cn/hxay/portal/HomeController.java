@@ -1,8 +1,12 @@
 package cn.hxay.portal;
 
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import cn.hxay.alarm.Devices;
+import cn.hxay.alarm.NetworkingRate;
+import cn.hxay.alarm.RateLevel;
 import cn.hxay.hazard.HazardLedger;
 import cn.hxay.identity.CurrentUser;
 import cn.hxay.organisation.DataScope;
@@ -31,9 +35,12 @@ class HomeController {
 
 	private final HazardLedger hazards;
 
-	HomeController(Organisations organisations, SchoolRegistry schools, HazardLedger hazards) {
+	private final Devices devices;
+
+	HomeController(Organisations organisations, SchoolRegistry schools, HazardLedger hazards, Devices devices) {
 		this.organisations = organisations;
 		this.hazards = hazards;
+		this.devices = devices;
 		this.schools = schools;
 	}
 
@@ -49,6 +56,12 @@ class HomeController {
 		model.addAttribute("regionLabels",
 				statistics.byRegion().keySet().stream().map(code -> regionNames.getOrDefault(code, code)).toList());
 		model.addAttribute("hazards", hazards.totals(scope));
+		List<NetworkingRate> byCounty = devices.rates(scope, RateLevel.COUNTY, null, null);
+		long required = byCounty.stream().mapToLong(NetworkingRate::required).sum();
+		long online = byCounty.stream().mapToLong(NetworkingRate::online).sum();
+		model.addAttribute("networking", new NetworkingRate("", "合计",
+				byCounty.stream().mapToLong(NetworkingRate::devices).sum(), required, online));
+		model.addAttribute("networkingByCounty", byCounty);
 		schools.ofUnit(scope, user.organisationId()).ifPresent(school -> model.addAttribute("ownSchool", school));
 		return "portal/home";
 	}

@@ -207,8 +207,13 @@ class IngestTests {
 		assertThat(devices.status(registered).rule()).contains("注册在有效期内");
 		// fresh heartbeat and a valid registration
 		assertThat(devices.status(registered, Clock.offset(clock, Duration.ofSeconds(170))).online()).isTrue();
+		WebSession county = WebSession.signedIn(port, "tianning.edu", PW);
+		long onlineBefore = Long.parseLong(TestDevices.find(county.get("/").body(), "在线 (\\d+) / 须联网"));
 		// Expires 0 unregisters at once, however fresh the heartbeats
 		assertThat(post(base + "/registrations", d.token(), "{\"expires\":0}").status()).isEqualTo(202);
+		// and the county's networking rate on the start page moves
+		long onlineAfter = Long.parseLong(TestDevices.find(county.get("/").body(), "在线 (\\d+) / 须联网"));
+		assertThat(onlineAfter).isLessThan(onlineBefore);
 		Device unregistered = devices.get(DataScope.everything(false), d.id());
 		OnlineRule.Verdict verdict = devices.status(unregistered, Clock.offset(clock, Duration.ofSeconds(1)));
 		assertThat(verdict.online()).isFalse();
