@@ -48,8 +48,11 @@ class ConsoleController {
 
 	private final JsonMapper json;
 
+	private final Devices devices;
+
 	ConsoleController(Alarms alarms, ConsoleFeed feed, SchoolRegistry schools, Organisations organisations, Clock clock,
-			JsonMapper json) {
+			JsonMapper json, Devices devices) {
+		this.devices = devices;
 		this.json = json;
 		this.alarms = alarms;
 		this.feed = feed;
@@ -63,6 +66,11 @@ class ConsoleController {
 		List<AlarmView> queue = alarms.queue(user, scope).stream().map(AlarmView::of).toList();
 		// inside a script element: no "<" may close it early
 		model.addAttribute("queueJson", json.writeValueAsString(queue).replace("<", "\\u003c"));
+		// devices down in the dispatcher's area: an alert beside the alarm queue
+		java.time.Instant now = clock.instant();
+		List<Outage> outages = devices.openOutages(scope, 500);
+		model.addAttribute("offline", outages.size());
+		model.addAttribute("offlineOverdue", outages.stream().filter(o -> o.overdue(now)).count());
 		return "alarm/console";
 	}
 

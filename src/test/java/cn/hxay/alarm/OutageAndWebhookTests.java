@@ -66,6 +66,9 @@ class OutageAndWebhookTests {
 		assertThat(open(d)).as("one outage at a time").isEqualTo(1);
 		Page api = new WebSession(port).api("GET", "/api/v1/devices/outages", "tianning.edu", PW, null, Map.of());
 		assertThat(api.body()).contains("\"deviceCode\":\"" + d.code() + "\"");
+		// the dispatcher of the station sees the alert beside the alarm queue
+		assertThat(WebSession.signedIn(port, "qinglong.police", PW).get("/console").body()).contains("offline-alert")
+			.contains("台须联网设备离线");
 
 		assertThat(post(d, "heartbeats", "{}").status()).isEqualTo(202);
 		IngestTests.await(() -> open(d), n -> n == 0);
