@@ -52,7 +52,7 @@
       tr.className = 'alarm-row ' + waitClass(a, seconds) + (fresh.has(a.id) ? ' alarm-flash' : '');
       tr.dataset.alarmId = a.id;
       tr.style.cursor = 'pointer';
-      [a.priority, a.typeLabel, a.schoolName, a.place, new Date(a.receivedAtMillis).toLocaleTimeString('zh-CN'),
+      [a.priority, a.typeLabel, a.schoolName, a.place, new Date(a.receivedAtMillis).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }),
         seconds + ' 秒', a.stateLabel + (a.escalationLevel > 0 ? ' ⚠升级' : '')].forEach(function (value) {
         var td = document.createElement('td');
         td.textContent = text(value);

@@ -147,6 +147,28 @@ class ConsoleController {
 		}
 	}
 
+	/**
+	 * A location sketch without map tiles (police intranets often have none): the alarm's
+	 * school among the other schools of its police station, by their registered
+	 * coordinates.
+	 */
+	private String mapOf(DataScope scope, Alarm alarm, cn.hxay.school.SchoolDetails here) {
+		List<List<Object>> others = new java.util.ArrayList<>();
+		if (alarm.stationId() != null) {
+			schools
+				.search(scope, new cn.hxay.school.SchoolFilter(null, null, alarm.stationId(), null, null, null),
+						cn.hxay.shared.PageRequest.of(0, 200))
+				.items()
+				.stream()
+				.filter(s -> s.id() != alarm.schoolId() && s.details().longitude() != null)
+				.forEach(s -> others.add(List.of(s.details().longitude(), s.details().latitude(), s.name())));
+		}
+		Map<String, Object> map = new java.util.LinkedHashMap<>();
+		map.put("here", List.of(here.longitude(), here.latitude(), alarm.schoolName()));
+		map.put("others", others);
+		return json.writeValueAsString(map);
+	}
+
 	private String showDetail(long id, CurrentUser user, DataScope scope, Model model, String error) {
 		Alarm alarm = alarms.get(user, scope, id);
 		model.addAttribute("alarm", alarm);
@@ -155,7 +177,9 @@ class ConsoleController {
 		model.addAttribute("time", DeviceController.TIME);
 		model.addAttribute("waited", alarm.waited(clock.instant()).toSeconds());
 		try {
-			model.addAttribute("school", schools.get(scope, alarm.schoolId()).details());
+			var school = schools.get(scope, alarm.schoolId()).details();
+			model.addAttribute("school", school);
+			model.addAttribute("mapJson", school.longitude() == null ? null : mapOf(scope, alarm, school));
 		}
 		catch (NotFoundException ex) {
 			model.addAttribute("school", null);

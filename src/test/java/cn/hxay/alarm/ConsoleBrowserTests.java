@@ -91,6 +91,8 @@ class ConsoleBrowserTests {
 		driver.findElement(row).click();
 		wait.until(ExpectedConditions.elementToBeClickable(By.id("acknowledge")));
 		assertThat(driver.findElement(By.id("alarm-card")).getText()).contains("立即回拨学校值班电话核实");
+		// the school on a location sketch among the other schools of its station
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#alarm-map canvas")));
 		driver.findElement(By.id("acknowledge")).click();
 		wait.until(
 				ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#alarm-card .alarm-state"), "已接警"));
