@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -88,12 +89,12 @@ class ConsoleBrowserTests {
 		assertThat(driver.findElement(row).getText()).contains("一键报警").contains("门卫室");
 		screenshot("console-new-alarm.png");
 
-		driver.findElement(row).click();
+		clickWhenSettled(row);
 		wait.until(ExpectedConditions.elementToBeClickable(By.id("acknowledge")));
 		assertThat(driver.findElement(By.id("alarm-card")).getText()).contains("立即回拨学校值班电话核实");
 		// the school on a location sketch among the other schools of its station
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#alarm-map canvas")));
-		driver.findElement(By.id("acknowledge")).click();
+		clickWhenSettled(By.id("acknowledge"));
 		wait.until(
 				ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#alarm-card .alarm-state"), "已接警"));
 		// the feed brings the new state back into the queue
@@ -110,6 +111,29 @@ class ConsoleBrowserTests {
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("device-verdict")));
 		assertThat(driver.findElement(By.id("device-verdict")).getText()).contains("在线");
 		screenshot("device.png");
+	}
+
+	/**
+	 * Clicks an element of the alarm panel; the panel may be swapped in again by the live
+	 * feed while the test reaches for it, so look it up afresh until the click lands.
+	 */
+	private static void clickWhenSettled(By by) throws InterruptedException {
+		for (int attempt = 1;; attempt++) {
+			try {
+				WebElement element = driver.findElement(by);
+				((org.openqa.selenium.JavascriptExecutor) driver)
+					.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+				element.click();
+				return;
+			}
+			catch (org.openqa.selenium.StaleElementReferenceException
+					| org.openqa.selenium.ElementClickInterceptedException ex) {
+				if (attempt == 10) {
+					throw ex;
+				}
+				Thread.sleep(200);
+			}
+		}
 	}
 
 	private static void screenshot(String name) throws Exception {
