@@ -16,7 +16,10 @@ class InspectionAccessRules implements AccessRules {
 	@Override
 	public void declare(
 			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
-		requests.requestMatchers("/inspections", "/inspections/**").authenticated();
+		requests
+			.requestMatchers("/inspections", "/inspections/**", "/api/v1/inspection-campaigns",
+					"/api/v1/inspection-campaigns/**", "/api/v1/inspections/**")
+			.authenticated();
 	}
 
 }

@@ -264,6 +264,18 @@ public class InspectionFlowTests {
 			assertThat(new PDFTextStripper().getText(doc)).contains("汇总表").contains("网吧聚集");
 		}
 
+		// the same for other systems over the JSON API, sensitive answers for police only
+		Page apiProgress = new WebSession(port).api("GET", "/api/v1/inspection-campaigns/" + campaign + "/progress",
+				"tianning.edu", PW, null, Map.of());
+		assertThat(apiProgress.body()).contains("\"regionName\":\"天宁区\"").contains("\"accepted\":1");
+		Page apiForm = new WebSession(port).api("GET", "/api/v1/inspections/" + id, "tianning.edu", PW, null, Map.of());
+		assertThat(apiForm.body()).contains("\"stateLabel\":\"已验收\"").contains("国办发〔2017〕35号").doesNotContain("网吧聚集");
+		assertThat(new WebSession(port).api("GET", "/api/v1/inspections/" + id, "qinglong.police", PW, null, Map.of())
+			.body()).contains("网吧聚集");
+		assertThat(
+				new WebSession(port).api("GET", "/api/v1/inspections/" + id, "wujin.edu", PW, null, Map.of()).status())
+			.isEqualTo(404);
+
 		// the city samples every accepted form and fails this one: it goes back to the
 		// school
 		WebSession city = WebSession.signedIn(port, "city.edu", PW);
