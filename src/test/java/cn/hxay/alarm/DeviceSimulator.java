@@ -36,7 +36,8 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  * </pre>
  *
  * {@code --offline P} keeps P percent of the devices silent, so the networking rate
- * drops; {@code --region 320402} limits the devices to one county.
+ * drops; {@code --region 320402} limits the devices to one county; {@code --register S}
+ * registers every device first with an expiry of S seconds (GB/T 28181 REGISTER).
  */
 public final class DeviceSimulator {
 
@@ -71,6 +72,16 @@ public final class DeviceSimulator {
 		connect.setMaxInflight(10_000);
 		connect.setAutomaticReconnect(true);
 		client.connect(connect).waitForCompletion();
+		// GB/T 28181: devices register first (--register SECONDS, the registration's
+		// Expires)
+		int register = Integer.parseInt(options.getOrDefault("register", "0"));
+		if (register > 0) {
+			for (SimDevice d : active) {
+				publish(client, "hxay/v1/" + d.schoolCode() + "/" + d.code() + "/register",
+						"{\"token\":\"" + d.token() + "\",\"expires\":" + register + "}");
+			}
+			System.out.printf("registered %d devices for %d s%n", active.size(), register);
+		}
 		Random random = new Random();
 		long end = duration == 0 ? Long.MAX_VALUE : System.currentTimeMillis() + duration * 1000L;
 		long sent = 0;

@@ -222,4 +222,20 @@ class IngestTests {
 		assertThat(page.body()).contains(d.code());
 	}
 
+	@Test
+	void devicesRegisterOverMqttToo() throws Exception {
+		TestDevices.Registered d = device("NVR", "118");
+		try (TestPublisher device = new TestPublisher(broker.url())) {
+			device.publish("hxay/v1/" + d.schoolCode() + "/" + d.code() + "/register",
+					"{\"token\":\"" + d.token() + "\",\"expires\":120}");
+		}
+		Device registered = await(() -> devices.get(DataScope.everything(false), d.id()),
+				dev -> dev.registeredUntil() != null && dev.lastHeartbeatAt() != null);
+		assertThat(devices.status(registered).online()).isTrue();
+		// 120 s later the registration has lapsed, though heartbeats would still count
+		OnlineRule.Verdict lapsed = devices.status(registered, Clock.offset(clock, Duration.ofSeconds(121)));
+		assertThat(lapsed.online()).isFalse();
+		assertThat(lapsed.reason()).contains("过期或已注销");
+	}
+
 }
