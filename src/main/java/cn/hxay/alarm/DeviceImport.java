@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import cn.hxay.alarm.DeviceWorkbook.SheetRow;
+import cn.hxay.shared.documents.ImportWorkbook.SheetRow;
 import cn.hxay.audit.AuditTrail;
 import cn.hxay.identity.CurrentUser;
 import cn.hxay.identity.Role;

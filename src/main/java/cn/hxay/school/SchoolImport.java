@@ -18,7 +18,7 @@ import cn.hxay.organisation.Region;
 import cn.hxay.shared.ForbiddenException;
 import cn.hxay.shared.InvalidInputException;
 import cn.hxay.shared.Violation;
-import cn.hxay.school.SchoolWorkbook.SheetRow;
+import cn.hxay.shared.documents.ImportWorkbook.SheetRow;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
