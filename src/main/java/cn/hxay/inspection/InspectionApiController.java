@@ -54,9 +54,10 @@ class InspectionApiController {
 	}
 
 	@GetMapping("/inspection-campaigns")
-	@Operation(summary = "检查任务列表")
-	List<CampaignResource> campaigns(DataScope scope) {
-		return inspections.campaigns(scope).stream().map(CampaignResource::of).toList();
+	@Operation(summary = "检查任务列表（分页，最新在前）")
+	Paged<CampaignResource> campaigns(DataScope scope, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size) {
+		return inspections.campaigns(scope, PageRequest.of(page, size)).map(CampaignResource::of);
 	}
 
 	@GetMapping("/inspection-campaigns/{id}/progress")

@@ -62,8 +62,9 @@ class InspectionController {
 	}
 
 	@GetMapping("/inspections")
-	String campaigns(CurrentUser user, DataScope scope, Model model) {
-		model.addAttribute("campaigns", inspections.campaigns(scope));
+	String campaigns(CurrentUser user, DataScope scope, @RequestParam(required = false) Integer page, Model model) {
+		model.addAttribute("campaigns", inspections.campaigns(scope, PageRequest.of(page, 20)));
+		model.addAttribute("links", PageLinks.to("/inspections"));
 		model.addAttribute("mayLaunch", inspections.mayLaunch(user));
 		model.addAttribute("today", LocalDate.now());
 		return "inspection/campaigns";

@@ -69,17 +69,23 @@ class InspectionStore {
 			 or exists (select 1 from inspection i where i.campaign_id = c.id and i.unit_ids && :ids))""";
 
 	/**
-	 * Campaigns a user may see: issued by or for a unit in scope, or covering a school in
-	 * it.
+	 * Campaigns a user may see, newest first: issued by or for a unit in scope, or
+	 * covering a school in it.
 	 */
-	List<Campaign> campaigns(DataScope scope) {
-		return jdbc
+	Paged<Campaign> campaigns(DataScope scope, PageRequest page) {
+		long total = jdbc.sql("select count(*) from inspection_campaign c where " + VISIBLE)
+			.param("unrestricted", scope.unrestricted())
+			.param("ids", scope.idArray())
+			.query(Long.class)
+			.single();
+		List<Campaign> items = jdbc
 			.sql("select c.* from inspection_campaign c where " + VISIBLE
-					+ " order by c.created_at desc, c.id desc limit 200")
+					+ " order by c.created_at desc, c.id desc limit " + page.size() + " offset " + page.offset())
 			.param("unrestricted", scope.unrestricted())
 			.param("ids", scope.idArray())
 			.query(this::mapCampaign)
 			.list();
+		return new Paged<>(items, page.page(), page.size(), total);
 	}
 
 	Optional<Campaign> campaign(long id, DataScope scope) {

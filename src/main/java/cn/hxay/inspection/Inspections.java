@@ -186,8 +186,8 @@ public class Inspections {
 		return campaign(scope, id);
 	}
 
-	public List<Campaign> campaigns(DataScope scope) {
-		return store.campaigns(scope);
+	public Paged<Campaign> campaigns(DataScope scope, PageRequest page) {
+		return store.campaigns(scope, page);
 	}
 
 	public Campaign campaign(DataScope scope, long id) {
