@@ -209,7 +209,8 @@ class InspectionController {
 	}
 
 	private String page(Inspection i, CurrentUser user, DataScope scope, Model model, Map<String, String> typed) {
-		ChecklistTemplate template = inspections.templateOf(i);
+		Campaign campaign = inspections.campaignOf(i);
+		ChecklistTemplate template = campaign.template();
 		Map<String, String> values = new HashMap<>();
 		for (ChecklistItem item : template.items()) {
 			String v = i.answer(item);
@@ -221,7 +222,7 @@ class InspectionController {
 			values.putAll(typed);
 		}
 		model.addAttribute("i", i);
-		model.addAttribute("c", inspections.campaignOf(i));
+		model.addAttribute("c", campaign);
 		model.addAttribute("template", template);
 		model.addAttribute("labels",
 				template.items()
