@@ -65,27 +65,26 @@ class IngestApiController {
 	}
 
 	private static ResponseEntity<?> answer(Ingest.Result result) {
-		return switch (result) {
-			case Ingest.Accepted(Long alarmId, boolean duplicate) when alarmId == null ->
-				ResponseEntity.accepted().body(Map.of("accepted", true));
-			case Ingest.Accepted(Long alarmId, boolean duplicate) -> {
-				Map<String, Object> body = new LinkedHashMap<>();
-				body.put("alarmId", alarmId);
-				body.put("duplicate", duplicate);
-				yield ResponseEntity.status(duplicate ? HttpStatus.OK : HttpStatus.CREATED).body(body);
+		if (result instanceof Ingest.Accepted accepted) {
+			if (accepted.alarmId() == null) {
+				return ResponseEntity.accepted().body(Map.of("accepted", true));
 			}
-			case Ingest.Rejected(Reason reason, String detail) -> {
-				HttpStatus status = switch (reason) {
-					case UNAUTHENTICATED, UNKNOWN_DEVICE -> HttpStatus.UNAUTHORIZED;
-					case OVERSIZED -> HttpStatus.PAYLOAD_TOO_LARGE;
-					case MALFORMED, TOPIC_MISMATCH -> HttpStatus.BAD_REQUEST;
-				};
-				ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, status == HttpStatus.UNAUTHORIZED
-						? "需要有效的设备令牌 (X-Device-Token)" : reason.label() + "：" + detail);
-				problem.setTitle(reason.label());
-				yield ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-			}
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("alarmId", accepted.alarmId());
+			body.put("duplicate", accepted.duplicate());
+			return ResponseEntity.status(accepted.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(body);
+		}
+		Ingest.Rejected rejected = (Ingest.Rejected) result;
+		Reason reason = rejected.reason();
+		HttpStatus status = switch (reason) {
+			case UNAUTHENTICATED, UNKNOWN_DEVICE -> HttpStatus.UNAUTHORIZED;
+			case OVERSIZED -> HttpStatus.PAYLOAD_TOO_LARGE;
+			case MALFORMED, TOPIC_MISMATCH -> HttpStatus.BAD_REQUEST;
 		};
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, status == HttpStatus.UNAUTHORIZED
+				? "需要有效的设备令牌 (X-Device-Token)" : reason.label() + "：" + rejected.detail());
+		problem.setTitle(reason.label());
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 }

@@ -197,7 +197,7 @@ class AlarmBenchmarkTests {
 		List<Thread> threads = new ArrayList<>();
 		for (int t = 0; t < 2; t++) {
 			int first = t;
-			threads.add(Thread.ofPlatform().start(() -> {
+			threads.add(startDaemon(() -> {
 				try {
 					MqttAsyncClient client = new MqttAsyncClient(broker.url(), "pub-" + UUID.randomUUID(),
 							new MemoryPersistence());
@@ -229,13 +229,14 @@ class AlarmBenchmarkTests {
 		String cookie = console.cookie("HXAYSESSION").orElseThrow().getValue();
 		Map<String, Long> arrived = new ConcurrentHashMap<>();
 		Map<String, Long> sent = new ConcurrentHashMap<>();
-		try (HttpClient http = HttpClient.newHttpClient(); TestPublisher device = new TestPublisher(broker.url())) {
+		HttpClient http = HttpClient.newHttpClient();
+		try (TestPublisher device = new TestPublisher(broker.url())) {
 			HttpResponse<Stream<String>> response = http
 				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/console/stream"))
 					.header("Cookie", "HXAYSESSION=" + cookie)
 					.build(), HttpResponse.BodyHandlers.ofLines());
 			java.util.regex.Pattern eventId = java.util.regex.Pattern.compile("\"eventId\":\"(bench-[^\"]+)\"");
-			Thread reader = Thread.ofVirtual().start(() -> {
+			Thread reader = startDaemon(() -> {
 				try {
 					response.body().forEach(line -> {
 						var m = eventId.matcher(line);
@@ -280,6 +281,13 @@ class AlarmBenchmarkTests {
 	private static String brokerLabel() {
 		String url = System.getProperty("hxay.mqtt.url", "");
 		return url.isBlank() ? "embedded moquette" : "external broker " + url;
+	}
+
+	private static Thread startDaemon(Runnable task) {
+		Thread thread = new Thread(task);
+		thread.setDaemon(true);
+		thread.start();
+		return thread;
 	}
 
 }

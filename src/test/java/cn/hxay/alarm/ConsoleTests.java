@@ -68,14 +68,15 @@ class ConsoleTests {
 		WebSession officer = WebSession.signedIn(port, "qinglong.police", PW);
 		String cookie = officer.cookie("HXAYSESSION").orElseThrow().getValue();
 		BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-		try (HttpClient client = HttpClient.newHttpClient()) {
+		HttpClient client = HttpClient.newHttpClient();
+		{
 			HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/console/stream"))
 				.header("Cookie", "HXAYSESSION=" + cookie)
 				.header("Accept", "text/event-stream")
 				.build();
 			HttpResponse<Stream<String>> response = client.send(request, HttpResponse.BodyHandlers.ofLines());
 			assertThat(response.statusCode()).isEqualTo(200);
-			Thread reader = Thread.ofVirtual().start(() -> {
+			Thread reader = startDaemon(() -> {
 				try {
 					response.body().forEach(lines::add);
 				}
@@ -207,6 +208,13 @@ class ConsoleTests {
 			.isEqualTo(403);
 		assertThat(WebSession.signedIn(port, "tianning.edu", PW).get("/console").status()).isEqualTo(403);
 		assertThat(WebSession.signedIn(port, "school.lead", PW).get("/console/stream").status()).isEqualTo(403);
+	}
+
+	private static Thread startDaemon(Runnable task) {
+		Thread thread = new Thread(task);
+		thread.setDaemon(true);
+		thread.start();
+		return thread;
 	}
 
 }

@@ -156,7 +156,8 @@ public final class DeviceSimulator {
 		Pattern item = Pattern.compile("\"code\":\"(\\d{20})\".*?\"schoolCode\":\"(\\d+)\"");
 		String auth = "Basic "
 				+ Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-		try (HttpClient http = HttpClient.newHttpClient()) {
+		HttpClient http = HttpClient.newHttpClient();
+		{
 			for (int page = 0; devices.size() < max; page++) {
 				String url = platform + "/api/v1/devices?size=200&page=" + page
 						+ (region == null ? "" : "&region=" + region);
