@@ -20,15 +20,19 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
 /**
  * Two filter chains: the JSON API under {@code /api} signs in with HTTP Basic on every
  * call (no session, so no CSRF token), the pages with a form login and a database-backed
- * session. Both apply every module's {@link AccessRules} and then deny whatever no rule
- * names.
+ * session. Both first refuse writes by read-only roles ({@link ReadOnlyRoles}), then
+ * apply every module's {@link AccessRules}, and then deny whatever no rule names.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -61,12 +65,22 @@ class SecurityConfiguration {
 					: ex instanceof DisabledException ? "账户已停用" : "需要有效的用户名和密码 (HTTP Basic)";
 			response.getWriter().write("{\"status\":401,\"title\":\"未认证\",\"detail\":\"" + detail + "\"}");
 		};
+		AccessDeniedHandler forbidden = (request, response, ex) -> {
+			Authentication user = SecurityContextHolder.getContext().getAuthentication();
+			String detail = ReadOnlyRoles.refusedWrite(request) ? ReadOnlyRoles.reason(user) : "无权执行此操作";
+			response.setStatus(403);
+			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+			response.getWriter().write("{\"status\":403,\"title\":\"无权操作\",\"detail\":\"" + detail + "\"}");
+		};
 		http.securityMatcher("/api/**").authenticationManager(authenticationManager).authorizeHttpRequests(requests -> {
+			requests.requestMatchers(new ReadOnlyRoles()).denyAll();
 			rules.forEach(rule -> rule.declare(requests));
 			requests.anyRequest().denyAll();
 		})
 			.httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
-			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthorized))
+			.exceptionHandling(
+					exceptions -> exceptions.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable());
 		return http.build();
@@ -81,8 +95,12 @@ class SecurityConfiguration {
 					: ex instanceof DisabledException ? "disabled" : "bad";
 			response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
 		};
+		AccessDeniedHandlerImpl forbidden = new AccessDeniedHandlerImpl();
+		forbidden.setErrorPage(ForbiddenController.PATH);
 		http.authenticationManager(authenticationManager).authorizeHttpRequests(requests -> {
-			requests.requestMatchers("/login", "/setup", "/error", "/favicon.ico").permitAll();
+			requests.requestMatchers(new ReadOnlyRoles()).denyAll();
+			requests.requestMatchers("/login", "/setup", "/error", ForbiddenController.PATH, "/favicon.ico")
+				.permitAll();
 			requests.requestMatchers("/webjars/**", "/css/**", "/js/**", "/img/**").permitAll();
 			requests.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
 			rules.forEach(rule -> rule.declare(requests));
@@ -90,6 +108,7 @@ class SecurityConfiguration {
 		})
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(failure))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+			.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(forbidden))
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
 		return http.build();
 	}
