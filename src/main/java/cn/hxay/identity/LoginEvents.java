@@ -3,6 +3,7 @@ package cn.hxay.identity;
 import cn.hxay.audit.AuditTrail;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureDisabledEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
@@ -22,9 +23,22 @@ class LoginEvents {
 
 	private final AuditTrail audit;
 
-	LoginEvents(UserAccounts accounts, AuditTrail audit) {
+	private final LoginThrottle throttle;
+
+	LoginEvents(UserAccounts accounts, AuditTrail audit, LoginThrottle throttle) {
 		this.accounts = accounts;
 		this.audit = audit;
+		this.throttle = throttle;
+	}
+
+	/** Every refused sign-in counts against its source, whatever the reason. */
+	@EventListener
+	void countAgainstSource(AbstractAuthenticationFailureEvent event) {
+		String source = ThrottledLogin.source(event.getAuthentication());
+		if (throttle.failed(source, event.getAuthentication().getName())) {
+			audit.recordFor(event.getAuthentication().getName(), null, "LOGIN_THROTTLED",
+					"来源 " + source + " 登录失败次数过多，" + throttle.window().toMinutes() + " 分钟内不再受理其登录");
+		}
 	}
 
 	@EventListener
@@ -51,6 +65,7 @@ class LoginEvents {
 	@EventListener
 	void succeeded(AuthenticationSuccessEvent event) {
 		accounts.recordSuccessfulLogin(event.getAuthentication().getName());
+		throttle.succeeded(ThrottledLogin.source(event.getAuthentication()), event.getAuthentication().getName());
 	}
 
 	@EventListener

@@ -12,23 +12,26 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
-import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
 /**
  * Two filter chains: the JSON API under {@code /api} signs in with HTTP Basic on every
  * call (no session, so no CSRF token), the pages with a form login and a database-backed
- * session. Both apply every module's {@link AccessRules} and then deny whatever no rule
- * names.
+ * session. Both first refuse writes by read-only roles ({@link ReadOnlyRoles}), then
+ * apply every module's {@link AccessRules}, and then deny whatever no rule names.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -40,33 +43,58 @@ class SecurityConfiguration {
 
 	@Bean
 	AuthenticationManager authenticationManager(AccountDetailsService accounts, PasswordEncoder passwordEncoder,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, LoginThrottle throttle) {
 		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts);
 		provider.setPasswordEncoder(passwordEncoder);
-		ProviderManager manager = new ProviderManager(provider);
+		// the password is always checked first (an unknown name against a dummy hash), so
+		// a
+		// locked, disabled or unknown account takes as long as a wrong password and
+		// answers
+		// the same
+		provider.setPreAuthenticationChecks(account -> {
+		});
+		provider.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
+		ProviderManager manager = new ProviderManager(new ThrottledLogin(provider, throttle));
 		manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
 		return manager;
 	}
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, List<AccessRules> rules, AuthenticationManager authenticationManager)
-			throws Exception {
+	SecurityFilterChain api(HttpSecurity http, List<AccessRules> rules, AuthenticationManager authenticationManager,
+			LoginThrottle throttle) throws Exception {
 		AuthenticationEntryPoint unauthorized = (request, response, ex) -> {
-			response.setStatus(401);
-			response.setHeader("WWW-Authenticate", "Basic realm=\"hxay\"");
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-			String detail = ex instanceof LockedException ? "账户已锁定，请 15 分钟后再试"
-					: ex instanceof DisabledException ? "账户已停用" : "需要有效的用户名和密码 (HTTP Basic)";
-			response.getWriter().write("{\"status\":401,\"title\":\"未认证\",\"detail\":\"" + detail + "\"}");
+			if (ex instanceof ThrottledLogin.Refused) {
+				response.setStatus(429);
+				response.setHeader("Retry-After", Long.toString(throttle.window().toSeconds()));
+				response.getWriter()
+					.write("{\"status\":429,\"title\":\"请稍后再试\",\"detail\":\"" + ThrottledLogin.WAIT + "\"}");
+				return;
+			}
+			// one answer for an unknown name, a wrong password, a locked and a disabled
+			// account: it never tells which names exist
+			response.setStatus(401);
+			response.setHeader("WWW-Authenticate", "Basic realm=\"hxay\"");
+			response.getWriter().write("{\"status\":401,\"title\":\"未认证\",\"detail\":\"需要有效的用户名和密码 (HTTP Basic)\"}");
+		};
+		AccessDeniedHandler forbidden = (request, response, ex) -> {
+			Authentication user = SecurityContextHolder.getContext().getAuthentication();
+			String detail = ReadOnlyRoles.refusedWrite(request) ? ReadOnlyRoles.reason(user) : "无权执行此操作";
+			response.setStatus(403);
+			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+			response.getWriter().write("{\"status\":403,\"title\":\"无权操作\",\"detail\":\"" + detail + "\"}");
 		};
 		http.securityMatcher("/api/**").authenticationManager(authenticationManager).authorizeHttpRequests(requests -> {
+			requests.requestMatchers(new ReadOnlyRoles()).denyAll();
 			rules.forEach(rule -> rule.declare(requests));
 			requests.anyRequest().denyAll();
 		})
 			.httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
-			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthorized))
+			.exceptionHandling(
+					exceptions -> exceptions.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable());
 		return http.build();
@@ -76,13 +104,16 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain pages(HttpSecurity http, List<AccessRules> rules, AuthenticationManager authenticationManager)
 			throws Exception {
-		AuthenticationFailureHandler failure = (request, response, ex) -> {
-			String reason = ex instanceof LockedException ? "locked"
-					: ex instanceof DisabledException ? "disabled" : "bad";
-			response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
-		};
+		// one answer whatever failed, so the page never tells which names exist; only a
+		// source that must wait is told so
+		AuthenticationFailureHandler failure = (request, response, ex) -> response.sendRedirect(
+				request.getContextPath() + "/login?error=" + (ex instanceof ThrottledLogin.Refused ? "wait" : "bad"));
+		AccessDeniedHandlerImpl forbidden = new AccessDeniedHandlerImpl();
+		forbidden.setErrorPage(ForbiddenController.PATH);
 		http.authenticationManager(authenticationManager).authorizeHttpRequests(requests -> {
-			requests.requestMatchers("/login", "/setup", "/error", "/favicon.ico").permitAll();
+			requests.requestMatchers(new ReadOnlyRoles()).denyAll();
+			requests.requestMatchers("/login", "/setup", "/error", ForbiddenController.PATH, "/favicon.ico")
+				.permitAll();
 			requests.requestMatchers("/webjars/**", "/css/**", "/js/**", "/img/**").permitAll();
 			requests.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
 			rules.forEach(rule -> rule.declare(requests));
@@ -90,6 +121,7 @@ class SecurityConfiguration {
 		})
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(failure))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+			.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(forbidden))
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
 		return http.build();
 	}

@@ -41,8 +41,11 @@ public class UserAccounts {
 
 	private final Clock clock;
 
+	private final AccountSessions sessions;
+
 	UserAccounts(UserAccountStore store, Organisations organisations, PasswordEncoder passwordEncoder, AuditTrail audit,
-			JdbcClient jdbc, Clock clock) {
+			JdbcClient jdbc, Clock clock, AccountSessions sessions) {
+		this.sessions = sessions;
 		this.store = store;
 		this.organisations = organisations;
 		this.passwordEncoder = passwordEncoder;
@@ -95,7 +98,11 @@ public class UserAccounts {
 		if (!store.update(id, version, name, roles, cleanPhone, enabled)) {
 			throw new ConcurrentEditException("用户 " + account.username());
 		}
-		audit.record("USER_CHANGED", "user", account.username(), "角色 " + labels(roles) + (enabled ? "" : "，已停用"));
+		// a disabled account or changed roles take effect now, not when the session ends
+		boolean signOut = !enabled || !account.roles().equals(roles);
+		int ended = signOut ? sessions.endOthers(account.username()) : 0;
+		audit.record("USER_CHANGED", "user", account.username(),
+				"角色 " + labels(roles) + (enabled ? "" : "，已停用") + (ended > 0 ? "，已结束其 " + ended + " 个会话" : ""));
 		return summary(store.byId(id).orElseThrow());
 	}
 
@@ -110,7 +117,9 @@ public class UserAccounts {
 			throw new InvalidInputException("password", reason);
 		});
 		store.changePassword(id, passwordEncoder.encode(newPassword));
-		audit.record("PASSWORD_RESET", "user", account.username(), "管理员重置密码，并解除锁定");
+		int ended = sessions.endOthers(account.username());
+		audit.record("PASSWORD_RESET", "user", account.username(),
+				"管理员重置密码，并解除锁定" + (ended > 0 ? "，已结束其 " + ended + " 个会话" : ""));
 	}
 
 	@Transactional
@@ -131,7 +140,9 @@ public class UserAccounts {
 			throw new InvalidInputException(problems);
 		}
 		store.changePassword(user.id(), passwordEncoder.encode(newPassword));
-		audit.record("PASSWORD_CHANGED", "user", user.username(), "本人修改密码");
+		int ended = sessions.endOthers(user.username());
+		audit.record("PASSWORD_CHANGED", "user", user.username(),
+				"本人修改密码" + (ended > 0 ? "，已结束其他 " + ended + " 个会话" : ""));
 	}
 
 	public Paged<UserSummary> search(String text, Long organisationId, PageRequest page) {

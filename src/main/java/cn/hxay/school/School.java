@@ -2,6 +2,8 @@ package cn.hxay.school;
 
 import java.time.OffsetDateTime;
 
+import cn.hxay.organisation.SchoolUnits;
+
 /**
  * A registered school.
  *
@@ -19,6 +21,15 @@ public record School(long id, long organisationId, String regionCode, int versio
 
 	public String code() {
 		return details.code();
+	}
+
+	/**
+	 * The units this school's records belong to, for the data scope
+	 * ({@code DataScope.covers(SchoolUnits)}).
+	 */
+	public SchoolUnits units() {
+		return new SchoolUnits(organisationId, details.educationBureauId(), details.policeStationId(),
+				details.townshipId());
 	}
 
 }

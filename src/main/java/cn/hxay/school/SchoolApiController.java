@@ -79,8 +79,15 @@ class SchoolApiController {
 			@RequestParam(required = false) Long policeStationId, @RequestParam(required = false) SchoolKind kind,
 			@RequestParam(required = false) Locality locality, @RequestParam(required = false) Boolean boarding,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-		Paged<School> schools = registry.search(scope,
-				new SchoolFilter(q, region, policeStationId, kind, locality, boarding), new PageRequest(page, size));
+		SchoolFilter filter = new SchoolFilter(q, region, policeStationId, kind, locality, boarding);
+		Paged<School> schools = registry.search(scope, filter, new PageRequest(page, size));
+		long withPhones = schools.items()
+			.stream()
+			.filter(s -> s.details().headmasterPhone() != null || s.details().safetyLeadPhone() != null)
+			.count();
+		if (withPhones > 0) {
+			registry.recordContactsRead(filter, "接口查询学校名录第 " + (schools.page() + 1) + " 页", withPhones);
+		}
 		Map<Long, Organisation> units = registry.unitsOf(schools.items());
 		return schools.map(school -> SchoolResource.of(school, units));
 	}

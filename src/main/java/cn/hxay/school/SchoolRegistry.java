@@ -136,6 +136,24 @@ public class SchoolRegistry {
 		return store.byId(id).orElseThrow();
 	}
 
+	/**
+	 * Leaves the audit row of a bulk read that reveals the headmasters' and safety leads'
+	 * phone numbers (an export, a page of the API): who, how, how many schools, which
+	 * filter.
+	 */
+	@Transactional
+	public void recordContactsRead(DataScope scope, SchoolFilter filter, String how) {
+		long schools = store.search(withRegionPrefix(filter), scope, new PageRequest(0, 1)).total();
+		recordContactsRead(filter, how, schools);
+	}
+
+	/** As {@link #recordContactsRead(DataScope, SchoolFilter, String)}, count known. */
+	@Transactional
+	public void recordContactsRead(SchoolFilter filter, String how, long schools) {
+		audit.record("SCHOOL_CONTACTS_READ", "school", null,
+				how + "，含 " + schools + " 所学校的校长及安全负责人电话" + describe(filter));
+	}
+
 	/** Names of the units a set of schools refers to, for display. */
 	public Map<Long, Organisation> unitsOf(Collection<School> schools) {
 		return organisations.byIds(schools.stream()
@@ -146,8 +164,30 @@ public class SchoolRegistry {
 	}
 
 	static boolean isInScope(DataScope scope, School school) {
-		return scope.coversAny(school.organisationId(), school.details().educationBureauId(),
-				school.details().policeStationId(), school.details().townshipId());
+		return scope.covers(school.units());
+	}
+
+	private static String describe(SchoolFilter filter) {
+		List<String> parts = new ArrayList<>();
+		if (filter.text() != null) {
+			parts.add("名称或标识码“" + filter.text() + "”");
+		}
+		if (filter.regionCode() != null) {
+			parts.add("地区 " + filter.regionCode());
+		}
+		if (filter.policeStationId() != null) {
+			parts.add("派出所 " + filter.policeStationId());
+		}
+		if (filter.kind() != null) {
+			parts.add("类型 " + filter.kind().label());
+		}
+		if (filter.locality() != null) {
+			parts.add("城乡 " + filter.locality().name());
+		}
+		if (filter.boarding() != null) {
+			parts.add(filter.boarding() ? "寄宿" : "非寄宿");
+		}
+		return parts.isEmpty() ? "（管辖范围内全部）" : "（条件：" + String.join("、", parts) + "）";
 	}
 
 	private SchoolFilter withRegionPrefix(SchoolFilter filter) {

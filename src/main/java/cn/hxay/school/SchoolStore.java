@@ -19,14 +19,14 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Schools in PostgreSQL. Every list query applies a {@link DataScope}: a school is in
- * scope when its own unit, its education bureau, its police station or its township is.
+ * scope when its own unit, its education bureau, its police station or its township is
+ * (the generated {@code unit_ids} column, {@link DataScope#where}).
  */
 @Repository
 class SchoolStore {
 
-	private static final String SCOPE = """
-			(:unrestricted or organisation_id = any(:ids) or education_bureau_id = any(:ids)
-			 or police_station_id = any(:ids) or township_id = any(:ids))""";
+	/** The platform's one scope rule, on the generated {@code unit_ids} column. */
+	private static final String SCOPE = DataScope.where(null);
 
 	private static final String FILTER = """
 			and (cast(:text as varchar) is null or name like :like or code like :prefix)
@@ -183,8 +183,7 @@ class SchoolStore {
 	private static StatementSpec bind(StatementSpec spec, SchoolFilter filter, DataScope scope) {
 		String like = filter.text() == null ? null
 				: "%" + filter.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-		return spec.param("unrestricted", scope.unrestricted())
-			.param("ids", scope.idArray())
+		return scope.bind(spec)
 			.param("text", filter.text())
 			.param("like", like)
 			.param("prefix", filter.text() == null ? null : filter.text() + "%")

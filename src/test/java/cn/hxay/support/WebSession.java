@@ -37,9 +37,20 @@ public final class WebSession {
 
 	private String csrfToken;
 
+	private String forwardedFor;
+
 	public WebSession(int port) {
 		this.baseUrl = "http://localhost:" + port;
 		this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+	}
+
+	/**
+	 * From now on this browser's requests arrive as if through the reverse proxy from the
+	 * given client address ({@code X-Forwarded-For}).
+	 */
+	public WebSession from(String clientAddress) {
+		this.forwardedFor = clientAddress;
+		return this;
 	}
 
 	/** A response as the tests look at it. */
@@ -180,7 +191,9 @@ public final class WebSession {
 
 	/** Pages are asked for as a browser asks: HTML first. */
 	private HttpRequest.Builder page(String path) {
-		return HttpRequest.newBuilder(uri(path)).header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+		HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path))
+			.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+		return forwardedFor == null ? builder : builder.header("X-Forwarded-For", forwardedFor);
 	}
 
 	private URI uri(String path) {
