@@ -12,15 +12,18 @@ import cn.hxay.school.SchoolKind;
 /**
  * Which schools a rule concerns; an empty set means any. Population is staff plus
  * students.
+ *
+ * @param excludedKinds kinds the rule does not concern, for a notice that gives another
+ * group its own rule (seed 002: 城镇学校 3 guards, 民办幼儿园 2)
  */
-record AppliesTo(Set<SchoolKind> kinds, Set<Ownership> ownership, Set<Locality> localities, Boolean boarding,
-		Integer minPopulation, Integer maxPopulation) {
+record AppliesTo(Set<SchoolKind> kinds, Set<SchoolKind> excludedKinds, Set<Ownership> ownership,
+		Set<Locality> localities, Boolean boarding, Integer minPopulation, Integer maxPopulation) {
 
-	static final AppliesTo ALL = new AppliesTo(Set.of(), Set.of(), Set.of(), null, null, null);
+	static final AppliesTo ALL = new AppliesTo(Set.of(), Set.of(), Set.of(), Set.of(), null, null, null);
 
 	boolean matches(SchoolDetails school) {
 		int population = school.students() + school.staff();
-		return (kinds.isEmpty() || kinds.contains(school.kind()))
+		return (kinds.isEmpty() || kinds.contains(school.kind())) && !excludedKinds.contains(school.kind())
 				&& (ownership.isEmpty() || ownership.contains(school.ownership()))
 				&& (localities.isEmpty() || localities.contains(school.locality()))
 				&& (boarding == null || boarding == school.boarding())
@@ -38,6 +41,9 @@ record AppliesTo(Set<SchoolKind> kinds, Set<Ownership> ownership, Set<Locality> 
 		}
 		if (!kinds.isEmpty()) {
 			parts.add(String.join("/", kinds.stream().map(SchoolKind::label).sorted().toList()));
+		}
+		if (!excludedKinds.isEmpty()) {
+			parts.add(String.join("/", excludedKinds.stream().map(SchoolKind::label).sorted().toList()) + "以外的");
 		}
 		if (Boolean.TRUE.equals(boarding)) {
 			parts.add("寄宿制");

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Set;
 
 import cn.hxay.posture.Equipment;
+import cn.hxay.posture.PostureFact;
+import cn.hxay.posture.PostureFacts;
 import cn.hxay.posture.SecurityPosture;
 import cn.hxay.school.SchoolDetails;
 
@@ -18,20 +20,27 @@ sealed interface Check {
 
 	Outcome evaluate(SchoolDetails school, SecurityPosture posture, LocalDate date);
 
+	/**
+	 * A fact of the posture module's one list; rule files are checked against it at load.
+	 */
+	private static PostureFact fact(String name) {
+		return PostureFacts.find(name).orElseThrow(() -> new IllegalArgumentException("未知的安全防范字段 " + name));
+	}
+
 	/** Every named yes/no fact must be "yes". */
-	record Flags(List<String> fields, List<PostureFields.Field> facts, String required) implements Check {
+	record Flags(List<String> fields, List<PostureFact> facts, String required) implements Check {
 
 		Flags(List<String> fields) {
-			this(fields, fields.stream().map(PostureFields.FIELDS::get).toList(),
-					String.join("、", fields.stream().map(n -> PostureFields.FIELDS.get(n).label()).toList()) + "：是");
+			this(fields, fields.stream().map(Check::fact).toList(),
+					String.join("、", fields.stream().map(n -> fact(n).label()).toList()) + "：是");
 		}
 
 		@Override
 		public Outcome evaluate(SchoolDetails school, SecurityPosture posture, LocalDate date) {
 			List<String> missing = null;
 			List<String> no = null;
-			for (PostureFields.Field f : facts) {
-				Object value = f.value().apply(posture);
+			for (PostureFact f : facts) {
+				Object value = f.valueIn(posture);
 				if (value == null) {
 					missing = add(missing, f.label());
 				}
@@ -68,8 +77,8 @@ sealed interface Check {
 
 		@Override
 		public Outcome evaluate(SchoolDetails school, SecurityPosture posture, LocalDate date) {
-			PostureFields.Field f = PostureFields.FIELDS.get(field);
-			Object actual = f.value().apply(posture);
+			PostureFact f = fact(field);
+			Object actual = f.valueIn(posture);
 			java.util.function.Supplier<String> required = () -> f.label() + " ≥ "
 					+ value.stripTrailingZeros().toPlainString() + " " + unit;
 			if (actual == null) {
@@ -170,21 +179,23 @@ sealed interface Check {
 
 		@Override
 		public Outcome evaluate(SchoolDetails school, SecurityPosture posture, LocalDate date) {
-			int needed = formula.guards(school);
+			StaffingFormula.Requirement requirement = formula.requirement(school);
+			int needed = requirement.guards();
 			String kind = fullTimeOnly ? "专职保安员" : "保安员";
 			java.util.function.Supplier<String> required = () -> "应配" + kind + " " + needed + " 名";
 			if (!posture.guardsReported()) {
 				Outcome missing = Outcome.missing(required, "保安员名单");
-				return new Outcome(missing.status(), needed, required, missing.actual(), missing.explanation());
+				return new Outcome(missing.status(), needed, required, missing.actual(), missing.explanation(),
+						requirement.inferred());
 			}
 			long actual = fullTimeOnly ? posture.fullTimeGuards() : posture.guardCount();
 			java.util.function.Supplier<String> verdict = () -> formula.required(school).arithmetic() + " = 应配 "
 					+ needed + " 名，现有" + (fullTimeOnly ? "专职 " : " ") + actual + " 名";
-			if (actual >= needed) {
-				return new Outcome(ComplianceStatus.COMPLIANT, needed, required, () -> actual + " 名", verdict);
-			}
-			return new Outcome(ComplianceStatus.NON_COMPLIANT, needed, required, () -> actual + " 名",
-					() -> verdict.get() + "，缺 " + (needed - actual) + " 名");
+			Outcome outcome = actual >= needed
+					? new Outcome(ComplianceStatus.COMPLIANT, needed, required, () -> actual + " 名", verdict)
+					: new Outcome(ComplianceStatus.NON_COMPLIANT, needed, required, () -> actual + " 名",
+							() -> verdict.get() + "，缺 " + (needed - actual) + " 名");
+			return requirement.inferred() ? outcome.asInferred() : outcome;
 		}
 
 	}

@@ -3,7 +3,6 @@ package cn.hxay.compliance;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,6 +25,7 @@ import cn.hxay.school.SchoolRegistry;
 import cn.hxay.shared.InvalidInputException;
 import cn.hxay.shared.PageRequest;
 import cn.hxay.shared.Paged;
+import cn.hxay.shared.PlatformTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,8 +44,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Compliance {
 
 	private static final Logger log = LoggerFactory.getLogger(Compliance.class);
-
-	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	private final RuleBook book;
 
@@ -86,7 +84,7 @@ public class Compliance {
 	@Transactional(readOnly = true)
 	public List<Finding> findings(DataScope scope, long schoolId) {
 		School school = schools.get(scope, schoolId);
-		LocalDate today = LocalDate.now(clock);
+		LocalDate today = PlatformTime.today(clock);
 		return ComplianceEngine.evaluate(school.details(), postures.current(schoolId), rulesFor(school, today), today);
 	}
 
@@ -102,7 +100,7 @@ public class Compliance {
 	@Transactional(readOnly = true)
 	public List<Finding> findingsOn(DataScope scope, long schoolId, LocalDate date) {
 		School school = schools.get(scope, schoolId);
-		OffsetDateTime endOfDay = date.plusDays(1).atStartOfDay(CHINA).toOffsetDateTime();
+		OffsetDateTime endOfDay = date.plusDays(1).atStartOfDay(PlatformTime.ZONE).toOffsetDateTime();
 		return ComplianceEngine.evaluate(school.details(), postures.asOf(schoolId, endOfDay), rulesFor(school, date),
 				date);
 	}
@@ -115,7 +113,7 @@ public class Compliance {
 	}
 
 	private List<Finding> evaluate(School school, SecurityPosture posture) {
-		LocalDate today = LocalDate.now(clock);
+		LocalDate today = PlatformTime.today(clock);
 		List<Finding> findings = ComplianceEngine.evaluate(school.details(), posture, rulesFor(school, today), today);
 		store.replace(school, findings);
 		return findings;
@@ -201,7 +199,7 @@ public class Compliance {
 	public int evaluateAll() {
 		// the postures and the schools come from two queries: run them side by side
 		java.util.concurrent.CompletableFuture<Map<Long, SecurityPosture>> current = java.util.concurrent.CompletableFuture
-			.supplyAsync(postures::currentForAll, executor);
+			.supplyAsync(() -> postures.currentForAll(), executor);
 		List<School> all = allSchools();
 		evaluateInBulk(all, current.join(), done -> {
 		});
@@ -216,7 +214,7 @@ public class Compliance {
 	private void evaluateInBulk(List<School> all, Map<Long, SecurityPosture> current,
 			java.util.function.IntConsumer progress) {
 		long started = System.nanoTime();
-		LocalDate today = LocalDate.now(clock);
+		LocalDate today = PlatformTime.today(clock);
 		Map<String, List<Rule>> rulesByRegion = new java.util.HashMap<>();
 		for (School school : all) {
 			rulesByRegion.computeIfAbsent(school.regionCode(),
@@ -283,7 +281,12 @@ public class Compliance {
 			return latest.get();
 		}
 		List<School> all = allSchools();
-		long runId = transactions.execute(status -> store.startRun(startedBy, all.size()));
+		long runId = transactions.execute(status -> {
+			long id = store.startRun(startedBy, all.size());
+			audit.record("COMPLIANCE_FULL_EVALUATION", "evaluation_run", id,
+					"全部重新评估 " + all.size() + " 所学校，发起：" + startedBy);
+			return id;
+		});
 		executor.execute(() -> runFull(runId, all));
 		return store.run(runId).orElseThrow();
 	}

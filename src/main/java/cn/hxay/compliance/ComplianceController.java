@@ -13,6 +13,7 @@ import java.util.Map;
 import cn.hxay.identity.CurrentUser;
 import cn.hxay.identity.Role;
 import cn.hxay.organisation.DataScope;
+import cn.hxay.organisation.Organisation;
 import cn.hxay.organisation.Organisations;
 import cn.hxay.organisation.Region;
 import cn.hxay.organisation.RegionLevel;
@@ -23,6 +24,7 @@ import cn.hxay.shared.InvalidInputException;
 import cn.hxay.shared.NotFoundException;
 import cn.hxay.shared.PageRequest;
 import cn.hxay.shared.Paged;
+import cn.hxay.shared.PlatformTime;
 import cn.hxay.shared.web.PageLinks;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.poi.ss.usermodel.Row;
@@ -80,21 +82,15 @@ class ComplianceController {
 		ordered.sort(java.util.Comparator.comparing((Finding f) -> switch (f.status()) {
 			case NON_COMPLIANT -> 0;
 			case MISSING_DATA -> 1;
-			case COMPLIANT -> 2;
-			case NOT_APPLICABLE -> 3;
+			case ADVISORY -> 2;
+			case COMPLIANT -> 3;
+			case NOT_APPLICABLE -> 4;
 		}).thenComparing(Finding::ruleId));
 		model.addAttribute("school", school);
 		model.addAttribute("findings", ordered);
 		model.addAttribute("counts", counts);
 		model.addAttribute("date", date);
-		model.addAttribute("evaluatedAt",
-				compliance.evaluatedAt(id)
-					.map(t -> t.atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai"))
-						.toLocalDateTime()
-						.withNano(0)
-						.toString()
-						.replace('T', ' '))
-					.orElse("尚未评估"));
+		model.addAttribute("evaluatedAt", compliance.evaluatedAt(id).map(PlatformTime.SECOND::format).orElse("尚未评估"));
 		return "compliance/school";
 	}
 
@@ -110,8 +106,11 @@ class ComplianceController {
 			table.computeIfAbsent(rate.areaKey(), k -> new EnumMap<>(Metric.class)).put(rate.metric(), rate);
 		}
 		model.addAttribute("region", area);
-		model.addAttribute("parent", area.parentCode() == null || area.level() != RegionLevel.COUNTY ? null
-				: organisations.region(area.parentCode()));
+		model.addAttribute("totalName", scopeName(user, scope, area));
+		model.addAttribute("parent",
+				area.parentCode() == null || area.level() != RegionLevel.COUNTY
+						|| !coversRegion(user, scope, area.parentCode()) ? null
+								: organisations.region(area.parentCode()));
 		model.addAttribute("byStation", byStation);
 		model.addAttribute("metrics", Metric.values());
 		model.addAttribute("areas", areas);
@@ -123,12 +122,12 @@ class ComplianceController {
 	}
 
 	@GetMapping("/compliance/failing")
-	String failing(DataScope scope, @RequestParam Metric metric, @RequestParam String region,
+	String failing(CurrentUser user, DataScope scope, @RequestParam Metric metric, @RequestParam String region,
 			@RequestParam(required = false) Long station, @RequestParam(required = false) Integer page, Model model) {
 		Paged<FailingSchool> schools = compliance.failing(scope, metric, region, station, PageRequest.of(page, 50));
 		model.addAttribute("metric", metric);
 		model.addAttribute("region", region);
-		model.addAttribute("areaName", station == null ? organisations.region(region).name()
+		model.addAttribute("areaName", station == null ? scopeName(user, scope, organisations.region(region))
 				: organisations.find(station).map(o -> o.name()).orElse(""));
 		model.addAttribute("schools", schools);
 		model.addAttribute("links",
@@ -144,9 +143,10 @@ class ComplianceController {
 			HttpServletResponse response) throws IOException {
 		Region area = organisations.region(region == null || region.isBlank() ? areaOf(user) : region);
 		List<Rate> rates = compliance.rates(scope, area.code());
+		String totalName = scopeName(user, scope, area);
 		response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 		response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
-				+ URLEncoder.encode(area.name() + "达标率.xlsx", StandardCharsets.UTF_8).replace("+", "%20"));
+				+ URLEncoder.encode(totalName + "达标率.xlsx", StandardCharsets.UTF_8).replace("+", "%20"));
 		try (SXSSFWorkbook workbook = new SXSSFWorkbook(100)) {
 			Sheet sheet = workbook.createSheet("达标率");
 			Row header = sheet.createRow(0);
@@ -157,7 +157,7 @@ class ComplianceController {
 			int rowNumber = 1;
 			for (Rate rate : rates) {
 				Row row = sheet.createRow(rowNumber++);
-				row.createCell(0).setCellValue(rate.areaKey().equals("*") ? rate.areaName() + "（合计）" : rate.areaName());
+				row.createCell(0).setCellValue(rate.areaKey().equals("*") ? totalName + "（合计）" : rate.areaName());
 				row.createCell(1).setCellValue(rate.metric().label());
 				row.createCell(2).setCellValue(rate.metric().targetPercent());
 				row.createCell(3).setCellValue(rate.numerator());
@@ -227,6 +227,43 @@ class ComplianceController {
 		List<Map<String, Object>> list = new ArrayList<>();
 		series.forEach((name, values) -> list.add(Map.of("name", name, "values", values)));
 		return json.writeValueAsString(Map.of("areas", names, "series", list));
+	}
+
+	/**
+	 * What a total over a region covers for this user: the region when the user sees all
+	 * of it, otherwise the user's own part of it (their county, or their unit such as a
+	 * police station), never a larger area than the user's scope.
+	 */
+	private String scopeName(CurrentUser user, DataScope scope, Region region) {
+		if (coversRegion(user, scope, region.code())) {
+			return region.name();
+		}
+		Organisation unit = organisations.get(user.organisationId());
+		if (coversWholeRegion(unit) && unit.regionCode().startsWith(organisations.regionPrefix(region.code()))) {
+			return organisations.region(unit.regionCode()).name();
+		}
+		return unit.name();
+	}
+
+	/** Whether the user's scope takes in every school of the region. */
+	private boolean coversRegion(CurrentUser user, DataScope scope, String regionCode) {
+		if (scope.unrestricted()) {
+			return true;
+		}
+		Organisation unit = organisations.get(user.organisationId());
+		return coversWholeRegion(unit) && regionCode.startsWith(organisations.regionPrefix(unit.regionCode()));
+	}
+
+	/**
+	 * Bureaus (and the platform) see every school of their region; other units a part.
+	 */
+	private static boolean coversWholeRegion(Organisation unit) {
+		return switch (unit.kind()) {
+			case PLATFORM, CITY_EDUCATION_BUREAU, CITY_PUBLIC_SECURITY_BUREAU, COUNTY_EDUCATION_BUREAU,
+					COUNTY_PUBLIC_SECURITY_BUREAU ->
+				true;
+			default -> false;
+		};
 	}
 
 	private String areaOf(CurrentUser user) {

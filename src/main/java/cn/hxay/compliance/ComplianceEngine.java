@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 
 import cn.hxay.posture.SecurityPosture;
 import cn.hxay.school.SchoolDetails;
@@ -13,7 +14,11 @@ import cn.hxay.school.SchoolDetails;
  */
 final class ComplianceEngine {
 
+	/** 就高不就低 over the rules that count full-time guards. */
 	static final String HIGHEST_STAFFING = "STAFFING-MAX";
+
+	/** 就高不就低 over the rules that count every guard. */
+	static final String HIGHEST_ALL_GUARDS = "STAFFING-MAX-ALL";
 
 	private ComplianceEngine() {
 	}
@@ -29,11 +34,9 @@ final class ComplianceEngine {
 				staffing.add(new Judged(rule, outcome));
 			}
 		}
-		if (staffing.size() > 1) {
-			Judged top = highest(staffing);
-			findings.add(new Finding(HIGHEST_STAFFING, top.rule().ruleSetId(), "保安员配备（多项标准就高不就低）", top.rule().source(),
-					top.outcome().status(), top.outcome().required().get(), top.outcome().actual().get(),
-					highestExplanation(staffing.size(), top).get(), null));
+		for (Combined c : combined(staffing)) {
+			findings.add(new Finding(c.id(), c.top().rule().ruleSetId(), c.title(), c.top().rule().source(), c.status(),
+					c.top().outcome().required().get(), c.top().outcome().actual().get(), c.explanation().get(), null));
 		}
 		return findings;
 	}
@@ -50,14 +53,15 @@ final class ComplianceEngine {
 			verdicts.add(new Verdict(outcome.status(), rule.metric(), outcome.explanation()));
 			if (rule.check() instanceof Check.Staffing && outcome.status() != ComplianceStatus.NOT_APPLICABLE) {
 				if (staffing == null) {
-					staffing = new ArrayList<>(2);
+					staffing = new ArrayList<>(4);
 				}
 				staffing.add(new Judged(rule, outcome));
 			}
 		}
 		if (staffing != null && staffing.size() > 1) {
-			Judged top = highest(staffing);
-			verdicts.add(new Verdict(top.outcome().status(), null, highestExplanation(staffing.size(), top)));
+			for (Combined c : combined(staffing)) {
+				verdicts.add(new Verdict(c.status(), null, c.explanation()));
+			}
 		}
 		return verdicts;
 	}
@@ -67,19 +71,77 @@ final class ComplianceEngine {
 			return new Outcome(ComplianceStatus.NOT_APPLICABLE, 0, () -> null, () -> null,
 					() -> "本条只适用于" + rule.appliesTo().describe());
 		}
-		return rule.check().evaluate(school, posture, date);
+		Outcome outcome = rule.check().evaluate(school, posture, date);
+		return rule.inferred() ? outcome.asInferred() : outcome;
 	}
 
 	private record Judged(Rule rule, Outcome outcome) {
+
+		boolean fullTimeOnly() {
+			return ((Check.Staffing) rule.check()).fullTimeOnly();
+		}
+
 	}
 
-	/** 就高不就低: of several staffing rules the one asking for most guards decides. */
+	private record Combined(String id, String title, Judged top, ComplianceStatus status,
+			Supplier<String> explanation) {
+	}
+
+	/**
+	 * 就高不就低, like with like: full-time guards are compared only with full-time
+	 * requirements and all guards with all-guard requirements. Of each kind the highest
+	 * requirement read in a source decides; an inferred higher one is named as advice.
+	 * The combined line is never better than the worst line beneath it.
+	 */
+	private static List<Combined> combined(List<Judged> staffing) {
+		List<Combined> lines = new ArrayList<>(2);
+		for (boolean fullTime : new boolean[] { true, false }) {
+			List<Judged> group = new ArrayList<>(staffing.size());
+			for (Judged j : staffing) {
+				if (j.fullTimeOnly() == fullTime) {
+					group.add(j);
+				}
+			}
+			if (group.size() < 2) {
+				continue;
+			}
+			List<Judged> binding = group.stream().filter(j -> !j.outcome().inferred()).toList();
+			Judged top = highest(binding.isEmpty() ? group : binding);
+			Judged highest = highest(group);
+			ComplianceStatus status = ComplianceStatus.COMPLIANT;
+			for (Judged j : group) {
+				status = worse(status, j.outcome().status());
+			}
+			String kind = fullTime ? "专职保安员" : "保安员";
+			int count = group.size();
+			Supplier<String> explanation = () -> "适用 " + count + " 项" + kind + "配备标准，按就高不就低取要求最高的 " + top.rule().id()
+					+ "：" + top.outcome().explanation().get()
+					+ (highest != top && highest.outcome().requiredGuards() > top.outcome().requiredGuards()
+							? "；另有推断的较高要求 " + highest.rule().id() + "（应配 " + highest.outcome().requiredGuards()
+									+ " 名），仅作建议"
+							: "");
+			lines.add(new Combined(fullTime ? HIGHEST_STAFFING : HIGHEST_ALL_GUARDS, kind + "配备（多项标准就高不就低）", top,
+					status, explanation));
+		}
+		return lines;
+	}
+
+	/** The order of severity: non-compliant, missing data, advisory, compliant. */
+	private static ComplianceStatus worse(ComplianceStatus a, ComplianceStatus b) {
+		return severity(b) > severity(a) ? b : a;
+	}
+
+	private static int severity(ComplianceStatus status) {
+		return switch (status) {
+			case NON_COMPLIANT -> 3;
+			case MISSING_DATA -> 2;
+			case ADVISORY -> 1;
+			default -> 0;
+		};
+	}
+
 	private static Judged highest(List<Judged> staffing) {
 		return staffing.stream().max(Comparator.comparingInt(j -> j.outcome().requiredGuards())).orElseThrow();
-	}
-
-	private static java.util.function.Supplier<String> highestExplanation(int count, Judged top) {
-		return () -> "适用 " + count + " 项配备标准，按就高不就低取要求最高的 " + top.rule().id() + "：" + top.outcome().explanation().get();
 	}
 
 }

@@ -28,9 +28,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class FindingStore {
 
-	static final String SCOPE = """
-			(:unrestricted or s.organisation_id = any(:ids) or s.education_bureau_id = any(:ids)
-			 or s.police_station_id = any(:ids) or s.township_id = any(:ids))""";
+	/** The platform's one data-scope condition over the summary's {@code unit_ids}. */
+	private static final String SCOPE = DataScope.where("s");
 
 	private final JdbcClient jdbc;
 
@@ -108,7 +107,14 @@ class FindingStore {
 		});
 		jdbc.sql(
 				"""
-						insert into compliance_school select * from compliance_school_staging
+						insert into compliance_school (school_id, school_name, organisation_id, education_bureau_id,
+						  police_station_id, township_id, region_code, compliant, failing, missing, closed_management,
+						  one_key_alarm_installed, one_key_alarm_networked, video_networked, urban_full_time_guards,
+						  metric_reasons, evaluated_at)
+						select school_id, school_name, organisation_id, education_bureau_id, police_station_id, township_id,
+						  region_code, compliant, failing, missing, closed_management, one_key_alarm_installed,
+						  one_key_alarm_networked, video_networked, urban_full_time_guards, metric_reasons, evaluated_at
+						from compliance_school_staging
 						on conflict (school_id) do update set school_name = excluded.school_name,
 						  organisation_id = excluded.organisation_id, education_bureau_id = excluded.education_bureau_id,
 						  police_station_id = excluded.police_station_id, township_id = excluded.township_id,
@@ -136,8 +142,9 @@ class FindingStore {
 			if (f.metric() == null || f.status() == ComplianceStatus.NOT_APPLICABLE) {
 				continue;
 			}
+			// an advisory never makes a school fail a metric
 			char code = switch (f.status()) {
-				case COMPLIANT -> 'Y';
+				case COMPLIANT, ADVISORY -> 'Y';
 				case MISSING_DATA -> 'M';
 				default -> 'N';
 			};
@@ -193,11 +200,9 @@ class FindingStore {
 			}
 		}
 		List<Rate> rates = new ArrayList<>();
-		jdbc.sql("select " + area + " as area" + columns
-				+ " from compliance_school s where s.region_code like :prefix and " + SCOPE + " group by 1 order by 1")
+		scope.bind(jdbc.sql("select " + area + " as area" + columns
+				+ " from compliance_school s where s.region_code like :prefix and " + SCOPE + " group by 1 order by 1"))
 			.param("prefix", regionPrefix + "%")
-			.param("unrestricted", scope.unrestricted())
-			.param("ids", scope.idArray())
 			.query((rs, n) -> {
 				for (Metric metric : Metric.values()) {
 					String column = metric == Metric.OVERALL ? "overall" : column(metric);
@@ -214,13 +219,11 @@ class FindingStore {
 			PageRequest page) {
 		boolean overall = metric == Metric.OVERALL;
 		String condition = overall ? "not s.compliant" : "s." + column(metric) + " in ('N', 'M')";
-		long total = jdbc.sql("select count(*) from compliance_school s where " + condition
+		long total = scope.bind(jdbc.sql("select count(*) from compliance_school s where " + condition
 				+ " and s.region_code like :prefix and (cast(:station as bigint) is null or s.police_station_id = :station)"
-				+ " and " + SCOPE)
+				+ " and " + SCOPE))
 			.param("prefix", regionPrefix + "%")
 			.param("station", stationId)
-			.param("unrestricted", scope.unrestricted())
-			.param("ids", scope.idArray())
 			.query(Long.class)
 			.single();
 		List<FailingSchool> rows = failingRows(scope, metric, regionPrefix, stationId, condition, overall, page);
@@ -229,17 +232,15 @@ class FindingStore {
 
 	private List<FailingSchool> failingRows(DataScope scope, Metric metric, String regionPrefix, Long stationId,
 			String condition, boolean overall, PageRequest page) {
-		return jdbc
+		return scope.bind(jdbc
 			.sql("select s.school_id, s.school_name, s.region_code, s.failing, s.missing, s.metric_reasons ->> :metric as reason,"
 					+ (overall ? " null" : " s." + column(metric)) + " as code from compliance_school s where "
 					+ condition
 					+ " and s.region_code like :prefix and (cast(:station as bigint) is null or s.police_station_id = :station)"
-					+ " and " + SCOPE + " order by s.region_code, s.school_name limit :limit offset :offset")
+					+ " and " + SCOPE + " order by s.region_code, s.school_name limit :limit offset :offset"))
 			.param("metric", metric.name())
 			.param("prefix", regionPrefix + "%")
 			.param("station", stationId)
-			.param("unrestricted", scope.unrestricted())
-			.param("ids", scope.idArray())
 			.param("limit", page.size())
 			.param("offset", page.offset())
 			.query((rs,

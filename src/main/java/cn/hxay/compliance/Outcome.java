@@ -9,9 +9,28 @@ import java.util.function.Supplier;
  *
  * @param requiredGuards for staffing checks, the guards required (to pick the highest);
  * otherwise 0
+ * @param inferred the requirement was inferred by the project, so a shortfall is only
+ * advisory
  */
 record Outcome(ComplianceStatus status, int requiredGuards, Supplier<String> required, Supplier<String> actual,
-		Supplier<String> explanation) {
+		Supplier<String> explanation, boolean inferred) {
+
+	Outcome(ComplianceStatus status, int requiredGuards, Supplier<String> required, Supplier<String> actual,
+			Supplier<String> explanation) {
+		this(status, requiredGuards, required, actual, explanation, false);
+	}
+
+	/**
+	 * The same outcome for an inferred requirement: a failure becomes an advisory (建议).
+	 */
+	Outcome asInferred() {
+		if (status != ComplianceStatus.NON_COMPLIANT) {
+			return new Outcome(status, requiredGuards, required, actual, explanation, true);
+		}
+		Supplier<String> reason = explanation;
+		return new Outcome(ComplianceStatus.ADVISORY, requiredGuards, required, actual,
+				() -> reason.get() + "（此项要求系推断，并非文件原文，仅作建议，不计为不合格）", true);
+	}
 
 	Outcome(ComplianceStatus status, String required, String actual, String explanation) {
 		this(status, 0, () -> required, () -> actual, () -> explanation);

@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 import cn.hxay.posture.Equipment;
+import cn.hxay.posture.PostureFact;
+import cn.hxay.posture.PostureFacts;
 import cn.hxay.school.Locality;
 import cn.hxay.school.Ownership;
 import cn.hxay.school.SchoolKind;
@@ -29,10 +31,19 @@ final class RuleSetReader {
 	private static final Set<String> SET_FIELDS = Set.of("id", "title", "description", "everywhere", "rules");
 
 	private static final Set<String> RULE_FIELDS = Set.of("id", "title", "source", "effectiveFrom", "effectiveUntil",
-			"appliesTo", "check", "metric");
+			"appliesTo", "check", "metric", "inferred");
 
-	private static final Set<String> APPLIES_FIELDS = Set.of("kinds", "ownership", "localities", "boarding",
-			"minPopulation", "maxPopulation");
+	private static final Set<String> APPLIES_FIELDS = Set.of("kinds", "excludedKinds", "ownership", "localities",
+			"boarding", "minPopulation", "maxPopulation");
+
+	/**
+	 * What a citation shown to officials must not contain: the project's own notes (the
+	 * standards digest, its row ids such as HUM-02, "inferred") instead of a document and
+	 * clause.
+	 */
+	private static final java.util.regex.Pattern INTERNAL_NOTE = java.util.regex.Pattern.compile(
+			"standards\\.md|推断|inferred|TODO|待核|\\b(?:HUM|PHY|TEC|NET|VID|HAZ|ALM)-[A-Z]?\\d+\\b|§\\d+[a-z]",
+			java.util.regex.Pattern.CASE_INSENSITIVE);
 
 	private static final Map<String, Set<String>> CHECK_FIELDS = Map.of("flags", Set.of("type", "fields"), "minimum",
 			Set.of("type", "field", "value", "unit"), "equipment", Set.of("type", "kinds", "minimum"),
@@ -90,6 +101,21 @@ final class RuleSetReader {
 		unknown(node, RULE_FIELDS, "规则");
 		String title = text(node, "title", true);
 		String source = text(node, "source", true);
+		if (source != null) {
+			java.util.regex.Matcher note = INTERNAL_NOTE.matcher(source);
+			if (note.find()) {
+				problems.add(where + "：source 含内部备注“" + note.group() + "”，依据只写发文文件和条款（推断的要求用 \"inferred\": true 标明）");
+			}
+		}
+		boolean inferred = false;
+		if (node.has("inferred")) {
+			if (!node.get("inferred").isBoolean()) {
+				problems.add(where + "：inferred 须为 true 或 false");
+			}
+			else {
+				inferred = node.get("inferred").asBoolean();
+			}
+		}
 		LocalDate from = date(node, "effectiveFrom", true);
 		LocalDate until = date(node, "effectiveUntil", false);
 		if (from != null && until != null && !until.isAfter(from)) {
@@ -104,13 +130,17 @@ final class RuleSetReader {
 		if (check == null || from == null || title == null || source == null) {
 			return null;
 		}
-		return new Rule(ruleId, setId, title, source, from, until, appliesTo, check, metric);
+		return new Rule(ruleId, setId, title, source, from, until, appliesTo, check, metric, inferred);
 	}
 
 	private AppliesTo appliesTo(JsonNode node) {
 		unknown(node, APPLIES_FIELDS, "appliesTo");
-		return new AppliesTo(enums(node.path("kinds"), SchoolKind.class, "kinds"),
-				enums(node.path("ownership"), Ownership.class, "ownership"),
+		Set<SchoolKind> kinds = enums(node.path("kinds"), SchoolKind.class, "kinds");
+		Set<SchoolKind> excluded = enums(node.path("excludedKinds"), SchoolKind.class, "excludedKinds");
+		if (kinds.stream().anyMatch(excluded::contains)) {
+			problems.add(where + "：kinds 与 excludedKinds 不能含同一类学校");
+		}
+		return new AppliesTo(kinds, excluded, enums(node.path("ownership"), Ownership.class, "ownership"),
 				enums(node.path("localities"), Locality.class, "localities"),
 				node.has("boarding") ? node.get("boarding").asBoolean() : null, count(node, "minPopulation", false),
 				count(node, "maxPopulation", false));
@@ -127,14 +157,15 @@ final class RuleSetReader {
 		return switch (type) {
 			case "flags" -> {
 				List<String> fields = new ArrayList<>();
-				node.path("fields").forEach(f -> fields.add(postureField(f.asString())));
+				node.path("fields").forEach(f -> fields.add(postureField(f.asString(), PostureFact.Type.FLAG)));
 				if (fields.isEmpty()) {
 					problems.add(where + "：flags 检查须列出至少一个 fields");
 				}
 				yield new Check.Flags(List.copyOf(fields));
 			}
 			case "minimum" -> {
-				String field = postureField(node.path("field").asString(""));
+				String field = postureField(node.path("field").asString(""), PostureFact.Type.COUNT,
+						PostureFact.Type.DECIMAL);
 				BigDecimal value = node.has("value") ? node.get("value").decimalValue() : null;
 				if (value == null || value.signum() < 0) {
 					problems.add(where + "：minimum 检查的 value 须为不小于 0 的数");
@@ -156,14 +187,17 @@ final class RuleSetReader {
 		List<StaffingFormula.Band> bands = new ArrayList<>();
 		int previous = -1;
 		for (JsonNode band : node.path("bands")) {
-			unknown(band, Set.of("upTo", "guards"), "bands");
+			unknown(band, Set.of("upTo", "guards", "inferred"), "bands");
 			int upTo = orZero(count(band, "upTo", true));
 			int guards = orZero(count(band, "guards", true));
+			if (band.has("inferred") && !band.get("inferred").isBoolean()) {
+				problems.add(where + "：bands 的 inferred 须为 true 或 false");
+			}
 			if (upTo <= previous) {
 				problems.add(where + "：bands 的 upTo 须递增");
 			}
 			previous = upTo;
-			bands.add(new StaffingFormula.Band(upTo, guards));
+			bands.add(new StaffingFormula.Band(upTo, guards, band.path("inferred").asBoolean(false)));
 		}
 		StaffingFormula.Above above = null;
 		if (node.has("above")) {
@@ -210,10 +244,15 @@ final class RuleSetReader {
 		return value == null || value == 0 ? 1 : value;
 	}
 
-	private String postureField(String name) {
-		if (!PostureFields.FIELDS.containsKey(name)) {
+	private String postureField(String name, PostureFact.Type... types) {
+		java.util.Optional<PostureFact> fact = PostureFacts.find(name);
+		if (fact.isEmpty()) {
 			problems.add(where + "：未知的安全防范字段 “" + name + "”");
 			return "closedManagement";
+		}
+		if (!List.of(types).contains(fact.get().type())) {
+			problems.add(where + "：安全防范字段 “" + name + "” 不能用于此检查");
+			return types[0] == PostureFact.Type.FLAG ? "closedManagement" : "videoRetentionDays";
 		}
 		return name;
 	}

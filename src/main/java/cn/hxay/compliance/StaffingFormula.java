@@ -43,7 +43,16 @@ record StaffingFormula(Basis basis, List<Band> bands, Above above, PerMille perM
 
 	}
 
-	record Band(int upTo, int guards) {
+	/**
+	 * @param inferred the tier was inferred by the project (not stated in the source): a
+	 * shortfall against it is only advisory
+	 */
+	record Band(int upTo, int guards, boolean inferred) {
+
+		Band(int upTo, int guards) {
+			this(upTo, guards, false);
+		}
+
 	}
 
 	record Above(int threshold, int base, int per, int add, Rounding rounding) {
@@ -55,12 +64,20 @@ record StaffingFormula(Basis basis, List<Band> bands, Above above, PerMille perM
 	record BoardingAddOn(int minimum, int per, int add, Rounding rounding, int perSchool) {
 	}
 
-	record Requirement(int guards, String arithmetic) {
+	/**
+	 * @param inferred the count rests on a tier the project inferred
+	 */
+	record Requirement(int guards, String arithmetic, boolean inferred) {
 	}
 
 	/** The guards required, without the words (for bulk evaluation). */
 	int guards(SchoolDetails school) {
 		return compute(school, null).guards();
+	}
+
+	/** The guards required and whether that rests on an inferred tier, without words. */
+	Requirement requirement(SchoolDetails school) {
+		return compute(school, null);
 	}
 
 	Requirement required(SchoolDetails school) {
@@ -81,10 +98,12 @@ record StaffingFormula(Basis basis, List<Band> bands, Above above, PerMille perM
 				break;
 			}
 		}
+		boolean inferred = false;
 		if (band != null) {
 			guards = band.guards();
+			inferred = band.inferred();
 			if (words != null) {
-				words.add("基础 " + guards + " 名");
+				words.add("基础 " + guards + " 名" + (inferred ? "（推断档）" : ""));
 			}
 		}
 		else if (above != null) {
@@ -146,10 +165,10 @@ record StaffingFormula(Basis basis, List<Band> bands, Above above, PerMille perM
 			guards = minimum;
 		}
 		if (words == null) {
-			return new Requirement(guards, null);
+			return new Requirement(guards, null, inferred);
 		}
 		String people = basis.label + " " + n + " 人" + (boards ? "，寄宿生 " + school.boarders() + " 人" : "");
-		return new Requirement(guards, people + "：" + String.join(" + ", words));
+		return new Requirement(guards, people + "：" + String.join(" + ", words), inferred);
 	}
 
 }

@@ -142,8 +142,8 @@ class DemoData implements ApplicationRunner {
 			// rules; an administrator can
 			// switch the city to another region's rule sets on /admin/rule-sets and see
 			// the rates move
-			transactions
-				.executeWithoutResult(status -> compliance.assign("demo", DemoCity.CITY, List.of("jiangsu-2020")));
+			transactions.executeWithoutResult(
+					status -> compliance.assign("demo", DemoCity.CITY, List.of("jiangsu-2020", "changzhou-2019")));
 			compliance.evaluateAll();
 			CurrentUser admin = administrator;
 			// each step in its own transaction, as officers would work

@@ -1,40 +1,41 @@
 package cn.hxay.posture;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import cn.hxay.identity.CurrentUser;
 import cn.hxay.organisation.DataScope;
 import cn.hxay.school.School;
 import cn.hxay.school.SchoolRegistry;
+import cn.hxay.shared.ForbiddenException;
 import cn.hxay.shared.InvalidInputException;
-import cn.hxay.shared.Violation;
+import jakarta.validation.Valid;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.MultiValueMap;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * A school's security posture: the current facts, an edit form (yes/no/not reported for
- * every fact, a row per guard) and the history of versions.
+ * every fact of {@link PostureFacts}, a row per guard) and the history of versions. ID
+ * numbers are shown masked; an editor may reveal one with a reason, which is audited.
  */
 @Controller
 class PostureController {
-
-	static final List<String> FLAGS = java.util.stream.Stream
-		.of(PostureFacts.ORGANISATION, PostureFacts.PHYSICAL, PostureFacts.TECHNICAL, PostureFacts.FIRE_AND_CHEMICALS)
-		.flatMap(group -> group.keySet().stream())
-		.toList();
 
 	private final Postures postures;
 
@@ -45,154 +46,145 @@ class PostureController {
 		this.schools = schools;
 	}
 
+	/** One row of the facts table: its index in the form and its fact. */
+	public record FactRow(int index, PostureFact fact) {
+	}
+
+	/**
+	 * One row of the guard table: what the form holds and, for a stored guard, the masked
+	 * ID number (never the full one).
+	 */
+	public record GuardView(int index, PostureForm.GuardRow row, String masked, boolean stored) {
+	}
+
+	/** A version and the facts it changed against the one before it. */
+	public record HistoryRow(PostureVersion version, List<String> changes) {
+	}
+
 	@GetMapping("/schools/{id}/posture")
 	String show(@PathVariable long id, CurrentUser user, DataScope scope, Model model) {
 		School school = schools.get(scope, id);
-		model.addAttribute("school", school);
-		model.addAttribute("p", postures.current(id));
-		model.addAttribute("history", postures.history(scope, id));
-		model.addAttribute("mayChange", schools.mayChange(user, scope, school));
-		model.addAttribute("equipmentKinds", Equipment.values());
-		model.addAttribute("perimeterTypes", PerimeterType.values());
-		model.addAttribute("groups", Map.of("人防：组织与制度", PostureFacts.ORGANISATION, "物防", PostureFacts.PHYSICAL, "技防",
-				PostureFacts.TECHNICAL, "消防与危化品", PostureFacts.FIRE_AND_CHEMICALS));
-		model.addAttribute("groupOrder", List.of("人防：组织与制度", "物防", "技防", "消防与危化品"));
-		model.addAttribute("facts", facts(postures.current(id)));
-		return "posture/show";
+		Optional<PostureVersion> current = postures.currentVersion(id);
+		SecurityPosture p = current.map(PostureVersion::posture).orElse(SecurityPosture.unreported());
+		return page(school, user, scope, p, PostureForm.of(current.map(PostureVersion::id).orElse(null), p), model);
 	}
 
 	@PostMapping("/schools/{id}/posture")
-	String record(@PathVariable long id, @RequestParam MultiValueMap<String, String> form, CurrentUser user,
-			DataScope scope, Model model, RedirectAttributes redirect) {
-		try {
-			postures.record(user, scope, id, parse(form));
+	String record(@PathVariable long id, @Valid @ModelAttribute("form") PostureForm form, BindingResult binding,
+			CurrentUser user, DataScope scope, Model model, RedirectAttributes redirect) {
+		School school = schools.get(scope, id);
+		if (!schools.mayChange(user, scope, school)) {
+			throw new ForbiddenException("您无权修改该学校的安全防范情况");
 		}
-		catch (InvalidInputException ex) {
-			model.addAttribute("errors", ex.byField());
-			return show(id, user, scope, model);
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (binding.hasErrors()) {
+			for (FieldError error : binding.getFieldErrors()) {
+				errors.merge(error.getField(), describe(form, error), (a, b) -> a + "；" + b);
+			}
+		}
+		else {
+			try {
+				postures.record(user, scope, id, form);
+			}
+			catch (InvalidInputException ex) {
+				errors.putAll(ex.byField());
+			}
+		}
+		if (!errors.isEmpty()) {
+			model.addAttribute("errors", errors);
+			// the page shows what was typed; the masks come from the version it was made
+			// from
+			SecurityPosture shown = postures.currentVersion(id)
+				.map(PostureVersion::posture)
+				.orElse(SecurityPosture.unreported());
+			return page(school, user, scope, shown, form, model);
 		}
 		redirect.addFlashAttribute("notice", "已保存新的安全防范情况；合规评估将随之更新");
 		return "redirect:/schools/" + id + "/posture";
 	}
 
-	/** Yes/no facts by field name, for the form (null: not reported). */
-	private static Map<String, Boolean> facts(SecurityPosture p) {
-		Map<String, Boolean> facts = new java.util.HashMap<>();
-		facts.put("workingTeam", p.workingTeam());
-		facts.put("holidayDutyRoster", p.holidayDutyRoster());
-		facts.put("leaderOnDuty", p.leaderOnDuty());
-		facts.put("gatekeeperRules", p.gatekeeperRules());
-		facts.put("patrolRules", p.patrolRules());
-		facts.put("hazardCheckRules", p.hazardCheckRules());
-		facts.put("visitorRegistration", p.visitorRegistration());
-		facts.put("securityDepartment", p.securityDepartment());
-		facts.put("closedManagement", p.closedManagement());
-		facts.put("gatehouseStaffed24h", p.gatehouseStaffed24h());
-		facts.put("antiClimb", p.antiClimb());
-		facts.put("isolationFence", p.isolationFence());
-		facts.put("antiRamming", p.antiRamming());
-		facts.put("liftingBollards", p.liftingBollards());
-		facts.put("perimeterIntrusionAlarm", p.perimeterIntrusionAlarm());
-		facts.put("keyAreaIntrusionAlarm", p.keyAreaIntrusionAlarm());
-		facts.put("oneKeyAlarmAtGate", p.oneKeyAlarmAtGate());
-		facts.put("oneKeyAlarmInDormitory", p.oneKeyAlarmInDormitory());
-		facts.put("oneKeyAlarmNetworked", p.oneKeyAlarmNetworked());
-		facts.put("videoNetworked", p.videoNetworked());
-		facts.put("technicalSystemsWorking", p.technicalSystemsWorking());
-		facts.put("electricalFireGovernance", p.electricalFireGovernance());
-		facts.put("hazardousChemicalsThreePrevention", p.hazardousChemicalsThreePrevention());
-		return facts;
-	}
-
-	static SecurityPosture parse(MultiValueMap<String, String> form) {
-		List<Violation> problems = new ArrayList<>();
-		Map<String, Boolean> flags = new java.util.HashMap<>();
-		FLAGS.forEach(name -> flags.put(name, tri(form.getFirst(name))));
-		List<Guard> guards = null;
-		if (!"false".equals(form.getFirst("guardsReported"))) {
-			guards = new ArrayList<>();
-			List<String> names = form.getOrDefault("guardName", List.of());
-			for (int i = 0; i < names.size(); i++) {
-				if (names.get(i) == null || names.get(i).isBlank()) {
-					continue;
-				}
-				LocalDate birth = null;
-				String birthText = at(form, "guardBirthDate", i);
-				if (birthText != null) {
-					try {
-						birth = LocalDate.parse(birthText);
-					}
-					catch (DateTimeParseException ex) {
-						problems.add(Violation.of("guards", "保安员“" + names.get(i) + "”的出生日期格式应为 yyyy-MM-dd"));
-					}
-				}
-				guards
-					.add(new Guard(names.get(i).strip(), at(form, "guardIdNumber", i), at(form, "guardCertificate", i),
-							birth, "true".equals(at(form, "guardFullTime", i)), at(form, "guardEmployer", i)));
-			}
-		}
-		Map<Equipment, Integer> equipment = new EnumMap<>(Equipment.class);
-		for (Equipment kind : Equipment.values()) {
-			Integer count = integer(form.getFirst("equipment_" + kind.name()), kind.label() + "数量", problems);
-			if (count != null) {
-				equipment.put(kind, count);
-			}
-		}
-		String perimeter = form.getFirst("perimeterType");
-		BigDecimal height = null;
-		String heightText = form.getFirst("perimeterHeightMetres");
-		if (heightText != null && !heightText.isBlank()) {
-			try {
-				height = new BigDecimal(heightText.strip());
-			}
-			catch (NumberFormatException ex) {
-				problems.add(Violation.of("perimeterHeightMetres", "围墙高度应为数字（米）"));
-			}
-		}
-		SecurityPosture posture = new SecurityPosture(flags.get("workingTeam"),
-				blankToNull(form.getFirst("workingTeamLead")), flags.get("holidayDutyRoster"),
-				flags.get("leaderOnDuty"), flags.get("gatekeeperRules"), flags.get("patrolRules"),
-				flags.get("hazardCheckRules"), flags.get("visitorRegistration"), flags.get("securityDepartment"),
-				guards, integer(form.getFirst("dormitoryManagers"), "宿舍管理员人数", problems), equipment,
-				flags.get("closedManagement"), flags.get("gatehouseStaffed24h"),
-				perimeter == null || perimeter.isBlank() ? null : PerimeterType.valueOf(perimeter), height,
-				flags.get("antiClimb"), flags.get("isolationFence"), flags.get("antiRamming"),
-				flags.get("liftingBollards"), flags.get("perimeterIntrusionAlarm"), flags.get("keyAreaIntrusionAlarm"),
-				flags.get("oneKeyAlarmAtGate"), flags.get("oneKeyAlarmInDormitory"), flags.get("oneKeyAlarmNetworked"),
-				integer(form.getFirst("cameras"), "视频探头数量", problems),
-				integer(form.getFirst("videoRetentionDays"), "视频保存天数", problems), flags.get("videoNetworked"),
-				flags.get("technicalSystemsWorking"), flags.get("electricalFireGovernance"),
-				flags.get("hazardousChemicalsThreePrevention"));
-		if (!problems.isEmpty()) {
-			throw new InvalidInputException(problems);
-		}
-		return posture;
-	}
-
-	private static Boolean tri(String value) {
-		return value == null || value.isBlank() ? null : Boolean.valueOf(value);
-	}
-
-	private static String at(MultiValueMap<String, String> form, String name, int index) {
-		List<String> values = form.getOrDefault(name, List.of());
-		return index < values.size() ? blankToNull(values.get(index)) : null;
-	}
-
-	private static String blankToNull(String value) {
-		return value == null || value.isBlank() ? null : value.strip();
-	}
-
-	private static Integer integer(String value, String label, List<Violation> problems) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
+	/**
+	 * The full ID number of one guard of a version, as an input the editor may change;
+	 * refused without a reason. Audited.
+	 */
+	@PostMapping("/schools/{id}/posture/versions/{version}/guards/{index}/id-number")
+	ResponseEntity<String> revealIdNumber(@PathVariable long id, @PathVariable long version, @PathVariable int index,
+			@RequestParam(required = false) String reason, CurrentUser user, DataScope scope) {
 		try {
-			return Integer.valueOf(value.strip());
+			String number = postures.revealIdNumber(user, scope, id, version, index, reason);
+			return ResponseEntity.ok()
+				.contentType(MediaType.TEXT_HTML)
+				.body("<input class=\"form-control form-control-sm\" name=\"guards[" + index
+						+ "].idNumber\" data-revealed=\"true\" value=\"" + HtmlUtils.htmlEscape(number) + "\">");
 		}
-		catch (NumberFormatException ex) {
-			problems.add(Violation.of(label, label + "应为整数，实际为“" + value + "”"));
-			return null;
+		catch (InvalidInputException ex) {
+			return ResponseEntity.status(HttpStatus.BAD_REQUEST)
+				.contentType(MediaType.TEXT_HTML)
+				.body("<input class=\"form-control form-control-sm\" name=\"guards[" + index
+						+ "].idNumber\" placeholder=\"留空则保留原号码\"><span class=\"text-danger small\">"
+						+ HtmlUtils.htmlEscape(ex.byField().get("reason")) + "</span>");
 		}
+	}
+
+	private String page(School school, CurrentUser user, DataScope scope, SecurityPosture p, PostureForm form,
+			Model model) {
+		model.addAttribute("school", school);
+		model.addAttribute("p", p);
+		model.addAttribute("form", form);
+		List<FactRow> rows = new ArrayList<>();
+		for (int i = 0; i < PostureFacts.ALL.size(); i++) {
+			rows.add(new FactRow(i, PostureFacts.ALL.get(i)));
+		}
+		model.addAttribute("factRows", rows);
+		List<GuardView> guards = new ArrayList<>();
+		for (int i = 0; i < form.guards().size() + 2; i++) {
+			PostureForm.GuardRow row = i < form.guards().size() ? form.guards().get(i)
+					: new PostureForm.GuardRow("", "", "", "", "", "true", "");
+			Guard stored = null;
+			if (row.ref() != null && row.ref().matches("\\d{1,3}")
+					&& Integer.parseInt(row.ref()) < p.guardList().size()) {
+				stored = p.guardList().get(Integer.parseInt(row.ref()));
+			}
+			guards.add(new GuardView(i, row, stored == null ? null : stored.maskedIdNumber(), stored != null));
+		}
+		model.addAttribute("guards", guards);
+		model.addAttribute("groups", PostureFact.Group.values());
+		model.addAttribute("mayChange", schools.mayChange(user, scope, school));
+		model.addAttribute("equipmentKinds", Equipment.values());
+		model.addAttribute("perimeterTypes", PerimeterType.values());
+		model.addAttribute("history", history(postures.history(scope, school.id())));
+		return "posture/show";
+	}
+
+	private static List<HistoryRow> history(List<PostureVersion> versions) {
+		List<HistoryRow> rows = new ArrayList<>(versions.size());
+		for (int i = 0; i < versions.size(); i++) {
+			SecurityPosture before = i + 1 < versions.size() ? versions.get(i + 1).posture()
+					: SecurityPosture.unreported();
+			List<String> changes = new ArrayList<>(PostureFacts.changed(before, versions.get(i).posture()));
+			if (!java.util.Objects.equals(before.guards(), versions.get(i).posture().guards())) {
+				changes.add("保安员名单");
+			}
+			rows.add(new HistoryRow(versions.get(i), changes));
+		}
+		return rows;
+	}
+
+	/** A binding error in Chinese, naming the fact or guard row it is about. */
+	private static String describe(PostureForm form, FieldError error) {
+		String field = error.getField();
+		java.util.regex.Matcher row = java.util.regex.Pattern.compile("^(facts|guards)\\[(\\d+)]").matcher(field);
+		String message = error.getDefaultMessage();
+		if (row.find()) {
+			int index = Integer.parseInt(row.group(2));
+			if (row.group(1).equals("guards")) {
+				return "保安员第 " + (index + 1) + " 行：" + message;
+			}
+			if (index < form.facts().size()) {
+				return PostureFacts.label(String.valueOf(form.facts().get(index).name())) + "：" + message;
+			}
+		}
+		return message;
 	}
 
 }

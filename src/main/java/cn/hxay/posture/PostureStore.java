@@ -40,6 +40,13 @@ class PostureStore {
 				order by valid_from desc, id desc limit 1""").params(schoolId, time).query(this::map).optional();
 	}
 
+	Optional<PostureVersion> version(long schoolId, long versionId) {
+		return jdbc.sql("select * from posture_version where school_id = ? and id = ?")
+			.params(schoolId, versionId)
+			.query(this::map)
+			.optional();
+	}
+
 	List<PostureVersion> history(long schoolId) {
 		return jdbc.sql("select * from posture_version where school_id = ? order by valid_from desc, id desc limit 100")
 			.param(schoolId)
@@ -51,11 +58,12 @@ class PostureStore {
 	 * The version in force now for every school that has one; the JSON is parsed on all
 	 * cores.
 	 */
-	Map<Long, SecurityPosture> currentForAll() {
+	Map<Long, SecurityPosture> currentForAll(OffsetDateTime now) {
 		long started = System.nanoTime();
 		List<Map.Entry<Long, String>> rows = jdbc.sql("""
-				select distinct on (school_id) school_id, facts from posture_version where valid_from <= now()
+				select distinct on (school_id) school_id, facts from posture_version where valid_from <= ?
 				order by school_id, valid_from desc, id desc""")
+			.param(now)
 			.query((rs, n) -> Map.entry(rs.getLong("school_id"), rs.getString("facts")))
 			.list();
 		long fetched = System.nanoTime();

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import cn.hxay.audit.AuditTrail;
 import cn.hxay.identity.CurrentUser;
@@ -15,6 +16,8 @@ import cn.hxay.school.School;
 import cn.hxay.school.SchoolRegistry;
 import cn.hxay.shared.ForbiddenException;
 import cn.hxay.shared.InvalidInputException;
+import cn.hxay.shared.NotFoundException;
+import cn.hxay.shared.PlatformTime;
 import cn.hxay.shared.Violation;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -62,12 +65,69 @@ public class Postures {
 		return store.history(schoolId);
 	}
 
+	/** The version in force now, if any was recorded (for the page: its id and facts). */
+	Optional<PostureVersion> currentVersion(long schoolId) {
+		return store.asOf(schoolId, OffsetDateTime.now(clock));
+	}
+
 	/**
-	 * The facts an accepted inspection may update: every yes/no fact, the working team's
-	 * lead and the plain numbers. Guards are a list of people and are never set from a
-	 * count.
+	 * Records what the posture page sent. ID numbers the page left blank on a stored
+	 * guard's row are kept from the version the page was made from: full numbers never
+	 * make the round trip through the browser.
 	 */
-	public static final java.util.Set<String> AMENDABLE_FACTS = SecurityPosture.AMENDABLE;
+	@Transactional
+	PostureVersion record(CurrentUser user, DataScope scope, long schoolId, PostureForm form) {
+		School school = schools.get(scope, schoolId);
+		if (!schools.mayChange(user, scope, school)) {
+			throw new ForbiddenException("您无权修改该学校的安全防范情况");
+		}
+		return recordAs(user.username(), schoolId, form.toPosture(base(schoolId, form.baseVersion())),
+				OffsetDateTime.now(clock));
+	}
+
+	private SecurityPosture base(long schoolId, String versionId) {
+		if (versionId == null || versionId.isBlank()) {
+			return current(schoolId);
+		}
+		return store.version(schoolId, Long.parseLong(versionId))
+			.map(PostureVersion::posture)
+			.orElseThrow(() -> new InvalidInputException("baseVersion", "页面所依据的版本不存在，请刷新后重填"));
+	}
+
+	/**
+	 * The full ID number of one guard, for an editor of the school who states why; every
+	 * reveal is audited. Nobody else ever receives a full number.
+	 * @param index the guard's position in the version
+	 */
+	@Transactional
+	public String revealIdNumber(CurrentUser user, DataScope scope, long schoolId, long versionId, int index,
+			String reason) {
+		School school = schools.get(scope, schoolId);
+		if (!schools.mayChange(user, scope, school)) {
+			throw new ForbiddenException("只有可修改本校安全防范情况的人员才能查看完整身份证号");
+		}
+		String why = reason == null ? "" : reason.strip();
+		if (why.length() < 2 || why.length() > 200) {
+			throw new InvalidInputException("reason", "请填写查看完整身份证号的理由（2–200 字）");
+		}
+		List<Guard> guards = store.version(schoolId, versionId)
+			.map(v -> v.posture().guardList())
+			.orElseThrow(() -> new NotFoundException("安全防范情况版本不存在"));
+		if (index < 0 || index >= guards.size() || guards.get(index).idNumber() == null) {
+			throw new NotFoundException("该保安员没有登记身份证号");
+		}
+		Guard guard = guards.get(index);
+		audit.record("GUARD_ID_NUMBER_REVEALED", "school", schoolId,
+				"查看保安员“" + guard.name() + "”的完整身份证号（版本 " + versionId + "），理由：" + why);
+		return guard.idNumber();
+	}
+
+	/**
+	 * The facts an accepted inspection may update: those of {@link PostureFacts} (every
+	 * yes/no fact, the working team's lead and the plain numbers). Guards are a list of
+	 * people and are never set from a count.
+	 */
+	public static final java.util.Set<String> AMENDABLE_FACTS = PostureFacts.AMENDABLE;
 
 	/**
 	 * Records a new version that changes only the given facts
@@ -86,7 +146,7 @@ public class Postures {
 
 	/** Current postures of all schools that reported one, for bulk evaluation. */
 	public Map<Long, SecurityPosture> currentForAll() {
-		return store.currentForAll();
+		return store.currentForAll(OffsetDateTime.now(clock));
 	}
 
 	public boolean anyRecorded() {
@@ -110,7 +170,7 @@ public class Postures {
 	@Transactional
 	public PostureVersion recordAs(String recordedBy, long schoolId, SecurityPosture posture,
 			OffsetDateTime validFrom) {
-		List<Violation> problems = violations(posture, validFrom.toLocalDate());
+		List<Violation> problems = violations(posture, PlatformTime.dayOf(validFrom));
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}

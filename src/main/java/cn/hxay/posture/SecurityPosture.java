@@ -24,7 +24,9 @@ public record SecurityPosture(
 		Boolean oneKeyAlarmInDormitory, Boolean oneKeyAlarmNetworked, Integer cameras, Integer videoRetentionDays,
 		Boolean videoNetworked, Boolean technicalSystemsWorking,
 		// 消防与危化品
-		Boolean electricalFireGovernance, Boolean hazardousChemicalsThreePrevention) {
+		Boolean electricalFireGovernance, Boolean hazardousChemicalsThreePrevention,
+		// 人防, added later (seed 002 二(三)2: 城镇学校配备专职保卫干部)
+		Boolean fullTimeSecurityCadre) {
 
 	public SecurityPosture {
 		// null guards: not reported (missing data); an empty list: reported, none posted
@@ -32,23 +34,47 @@ public record SecurityPosture(
 		equipment = equipment == null ? Map.of() : Map.copyOf(equipment);
 	}
 
+	/** The facts as first listed, without the security cadre (not reported). */
+	public SecurityPosture(Boolean workingTeam, String workingTeamLead, Boolean holidayDutyRoster, Boolean leaderOnDuty,
+			Boolean gatekeeperRules, Boolean patrolRules, Boolean hazardCheckRules, Boolean visitorRegistration,
+			Boolean securityDepartment, List<Guard> guards, Integer dormitoryManagers,
+			Map<Equipment, Integer> equipment, Boolean closedManagement, Boolean gatehouseStaffed24h,
+			PerimeterType perimeterType, BigDecimal perimeterHeightMetres, Boolean antiClimb, Boolean isolationFence,
+			Boolean antiRamming, Boolean liftingBollards, Boolean perimeterIntrusionAlarm,
+			Boolean keyAreaIntrusionAlarm, Boolean oneKeyAlarmAtGate, Boolean oneKeyAlarmInDormitory,
+			Boolean oneKeyAlarmNetworked, Integer cameras, Integer videoRetentionDays, Boolean videoNetworked,
+			Boolean technicalSystemsWorking, Boolean electricalFireGovernance,
+			Boolean hazardousChemicalsThreePrevention) {
+		this(workingTeam, workingTeamLead, holidayDutyRoster, leaderOnDuty, gatekeeperRules, patrolRules,
+				hazardCheckRules, visitorRegistration, securityDepartment, guards, dormitoryManagers, equipment,
+				closedManagement, gatehouseStaffed24h, perimeterType, perimeterHeightMetres, antiClimb, isolationFence,
+				antiRamming, liftingBollards, perimeterIntrusionAlarm, keyAreaIntrusionAlarm, oneKeyAlarmAtGate,
+				oneKeyAlarmInDormitory, oneKeyAlarmNetworked, cameras, videoRetentionDays, videoNetworked,
+				technicalSystemsWorking, electricalFireGovernance, hazardousChemicalsThreePrevention, null);
+	}
+
 	/** A posture nobody has reported yet: everything unknown. */
 	public static SecurityPosture unreported() {
 		return new SecurityPosture(null, null, null, null, null, null, null, null, null, null, null, Map.of(), null,
 				null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-				null);
+				null, null);
 	}
 
-	static final java.util.Set<String> AMENDABLE = java.util.Arrays.stream(SecurityPosture.class.getRecordComponents())
-		.filter(c -> c.getType() == Boolean.class || c.getType() == Integer.class || c.getType() == BigDecimal.class
-				|| c.getName().equals("workingTeamLead"))
-		.map(java.lang.reflect.RecordComponent::getName)
-		.collect(java.util.stream.Collectors.toUnmodifiableSet());
+	/** A copy with another guard list ({@code null}: not reported). */
+	SecurityPosture withGuards(List<Guard> list) {
+		return new SecurityPosture(workingTeam, workingTeamLead, holidayDutyRoster, leaderOnDuty, gatekeeperRules,
+				patrolRules, hazardCheckRules, visitorRegistration, securityDepartment, list, dormitoryManagers,
+				equipment, closedManagement, gatehouseStaffed24h, perimeterType, perimeterHeightMetres, antiClimb,
+				isolationFence, antiRamming, liftingBollards, perimeterIntrusionAlarm, keyAreaIntrusionAlarm,
+				oneKeyAlarmAtGate, oneKeyAlarmInDormitory, oneKeyAlarmNetworked, cameras, videoRetentionDays,
+				videoNetworked, technicalSystemsWorking, electricalFireGovernance, hazardousChemicalsThreePrevention,
+				fullTimeSecurityCadre);
+	}
 
 	/**
 	 * A copy with the named facts replaced; values are {@code "true"}/{@code "false"},
-	 * decimal digits or text. Names outside {@link #AMENDABLE} and unparseable values are
-	 * refused.
+	 * decimal digits or text. Names outside {@link PostureFacts#AMENDABLE} and
+	 * unparseable values are refused.
 	 */
 	SecurityPosture amended(Map<String, String> facts) {
 		java.lang.reflect.RecordComponent[] components = SecurityPosture.class.getRecordComponents();
@@ -62,7 +88,7 @@ public record SecurityPosture(
 				if (!facts.containsKey(c.getName())) {
 					continue;
 				}
-				if (!AMENDABLE.contains(c.getName())) {
+				if (!PostureFacts.AMENDABLE.contains(c.getName())) {
 					throw new IllegalArgumentException(c.getName() + " cannot be amended");
 				}
 				String v = facts.get(c.getName());

@@ -51,9 +51,9 @@ class ComplianceFlowTests {
 		assertThat(officer.get("/schools/" + school + "/compliance").body()).contains("封闭式管理");
 		officer.get("/schools/" + school + "/posture");
 		Page saved = officer.postForm("/schools/" + school + "/posture",
-				Map.of("closedManagement", "false", "videoRetentionDays", "20", "guardName", List.of("张保安", ""),
-						"guardCertificate", List.of("苏保1", ""), "guardBirthDate", List.of("1980-05-01", ""),
-						"guardFullTime", List.of("true", "true")));
+				Map.of("facts[0].name", "closedManagement", "facts[0].value", "false", "facts[1].name",
+						"videoRetentionDays", "facts[1].value", "20", "guards[0].name", "张保安", "guards[0].certificate",
+						"苏保1", "guards[0].birthDate", "1980-05-01", "guards[0].fullTime", "true"));
 		assertThat(saved.status()).isEqualTo(302);
 		assertThat(officer.follow(saved).body()).contains("已保存新的安全防范情况");
 
@@ -87,15 +87,17 @@ class ComplianceFlowTests {
 		long versions = versions(school);
 		WebSession officer = WebSession.signedIn(port, DemoUsers.COUNTY_EDUCATION, DemoUsers.PASSWORD);
 		officer.get("/schools/" + school + "/posture");
-		Page refused = officer.postForm("/schools/" + school + "/posture",
-				Map.of("videoRetentionDays", "三十", "cameras", "-4"));
+		Page refused = officer.postForm("/schools/" + school + "/posture", Map.of("facts[0].name", "videoRetentionDays",
+				"facts[0].value", "三十", "facts[1].name", "cameras", "facts[1].value", "-4"));
 		assertThat(refused.status()).isEqualTo(200);
 		assertThat(refused.body()).contains("视频保存天数应为整数，实际为“三十”");
 		assertThat(versions(school)).isEqualTo(versions);
 		WebSession police = WebSession.signedIn(port, DemoUsers.COUNTY_POLICE, DemoUsers.PASSWORD);
 		police.get("/schools/" + school + "/posture");
-		assertThat(police.postForm("/schools/" + school + "/posture", Map.of("closedManagement", "true")).status())
-			.isEqualTo(403);
+		assertThat(police
+			.postForm("/schools/" + school + "/posture",
+					Map.of("facts[0].name", "closedManagement", "facts[0].value", "true"))
+			.status()).isEqualTo(403);
 	}
 
 	@Test
@@ -121,13 +123,36 @@ class ComplianceFlowTests {
 				.query(Long.class)
 				.single();
 			assertThat(admin.get("/schools/" + school + "/compliance").body()).contains("JMS-HUM-01").contains("佳木斯意见");
+			assertThat(jdbc.sql("""
+					select detail from audit_event where action = 'COMPLIANCE_FULL_EVALUATION' and actor = 'admin'
+					order by id desc limit 1""").query(String.class).single())
+				.isEqualTo("全部重新评估 " + schools + " 所学校，发起：admin");
 		}
 		finally {
 			admin.get("/admin/rule-sets?region=320400");
-			Page restored = admin.postForm("/admin/rule-sets", Map.of("region", "320400", "ruleSets", "jiangsu-2020"));
+			Page restored = admin.postForm("/admin/rule-sets",
+					Map.of("region", "320400", "ruleSets", List.of("jiangsu-2020", "changzhou-2019")));
 			String runPath = restored.location().orElseThrow().replaceAll("^https?://[^/]+", "");
 			eventually(() -> admin.get(runPath), page -> page.body().contains("已完成"));
 		}
+	}
+
+	@Test
+	void everyTotalIsLabelledWithTheUsersOwnScope() {
+		WebSession county = WebSession.signedIn(port, DemoUsers.COUNTY_EDUCATION, DemoUsers.PASSWORD);
+		for (String path : List.of("/compliance", "/compliance?region=320400")) {
+			Page page = county.get(path);
+			assertThat(page.body()).as(path).contains("天宁区（合计）").doesNotContain("常州市（合计）").doesNotContain("返回 常州市");
+		}
+		assertThat(county.get("/compliance/failing?metric=OVERALL&region=320400").body()).contains(">天宁区</span> · ")
+			.doesNotContain(">常州市</span> · ");
+		WebSession station = WebSession.signedIn(port, DemoUsers.STATION_OFFICER, DemoUsers.PASSWORD);
+		assertThat(station.get("/compliance").body()).contains("青龙派出所（合计）")
+			.doesNotContain("天宁区（合计）")
+			.doesNotContain("返回 常州市");
+		WebSession city = WebSession.signedIn(port, DemoUsers.CITY_EDUCATION, DemoUsers.PASSWORD);
+		assertThat(city.get("/compliance?region=320402").body()).contains("天宁区（合计）").contains("返回 常州市");
+		assertThat(city.get("/compliance").body()).contains("常州市（合计）");
 	}
 
 	@Autowired

@@ -71,4 +71,38 @@ class RuleSetReaderTests {
 			.allSatisfy(r -> assertThat(r.source()).isEqualTo("GB/T 29315-2012"));
 	}
 
+	@Test
+	void refusesInternalNotesInACitation() {
+		assertThatThrownBy(() -> reader.read("x.json", """
+				{"id": "x", "title": "X", "rules": [
+				 {"id": "X-7", "title": "t", "source": "GB/T 29315-2022 (standards.md HUM-02，中间档为推断)",
+				  "effectiveFrom": "2022-06-01", "check": {"type": "flags", "fields": ["closedManagement"]}}]}"""))
+			.hasMessageContaining("规则 X-7：source 含内部备注“standards.md”");
+	}
+
+	@Test
+	void marksInferredRulesAndTiersAndRefusesAnythingButTrueOrFalse() {
+		RuleSet set = reader.read("x.json",
+				"""
+						{"id": "x", "title": "X", "rules": [
+						 {"id": "X-8", "title": "t", "source": "GB/T 29315-2022 人力防范要求", "effectiveFrom": "2022-06-01", "inferred": true,
+						  "check": {"type": "staffing", "bands": [{"upTo": 99, "guards": 1}, {"upTo": 999, "guards": 2, "inferred": true}]}}]}""");
+		assertThat(set.rules().get(0).inferred()).isTrue();
+		assertThatThrownBy(() -> reader.read("x.json", """
+				{"id": "x", "title": "X", "rules": [
+				 {"id": "X-9", "title": "t", "source": "s", "effectiveFrom": "2022-06-01", "inferred": "maybe",
+				  "check": {"type": "staffing", "bands": [{"upTo": 99, "guards": 1, "inferred": 1}]}}]}"""))
+			.hasMessageContaining("规则 X-9：inferred 须为 true 或 false")
+			.hasMessageContaining("规则 X-9：bands 的 inferred 须为 true 或 false");
+	}
+
+	@Test
+	void refusesAFactOfTheWrongTypeForItsCheck() {
+		assertThatThrownBy(() -> reader.read("x.json", """
+				{"id": "x", "title": "X", "rules": [
+				 {"id": "X-10", "title": "t", "source": "s", "effectiveFrom": "2020-01-01",
+				  "check": {"type": "minimum", "field": "closedManagement", "value": 1, "unit": "个"}}]}"""))
+			.hasMessageContaining("规则 X-10：安全防范字段 “closedManagement” 不能用于此检查");
+	}
+
 }
