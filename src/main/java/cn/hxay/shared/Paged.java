@@ -25,13 +25,27 @@ public record Paged<T>(List<T> items, int page, int size, long total) {
 		return page + 1 < totalPages();
 	}
 
-	/** First row number on this page, counted from 1, for "第 x–y 条". */
+	/**
+	 * A page number past the last page was asked for (e.g. an old link after rows were
+	 * removed, or a hand-typed address): the page is empty and says so instead of
+	 * counting rows that are not there.
+	 */
+	public boolean beyondEnd() {
+		return page > 0 && items.isEmpty() && page >= totalPages();
+	}
+
+	/** Zero-based number of the last page that has rows (0 for an empty list). */
+	public int lastPage() {
+		return Math.max(0, totalPages() - 1);
+	}
+
+	/** First row number on this page, counted from 1, for "第 x–y 条"; 0 when none. */
 	public long firstRow() {
-		return total == 0 ? 0 : (long) page * size + 1;
+		return total == 0 || beyondEnd() ? 0 : (long) page * size + 1;
 	}
 
 	public long lastRow() {
-		return Math.min(total, (long) (page + 1) * size);
+		return beyondEnd() ? 0 : Math.min(total, (long) (page + 1) * size);
 	}
 
 	public <R> Paged<R> map(Function<T, R> mapper) {

@@ -131,7 +131,7 @@ class LoginAndSessionTests {
 	void aPathNoRuleNamesIsDeniedEvenWhenSignedIn() {
 		WebSession browser = new WebSession(port);
 		browser.follow(browser.login(DemoUsers.ADMIN, DemoUsers.PASSWORD));
-		assertThat(browser.get("/no-such-module/anything").status()).isEqualTo(403);
+		assertThat(browser.get("/no-such-module/anything").status()).isEqualTo(404);
 		assertThat(browser.get("/admin/users").status()).isEqualTo(200);
 	}
 

@@ -170,6 +170,25 @@ public final class WebSession {
 		}
 	}
 
+	/**
+	 * Any request with a body of raw bytes and a content type of the caller's choice
+	 * (HTTP Basic when a username is given), for bodies a well-behaved client never
+	 * sends.
+	 */
+	public Page raw(String method, String path, String username, String password, String contentType, byte[] body) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path))
+			.header("Accept", path.startsWith("/api/") ? "application/json" : "text/html")
+			.method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+		if (contentType != null) {
+			builder.header("Content-Type", contentType);
+		}
+		if (username != null) {
+			builder.header("Authorization", "Basic "
+					+ Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+		}
+		return send(builder.build());
+	}
+
 	public Optional<HttpCookie> cookie(String name) {
 		return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).findFirst();
 	}

@@ -8,22 +8,20 @@ import cn.hxay.shared.InvalidInputException;
 import cn.hxay.shared.NotFoundException;
 import cn.hxay.shared.Violation;
 
-import tools.jackson.core.JacksonException;
-
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * Turns domain errors raised under {@code /api/v1} into RFC 9457 problem details with
- * Chinese messages and, for refused input, the list of violations by field.
+ * Chinese messages and, for refused input, the list of violations by field. Requests that
+ * cannot even be read (wrong types, bad JSON, missing parameters) are answered by
+ * {@link RequestErrors}.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(annotations = RestController.class)
@@ -58,22 +56,6 @@ class ApiErrors {
 			.toList();
 		String detail = String.join("；", violations.stream().map(v -> v.field() + ": " + v.message()).toList());
 		return withViolations(problem(HttpStatus.BAD_REQUEST, "输入有误", detail), violations);
-	}
-
-	@ExceptionHandler
-	ProblemDetail unreadable(HttpMessageNotReadableException ex) {
-		String field = ex.getMostSpecificCause() instanceof JacksonException jackson ? jackson.getPath()
-			.stream()
-			.map(JacksonException.Reference::getPropertyName)
-			.filter(java.util.Objects::nonNull)
-			.reduce((a, b) -> a + "." + b)
-			.orElse(null) : null;
-		return problem(HttpStatus.BAD_REQUEST, "请求格式错误", field == null ? "请求体不是有效的 JSON。" : "字段 " + field + " 的值类型不对。");
-	}
-
-	@ExceptionHandler
-	ProblemDetail typeMismatch(MethodArgumentTypeMismatchException ex) {
-		return problem(HttpStatus.BAD_REQUEST, "参数错误", "参数 " + ex.getName() + " 的值无效。");
 	}
 
 	private static ProblemDetail problem(HttpStatus status, String title, String detail) {
