@@ -81,7 +81,7 @@ class SecurityConfiguration {
 		};
 		AccessDeniedHandler forbidden = (request, response, ex) -> {
 			Authentication user = SecurityContextHolder.getContext().getAuthentication();
-			String detail = ReadOnlyRoles.refusedWrite(request) ? ReadOnlyRoles.reason(user) : "无权执行此操作";
+			String detail = ReadOnlyRoles.refusedWrite(request) ? ReadOnlyRoles.reason(user) : "无权访问此接口或执行此操作";
 			response.setStatus(403);
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
