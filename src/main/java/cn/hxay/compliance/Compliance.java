@@ -202,12 +202,13 @@ public class Compliance {
 	public List<RuleSetSummary> ruleSets() {
 		return book.all()
 			.stream()
-			.map(set -> new RuleSetSummary(set.id(), set.title(), set.description(), set.everywhere(),
-					set.rules()
-						.stream()
-						.map(r -> new RuleSetSummary.RuleLine(r.id(), r.title(), r.source(), r.effectiveFrom(),
-								r.effectiveUntil(), r.appliesTo().describe(), r.metric()))
-						.toList()))
+			.map(set -> new RuleSetSummary(set.id(), set.title(), set.description(), set.everywhere(), set.rules()
+				.stream()
+				.map(r -> new RuleSetSummary.RuleLine(r.id(), r.title(), r.source(), r.effectiveFrom(),
+						r.effectiveUntil(), r.appliesTo().describe(), r.metric(),
+						r.inferred() || r.check() instanceof Check.Staffing staffing
+								&& staffing.formula().bands().stream().anyMatch(StaffingFormula.Band::inferred)))
+				.toList()))
 			.toList();
 	}
 

@@ -103,7 +103,9 @@ class ComplianceFlowTests {
 	@Test
 	void switchingTheCitysRuleSetsReEvaluatesEverySchoolInTheBackground() throws Exception {
 		WebSession admin = WebSession.signedIn(port, DemoUsers.ADMIN, DemoUsers.PASSWORD);
-		admin.get("/admin/rule-sets?region=320400");
+		assertThat(admin.get("/admin/rule-sets?region=320400").body()).contains("含推断档·建议")
+			.contains("changzhou-2019")
+			.doesNotContain("standards.md");
 		try {
 			Page started = admin.postForm("/admin/rule-sets",
 					Map.of("region", "320400", "ruleSets", List.of("jiangsu-2020", "jiamusi")));
