@@ -155,6 +155,44 @@ public class Compliance {
 		return result;
 	}
 
+	/**
+	 * What a total over a region covers for a user of the given unit: the region when the
+	 * user sees all of it, otherwise the user's own part of it (their county, or their
+	 * unit such as a police station), never a larger area than the user's scope.
+	 */
+	public String scopeName(long organisationId, DataScope scope, String regionCode) {
+		Region region = organisations.region(regionCode);
+		if (coversRegion(organisationId, scope, regionCode)) {
+			return region.name();
+		}
+		Organisation unit = organisations.get(organisationId);
+		if (coversWholeRegion(unit) && unit.regionCode().startsWith(organisations.regionPrefix(regionCode))) {
+			return organisations.region(unit.regionCode()).name();
+		}
+		return unit.name();
+	}
+
+	/** Whether a user of the given unit sees every school of the region. */
+	public boolean coversRegion(long organisationId, DataScope scope, String regionCode) {
+		if (scope.unrestricted()) {
+			return true;
+		}
+		Organisation unit = organisations.get(organisationId);
+		return coversWholeRegion(unit) && regionCode.startsWith(organisations.regionPrefix(unit.regionCode()));
+	}
+
+	/**
+	 * Bureaus (and the platform) see every school of their region; other units a part.
+	 */
+	private static boolean coversWholeRegion(Organisation unit) {
+		return switch (unit.kind()) {
+			case PLATFORM, CITY_EDUCATION_BUREAU, CITY_PUBLIC_SECURITY_BUREAU, COUNTY_EDUCATION_BUREAU,
+					COUNTY_PUBLIC_SECURITY_BUREAU ->
+				true;
+			default -> false;
+		};
+	}
+
 	@Transactional(readOnly = true)
 	public Paged<FailingSchool> failing(DataScope scope, Metric metric, String regionCode, Long stationId,
 			PageRequest page) {
@@ -164,12 +202,13 @@ public class Compliance {
 	public List<RuleSetSummary> ruleSets() {
 		return book.all()
 			.stream()
-			.map(set -> new RuleSetSummary(set.id(), set.title(), set.description(), set.everywhere(),
-					set.rules()
-						.stream()
-						.map(r -> new RuleSetSummary.RuleLine(r.id(), r.title(), r.source(), r.effectiveFrom(),
-								r.effectiveUntil(), r.appliesTo().describe(), r.metric()))
-						.toList()))
+			.map(set -> new RuleSetSummary(set.id(), set.title(), set.description(), set.everywhere(), set.rules()
+				.stream()
+				.map(r -> new RuleSetSummary.RuleLine(r.id(), r.title(), r.source(), r.effectiveFrom(),
+						r.effectiveUntil(), r.appliesTo().describe(), r.metric(),
+						r.inferred() || r.check() instanceof Check.Staffing staffing
+								&& staffing.formula().bands().stream().anyMatch(StaffingFormula.Band::inferred)))
+				.toList()))
 			.toList();
 	}
 

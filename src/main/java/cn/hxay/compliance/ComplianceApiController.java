@@ -2,6 +2,7 @@ package cn.hxay.compliance;
 
 import java.util.List;
 
+import cn.hxay.identity.CurrentUser;
 import cn.hxay.organisation.DataScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -25,9 +26,15 @@ class ComplianceApiController {
 	}
 
 	@GetMapping("/api/v1/compliance/rates")
-	@Operation(summary = "地区达标率", description = "region 为市或县(区)代码；areaKey 为 * 的是整个地区的合计")
-	List<Rate> rates(DataScope scope, @RequestParam String region) {
-		return compliance.rates(scope, region);
+	@Operation(summary = "地区达标率",
+			description = "region 为市或县(区)代码；areaKey 为 * 的是调用者可见范围内的合计，areaName 为该范围（如县级用户查看全市时为本县）")
+	List<Rate> rates(CurrentUser user, DataScope scope, @RequestParam String region) {
+		String total = compliance.scopeName(user.organisationId(), scope, region);
+		return compliance.rates(scope, region)
+			.stream()
+			.map(r -> r.areaKey().equals("*") ? new Rate(r.areaKey(), total, r.metric(), r.numerator(), r.denominator())
+					: r)
+			.toList();
 	}
 
 	@GetMapping("/api/v1/compliance/schools/{id}/findings")

@@ -13,7 +13,6 @@ import java.util.Map;
 import cn.hxay.identity.CurrentUser;
 import cn.hxay.identity.Role;
 import cn.hxay.organisation.DataScope;
-import cn.hxay.organisation.Organisation;
 import cn.hxay.organisation.Organisations;
 import cn.hxay.organisation.Region;
 import cn.hxay.organisation.RegionLevel;
@@ -229,41 +228,12 @@ class ComplianceController {
 		return json.writeValueAsString(Map.of("areas", names, "series", list));
 	}
 
-	/**
-	 * What a total over a region covers for this user: the region when the user sees all
-	 * of it, otherwise the user's own part of it (their county, or their unit such as a
-	 * police station), never a larger area than the user's scope.
-	 */
 	private String scopeName(CurrentUser user, DataScope scope, Region region) {
-		if (coversRegion(user, scope, region.code())) {
-			return region.name();
-		}
-		Organisation unit = organisations.get(user.organisationId());
-		if (coversWholeRegion(unit) && unit.regionCode().startsWith(organisations.regionPrefix(region.code()))) {
-			return organisations.region(unit.regionCode()).name();
-		}
-		return unit.name();
+		return compliance.scopeName(user.organisationId(), scope, region.code());
 	}
 
-	/** Whether the user's scope takes in every school of the region. */
 	private boolean coversRegion(CurrentUser user, DataScope scope, String regionCode) {
-		if (scope.unrestricted()) {
-			return true;
-		}
-		Organisation unit = organisations.get(user.organisationId());
-		return coversWholeRegion(unit) && regionCode.startsWith(organisations.regionPrefix(unit.regionCode()));
-	}
-
-	/**
-	 * Bureaus (and the platform) see every school of their region; other units a part.
-	 */
-	private static boolean coversWholeRegion(Organisation unit) {
-		return switch (unit.kind()) {
-			case PLATFORM, CITY_EDUCATION_BUREAU, CITY_PUBLIC_SECURITY_BUREAU, COUNTY_EDUCATION_BUREAU,
-					COUNTY_PUBLIC_SECURITY_BUREAU ->
-				true;
-			default -> false;
-		};
+		return compliance.coversRegion(user.organisationId(), scope, regionCode);
 	}
 
 	private String areaOf(CurrentUser user) {

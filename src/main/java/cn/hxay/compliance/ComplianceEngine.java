@@ -2,7 +2,6 @@ package cn.hxay.compliance;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -96,31 +95,39 @@ final class ComplianceEngine {
 	private static List<Combined> combined(List<Judged> staffing) {
 		List<Combined> lines = new ArrayList<>(2);
 		for (boolean fullTime : new boolean[] { true, false }) {
-			List<Judged> group = new ArrayList<>(staffing.size());
+			// plain loops: this runs for every school of a full re-evaluation
+			int count = 0;
+			Judged top = null;
+			Judged highest = null;
+			ComplianceStatus status = ComplianceStatus.COMPLIANT;
 			for (Judged j : staffing) {
-				if (j.fullTimeOnly() == fullTime) {
-					group.add(j);
+				if (j.fullTimeOnly() != fullTime) {
+					continue;
+				}
+				count++;
+				status = worse(status, j.outcome().status());
+				if (highest == null || j.outcome().requiredGuards() > highest.outcome().requiredGuards()) {
+					highest = j;
+				}
+				if (!j.outcome().inferred()
+						&& (top == null || j.outcome().requiredGuards() > top.outcome().requiredGuards())) {
+					top = j;
 				}
 			}
-			if (group.size() < 2) {
+			if (count < 2) {
 				continue;
 			}
-			List<Judged> binding = group.stream().filter(j -> !j.outcome().inferred()).toList();
-			Judged top = highest(binding.isEmpty() ? group : binding);
-			Judged highest = highest(group);
-			ComplianceStatus status = ComplianceStatus.COMPLIANT;
-			for (Judged j : group) {
-				status = worse(status, j.outcome().status());
-			}
+			Judged decides = top == null ? highest : top;
+			Judged advice = highest;
 			String kind = fullTime ? "专职保安员" : "保安员";
-			int count = group.size();
-			Supplier<String> explanation = () -> "适用 " + count + " 项" + kind + "配备标准，按就高不就低取要求最高的 " + top.rule().id()
-					+ "：" + top.outcome().explanation().get()
-					+ (highest != top && highest.outcome().requiredGuards() > top.outcome().requiredGuards()
-							? "；另有推断的较高要求 " + highest.rule().id() + "（应配 " + highest.outcome().requiredGuards()
+			int rules = count;
+			Supplier<String> explanation = () -> "适用 " + rules + " 项" + kind + "配备标准，按就高不就低取要求最高的 "
+					+ decides.rule().id() + "：" + decides.outcome().explanation().get()
+					+ (advice != decides && advice.outcome().requiredGuards() > decides.outcome().requiredGuards()
+							? "；另有推断的较高要求 " + advice.rule().id() + "（应配 " + advice.outcome().requiredGuards()
 									+ " 名），仅作建议"
 							: "");
-			lines.add(new Combined(fullTime ? HIGHEST_STAFFING : HIGHEST_ALL_GUARDS, kind + "配备（多项标准就高不就低）", top,
+			lines.add(new Combined(fullTime ? HIGHEST_STAFFING : HIGHEST_ALL_GUARDS, kind + "配备（多项标准就高不就低）", decides,
 					status, explanation));
 		}
 		return lines;
@@ -138,10 +145,6 @@ final class ComplianceEngine {
 			case ADVISORY -> 1;
 			default -> 0;
 		};
-	}
-
-	private static Judged highest(List<Judged> staffing) {
-		return staffing.stream().max(Comparator.comparingInt(j -> j.outcome().requiredGuards())).orElseThrow();
 	}
 
 }

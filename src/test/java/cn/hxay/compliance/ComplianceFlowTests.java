@@ -103,7 +103,9 @@ class ComplianceFlowTests {
 	@Test
 	void switchingTheCitysRuleSetsReEvaluatesEverySchoolInTheBackground() throws Exception {
 		WebSession admin = WebSession.signedIn(port, DemoUsers.ADMIN, DemoUsers.PASSWORD);
-		admin.get("/admin/rule-sets?region=320400");
+		assertThat(admin.get("/admin/rule-sets?region=320400").body()).contains("含推断档·建议")
+			.contains("changzhou-2019")
+			.doesNotContain("standards.md");
 		try {
 			Page started = admin.postForm("/admin/rule-sets",
 					Map.of("region", "320400", "ruleSets", List.of("jiangsu-2020", "jiamusi")));
@@ -138,12 +140,15 @@ class ComplianceFlowTests {
 	}
 
 	@Test
-	void everyTotalIsLabelledWithTheUsersOwnScope() {
+	void everyTotalIsLabelledWithTheUsersOwnScope() throws Exception {
 		WebSession county = WebSession.signedIn(port, DemoUsers.COUNTY_EDUCATION, DemoUsers.PASSWORD);
 		for (String path : List.of("/compliance", "/compliance?region=320400")) {
 			Page page = county.get(path);
 			assertThat(page.body()).as(path).contains("天宁区（合计）").doesNotContain("常州市（合计）").doesNotContain("返回 常州市");
 		}
+		Page api = county.api("GET", "/api/v1/compliance/rates?region=320400", DemoUsers.COUNTY_EDUCATION,
+				DemoUsers.PASSWORD, null, Map.of());
+		assertThat(api.body()).contains("\"areaName\":\"天宁区\"").doesNotContain("常州市");
 		assertThat(county.get("/compliance/failing?metric=OVERALL&region=320400").body()).contains(">天宁区</span> · ")
 			.doesNotContain(">常州市</span> · ");
 		WebSession station = WebSession.signedIn(port, DemoUsers.STATION_OFFICER, DemoUsers.PASSWORD);

@@ -83,7 +83,10 @@ class PostureFormTests {
 		long version = recordGuards(school);
 		String path = "/schools/" + school + "/posture/versions/" + version + "/guards/1/id-number";
 		WebSession officer = WebSession.signedIn(port, DemoUsers.COUNTY_EDUCATION, DemoUsers.PASSWORD);
-		assertThat(officer.get("/schools/" + school + "/posture").body()).contains("查看完整号码");
+		assertThat(officer.get("/schools/" + school + "/posture").body()).contains("查看完整号码")
+			.contains("hx-post=\"" + path + "\"")
+			.contains("hx-include=\"#reveal-reason-1\"")
+			.contains("hx-target=\"#id-cell-1\"");
 		long audited = reveals(school);
 
 		Page refused = officer.postForm(path, Map.of("reason", " "));
