@@ -34,6 +34,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -189,6 +190,44 @@ class ContentSecurityBrowserTests {
 		finally {
 			rename(schoolId, originalName);
 		}
+	}
+
+	@Test
+	void theFormerInlineHandlersStillWorkFromTheScriptFile() throws Exception {
+		WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+		// rule sets: choosing a region opens its assignment (was onchange)
+		signIn(DemoUsers.ADMIN);
+		open("/admin/rule-sets");
+		new Select(driver.findElement(By.id("region"))).selectByVisibleText("天宁区");
+		wait.until(ExpectedConditions.urlContains("region=320402"));
+		assertThat(new Select(driver.findElement(By.id("region"))).getFirstSelectedOption().getText()).isEqualTo("天宁区");
+		assertNothingRan("/admin/rule-sets");
+
+		// a device's token reset asks first, and a "no" keeps the old token (was
+		// onsubmit)
+		signIn(DemoUsers.COUNTY_EDUCATION);
+		open("/devices");
+		String device = find(driver.getPageSource(), "href=\"/devices/(\\d+)\"");
+		open("/devices/" + device);
+		driver.findElement(By.id("reset-token")).click();
+		wait.until(ExpectedConditions.alertIsPresent());
+		assertThat(driver.switchTo().alert().getText()).contains("重置后旧令牌立即失效");
+		driver.switchTo().alert().dismiss();
+		assertThat(driver.getCurrentUrl()).endsWith("/devices/" + device);
+		assertThat(driver.findElements(By.cssSelector("code.device-token"))).isEmpty();
+
+		// the school import shows it is working while the file uploads (was Alpine.js)
+		open("/schools/import");
+		Path file = Files.createTempFile(Path.of("target").toAbsolutePath(), "schools", ".xlsx");
+		Files.write(file, "not a workbook".getBytes());
+		driver.findElement(By.cssSelector("input[type=file]")).sendKeys(file.toString());
+		Object busy = script("var form = document.querySelector('form[data-busy-text]'); form.requestSubmit();"
+				+ "var b = form.querySelector('button[type=submit]'); return b.disabled + ' ' + b.textContent;");
+		assertThat(busy).isEqualTo("true 正在校验并导入，请稍候…");
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("import-problems")));
+		assertThat(driver.findElement(By.cssSelector("form[data-busy-text] button[type=submit]")).getText())
+			.isEqualTo("上传并导入");
+		assertNothingRan("/schools/import");
 	}
 
 	@Test
