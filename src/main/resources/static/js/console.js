@@ -97,6 +97,29 @@
     };
   }
 
+  // The alarm's school on a location sketch, drawn whenever htmx swaps a panel with one in.
+  // Its tooltip is HTML, so the school names are escaped.
+  function drawSketch() {
+    var el = document.getElementById('alarm-map');
+    if (!el || el.dataset.drawn || !window.echarts) { return; }
+    el.dataset.drawn = 'true';
+    var m = JSON.parse(el.dataset.map);
+    var name = function (p) { return hxay.escapeHtml(p.value[2]); };
+    echarts.init(el).setOption({
+      animation: false, grid: { left: 45, right: 10, top: 10, bottom: 25 },
+      tooltip: { formatter: name },
+      xAxis: { type: 'value', scale: true, name: '经度', axisLabel: { fontSize: 9 } },
+      yAxis: { type: 'value', scale: true, name: '纬度', axisLabel: { fontSize: 9 } },
+      series: [
+        { type: 'scatter', data: m.others, symbolSize: 6, itemStyle: { color: '#adb5bd' } },
+        { type: 'effectScatter', data: [m.here], symbolSize: 14, itemStyle: { color: '#d63939' },
+          // drawn on the canvas as plain text, not HTML
+          label: { show: true, formatter: function (p) { return String(p.value[2]); }, position: 'right', fontSize: 11 } }
+      ]
+    });
+  }
+  document.body.addEventListener('htmx:afterSettle', drawSketch);
+
   render();
   setInterval(render, 1000);
   connect();
