@@ -108,6 +108,25 @@ class InspectionTrustTests {
 	}
 
 	@Test
+	void aPhotoChosenOnTheFormIsSavedTogetherWithTheAnswers() {
+		long id = filledForm(county(), "照片随表");
+		WebSession school = WebSession.signedIn(port, "school.lead", PW);
+		String v = version(school.get("/inspections/" + id));
+		// the fill-in form is one multipart form: 保存草稿 sends the answers and the chosen
+		// photo
+		Page saved = school.follow(school.upload(
+				"/inspections/" + id + "?version=" + v + "&action=draft&item=sitePhotos&a%5Bcameras%5D=77", "photo",
+				"gate.png", InspectionFlowTests.PNG));
+		assertThat(saved.body()).contains("草稿已保存，照片已上传").contains("value=\"77\"");
+		assertThat(saved.body()).containsPattern("/inspections/" + id + "/photos/\\d+");
+		// a refused photo keeps the saved answers and says why
+		Page refused = school.follow(school.upload(
+				"/inspections/" + id + "?version=" + version(saved) + "&action=draft&item=sitePhotos&a%5Bcameras%5D=78",
+				"photo", "note.png", "not an image".getBytes()));
+		assertThat(refused.body()).contains("草稿已保存；照片未上传").contains("value=\"78\"");
+	}
+
+	@Test
 	void oneFailingItemHasAtMostOneOpenHazardAndASecondAttemptNamesIt() {
 		WebSession county = county();
 		long id = filledForm(county, "重复隐患");
