@@ -232,6 +232,21 @@ class InspectionStateMachineTests {
 	}
 
 	@Test
+	void aDateAnswerHasSaneBoundsAndTextNoControlCharacters() {
+		ChecklistTemplate guilin = new Checklists(
+				JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build())
+			.get("guilin-2019");
+		ChecklistItem date = guilin.items().stream().filter(i -> i.type() == ItemType.DATE).findFirst().orElseThrow();
+		assertThat(date.problemWith("2026-05-01")).isNull();
+		assertThat(date.problemWith("9999-12-31")).contains("1990—2100");
+		Inspection i = form(InspectionState.DRAFT, Map.of(), Map.of(), null, null, false, null);
+		assertThatThrownBy(() -> i.fill(ANNEX1, Map.of("report", "报告\u0000"), false, "李\u0000明"))
+			.hasMessageContaining("“排查整改工作情况报告”含有不可见的控制字符")
+			.hasMessageContaining("校长姓名含有不可见的控制字符");
+		assertThat(i.answers()).isEmpty();
+	}
+
+	@Test
 	void aFormNotSubmittedAfterItsDueDayIsMissed() {
 		Inspection draft = form(InspectionState.DRAFT, Map.of(), Map.of(), null, null, false, null);
 		assertThat(draft.missed(LocalDate.of(2026, 12, 31))).isFalse();
