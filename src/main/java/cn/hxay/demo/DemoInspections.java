@@ -85,7 +85,7 @@ final class DemoInspections {
 		}
 		CurrentUser officer = new CurrentUser(0, "demo", "社区民警", school.details().policeStationId(),
 				Set.of(Role.STATION_OFFICER));
-		i = inspections.cosign(officer, everything, i.id(), i.version());
+		i = inspections.cosign(officer, everything, i.id(), i.version(), Map.of(), null, true);
 		try {
 			i = inspections.submit(lead, everything, i.id(), i.version(), null, null);
 		}

@@ -55,6 +55,12 @@ public final class Hazard {
 
 	private Instant closedAt;
 
+	private final boolean sensitive;
+
+	private final Long sourceInspectionId;
+
+	private final String sourceItem;
+
 	private final int version;
 
 	private final transient List<Object> events = new ArrayList<>();
@@ -63,7 +69,10 @@ public final class Hazard {
 			HazardCategory category, HazardGrade grade, String description, String requirements, String responsibleUnit,
 			String responsiblePerson, String foundBy, Instant foundAt, LocalDate deadline, HazardState state,
 			boolean overdue, boolean supervised, String temporarySafeguards, SupervisionPlan plan, Instant closedAt,
-			int version) {
+			boolean sensitive, Long sourceInspectionId, String sourceItem, int version) {
+		this.sensitive = sensitive;
+		this.sourceInspectionId = sourceInspectionId;
+		this.sourceItem = sourceItem;
 		this.id = id;
 		this.noticeNumber = noticeNumber;
 		this.schoolId = schoolId;
@@ -252,6 +261,24 @@ public final class Hazard {
 
 	public Instant closedAt() {
 		return closedAt;
+	}
+
+	/**
+	 * Raised from a police-only checklist item: only police readers see it, in every
+	 * list, count and document.
+	 */
+	public boolean sensitive() {
+		return sensitive;
+	}
+
+	/** The inspection form the hazard was raised from, if any. */
+	public Long sourceInspectionId() {
+		return sourceInspectionId;
+	}
+
+	/** The checklist item the hazard was raised from, if any. */
+	public String sourceItem() {
+		return sourceItem;
 	}
 
 	public int version() {

@@ -8,6 +8,10 @@ import cn.hxay.identity.CurrentUser;
 import cn.hxay.organisation.DataScope;
 import cn.hxay.shared.InvalidInputException;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -46,19 +50,24 @@ class HazardApiController {
 			String gradeLabel, String description, String requirements, String responsibleUnit,
 			String responsiblePerson, String foundBy, Instant foundAt, LocalDate deadline, HazardState state,
 			String stateLabel, boolean overdue, boolean supervised, String temporarySafeguards, SupervisionPlan plan,
-			Instant closedAt) {
+			Instant closedAt, boolean sensitive, Long sourceInspectionId, String sourceItem) {
 
 		static HazardResource of(Hazard h) {
 			return new HazardResource(h.id(), h.version(), h.noticeNumber(), h.schoolId(), h.schoolName(),
 					h.regionCode(), h.place(), h.category(), h.category().label(), h.grade(), h.grade().label(),
 					h.description(), h.requirements(), h.responsibleUnit(), h.responsiblePerson(), h.foundBy(),
 					h.foundAt(), h.deadline(), h.state(), h.state().label(), h.overdue(), h.supervised(),
-					h.temporarySafeguards(), h.plan(), h.closedAt());
+					h.temporarySafeguards(), h.plan(), h.closedAt(), h.sensitive(), h.sourceInspectionId(),
+					h.sourceItem());
 		}
 
 	}
 
-	record Step(String comment, String safeguards) {
+	record Step(
+			@Size(max = 2000, message = "意见不能超过 2000 字") @Pattern(regexp = HazardLedger.PRINTABLE,
+					message = "意见含有不可见的控制字符") String comment,
+			@Size(max = 2000, message = "临时防范措施不能超过 2000 字") @Pattern(regexp = HazardLedger.PRINTABLE,
+					message = "临时防范措施含有不可见的控制字符") String safeguards) {
 	}
 
 	@GetMapping
@@ -91,7 +100,8 @@ class HazardApiController {
 	}
 
 	@PostMapping
-	ResponseEntity<HazardResource> raise(@RequestBody HazardLedger.NewHazard body, CurrentUser user, DataScope scope) {
+	ResponseEntity<HazardResource> raise(@Valid @RequestBody HazardLedger.NewHazard body, CurrentUser user,
+			DataScope scope) {
 		return ok(HttpStatus.CREATED, ledger.raise(user, scope, body));
 	}
 
@@ -121,33 +131,33 @@ class HazardApiController {
 	}
 
 	@PostMapping("/{id}/submit")
-	ResponseEntity<HazardResource> submit(@PathVariable long id, @RequestBody(required = false) Step body,
+	ResponseEntity<HazardResource> submit(@PathVariable long id, @Valid @RequestBody(required = false) Step body,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch, CurrentUser user, DataScope scope) {
 		return ok(HttpStatus.OK,
 				ledger.submitRectification(user, scope, id, version(ifMatch), body == null ? null : body.safeguards()));
 	}
 
 	@PostMapping("/{id}/safeguards")
-	ResponseEntity<HazardResource> safeguards(@PathVariable long id, @RequestBody Step body,
+	ResponseEntity<HazardResource> safeguards(@PathVariable long id, @Valid @RequestBody Step body,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch, CurrentUser user, DataScope scope) {
 		return ok(HttpStatus.OK, ledger.recordSafeguards(user, scope, id, version(ifMatch), body.safeguards()));
 	}
 
 	@PostMapping("/{id}/return")
-	ResponseEntity<HazardResource> sendBack(@PathVariable long id, @RequestBody(required = false) Step body,
+	ResponseEntity<HazardResource> sendBack(@PathVariable long id, @Valid @RequestBody(required = false) Step body,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch, CurrentUser user, DataScope scope) {
 		return ok(HttpStatus.OK,
 				ledger.returnForRework(user, scope, id, version(ifMatch), body == null ? null : body.comment()));
 	}
 
 	@PostMapping("/{id}/close")
-	ResponseEntity<HazardResource> close(@PathVariable long id, @RequestBody(required = false) Step body,
+	ResponseEntity<HazardResource> close(@PathVariable long id, @Valid @RequestBody(required = false) Step body,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch, CurrentUser user, DataScope scope) {
 		return ok(HttpStatus.OK, ledger.close(user, scope, id, version(ifMatch), body == null ? null : body.comment()));
 	}
 
 	@PostMapping("/{id}/plan")
-	ResponseEntity<HazardResource> plan(@PathVariable long id, @RequestBody SupervisionPlan body,
+	ResponseEntity<HazardResource> plan(@PathVariable long id, @Valid @RequestBody SupervisionPlan body,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch, CurrentUser user, DataScope scope) {
 		return ok(HttpStatus.OK, ledger.adoptPlan(user, scope, id, version(ifMatch), body));
 	}

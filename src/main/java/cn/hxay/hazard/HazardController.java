@@ -1,8 +1,8 @@
 package cn.hxay.hazard;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 
 import cn.hxay.identity.CurrentUser;
 import cn.hxay.identity.Role;
@@ -13,14 +13,26 @@ import cn.hxay.school.SchoolRegistry;
 import cn.hxay.shared.InvalidInputException;
 import cn.hxay.shared.PageRequest;
 import cn.hxay.shared.Paged;
+import cn.hxay.shared.PlatformTime;
+import cn.hxay.shared.web.FormBinding;
 import cn.hxay.shared.web.PageLinks;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -61,8 +73,17 @@ class HazardController {
 	String list(DataScope scope, @RequestParam(required = false) String region,
 			@RequestParam(required = false) HazardState state, @RequestParam(required = false) HazardGrade grade,
 			@RequestParam(required = false) Boolean supervised, @RequestParam(required = false) Boolean overdue,
-			@RequestParam(required = false) Integer page, Model model) {
-		Paged<Hazard> hazards = ledger.page(scope, region, state, grade, supervised, overdue, PageRequest.of(page, 30));
+			@RequestParam(required = false) Integer page, Model model, HttpServletResponse response) {
+		Paged<Hazard> hazards;
+		try {
+			hazards = ledger.page(scope, region, state, grade, supervised, overdue, PageRequest.of(page, 30));
+		}
+		catch (InvalidInputException ex) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("problem", ex.getMessage() + "；以下为全部隐患");
+			region = null;
+			hazards = ledger.page(scope, null, state, grade, supervised, overdue, PageRequest.of(page, 30));
+		}
 		model.addAttribute("hazards", hazards);
 		model.addAttribute("figures", ledger.figures(scope, false));
 		model.addAttribute("regionNames",
@@ -133,37 +154,27 @@ class HazardController {
 	}
 
 	@PostMapping("/hazards")
-	String raise(CurrentUser user, DataScope scope, @RequestParam long schoolId,
-			@RequestParam(required = false) String place, @RequestParam(required = false) HazardCategory category,
-			@RequestParam(required = false) HazardGrade grade, @RequestParam(required = false) String description,
-			@RequestParam(required = false) String requirements, @RequestParam(required = false) String responsibleUnit,
-			@RequestParam(required = false) String responsiblePerson, @RequestParam(required = false) String deadline,
-			Model model, RedirectAttributes redirect) {
-		HazardLedger.NewHazard form = new HazardLedger.NewHazard(schoolId, place, category, grade, description,
-				requirements, responsibleUnit, responsiblePerson, null);
+	String raise(CurrentUser user, DataScope scope, @ModelAttribute("form") HazardLedger.NewHazard form,
+			BindingResult binding, Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		try {
-			LocalDate due = null;
-			if (deadline != null && !deadline.isBlank()) {
-				try {
-					due = LocalDate.parse(deadline);
-				}
-				catch (DateTimeParseException ex) {
-					throw new InvalidInputException("deadline", "整改期限格式应为 yyyy-MM-dd");
-				}
-			}
-			form = new HazardLedger.NewHazard(schoolId, place, category, grade, description, requirements,
-					responsibleUnit, responsiblePerson, due);
+			FormBinding.refuse(binding, RAISE_LABELS);
 			Hazard h = ledger.raise(user, scope, form);
 			redirect.addFlashAttribute("notice", "已登记隐患并生成整改通知书 " + h.noticeNumber());
 			return "redirect:/hazards/" + h.id();
 		}
 		catch (InvalidInputException ex) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			School school = schools.get(scope, form == null ? 0 : form.schoolId());
 			model.addAttribute("errors", ex.byField());
-			model.addAttribute("form", form);
-			model.addAttribute("typedDeadline", deadline);
-			return form(schools.get(scope, schoolId), model);
+			model.addAttribute("form", form != null ? form
+					: new HazardLedger.NewHazard(school.id(), "", null, null, "", "", "", "", null));
+			model.addAttribute("typedDeadline", FormBinding.typed(binding, "deadline"));
+			return form(school, model);
 		}
 	}
+
+	private static final Map<String, String> RAISE_LABELS = Map.of("schoolId", "学校", "category", "隐患类别", "grade",
+			"隐患等级", "deadline", "整改期限（格式 yyyy-MM-dd）");
 
 	@GetMapping("/hazards/{id}")
 	String show(@PathVariable long id, CurrentUser user, DataScope scope, Model model) {
@@ -173,6 +184,7 @@ class HazardController {
 		model.addAttribute("photos", ledger.photos(scope, id));
 		boolean above = !(user.hasRole(Role.SCHOOL_SAFETY_LEAD) && user.roles().size() == 1);
 		model.addAttribute("mayReview", above);
+		model.addAttribute("zone", PlatformTime.ZONE);
 		return "hazard/show";
 	}
 
@@ -190,17 +202,18 @@ class HazardController {
 	}
 
 	@PostMapping("/hazards/{id}/photos")
-	String upload(@PathVariable long id, @RequestParam("photo") org.springframework.web.multipart.MultipartFile photo,
-			@RequestParam(required = false) String caption, CurrentUser user, DataScope scope,
-			RedirectAttributes redirect) throws java.io.IOException {
+	String upload(@PathVariable long id, HttpServletRequest request, @RequestParam(required = false) String caption,
+			CurrentUser user, DataScope scope, Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		try {
-			ledger.addPhoto(user, scope, id, photo.getBytes(), caption);
+			ledger.addPhoto(user, scope, id, FormBinding.upload(request, "photo"), caption);
 			redirect.addFlashAttribute("notice", "照片已上传");
+			return "redirect:/hazards/" + id;
 		}
 		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("problem", ex.getMessage());
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("problem", ex.getMessage());
+			return show(id, user, scope, model);
 		}
-		return "redirect:/hazards/" + id;
 	}
 
 	@GetMapping("/hazards/{id}/photos/{photoId}")
@@ -213,35 +226,104 @@ class HazardController {
 			.body(bytes);
 	}
 
-	@PostMapping("/hazards/{id}/{step}")
-	String step(@PathVariable long id, @PathVariable String step, @RequestParam int version,
-			@RequestParam(required = false) String text, @RequestParam(required = false) String goal,
-			@RequestParam(required = false) String measures, @RequestParam(required = false) String funds,
-			@RequestParam(required = false) String people, @RequestParam(required = false) String planDeadline,
-			@RequestParam(required = false) String emergencyPlan, CurrentUser user, DataScope scope,
-			RedirectAttributes redirect) {
+	/** A step's form: the version read and an optional text (comment or safeguards). */
+	record StepForm(@NotNull(message = "缺少版本号，请刷新页面后重试") Integer version,
+			@Size(max = 2000, message = "文字不能超过 2000 字") @Pattern(regexp = HazardLedger.PRINTABLE,
+					message = "文字含有不可见的控制字符") String text) {
+	}
+
+	/** The six-part plan as typed on the page. */
+	record PlanForm(@NotNull(message = "缺少版本号，请刷新页面后重试") Integer version, String goal, String measures, String funds,
+			String people, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate planDeadline,
+			String emergencyPlan) {
+
+		SupervisionPlan plan() {
+			return new SupervisionPlan(goal, measures, funds, people, planDeadline, emergencyPlan);
+		}
+
+	}
+
+	private static final Map<String, String> STEP_LABELS = Map.of("version", "版本号", "planDeadline",
+			"督办方案的完成时限（格式 yyyy-MM-dd）");
+
+	private interface Step {
+
+		Hazard apply(int version, String text);
+
+	}
+
+	@PostMapping("/hazards/{id}/start")
+	String start(@PathVariable long id, @Valid StepForm form, BindingResult binding, CurrentUser user, DataScope scope,
+			Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		return step(id, form, binding, "start", user, scope, model, response, redirect,
+				(v, t) -> ledger.startRectification(user, scope, id, v));
+	}
+
+	@PostMapping("/hazards/{id}/safeguards")
+	String safeguards(@PathVariable long id, @Valid StepForm form, BindingResult binding, CurrentUser user,
+			DataScope scope, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		return step(id, form, binding, "safeguards", user, scope, model, response, redirect,
+				(v, t) -> ledger.recordSafeguards(user, scope, id, v, t));
+	}
+
+	@PostMapping("/hazards/{id}/submit")
+	String submit(@PathVariable long id, @Valid StepForm form, BindingResult binding, CurrentUser user, DataScope scope,
+			Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		return step(id, form, binding, "submit", user, scope, model, response, redirect,
+				(v, t) -> ledger.submitRectification(user, scope, id, v, t));
+	}
+
+	@PostMapping("/hazards/{id}/return")
+	String sendBack(@PathVariable long id, @Valid StepForm form, BindingResult binding, CurrentUser user,
+			DataScope scope, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		return step(id, form, binding, "return", user, scope, model, response, redirect,
+				(v, t) -> ledger.returnForRework(user, scope, id, v, t));
+	}
+
+	@PostMapping("/hazards/{id}/close")
+	String close(@PathVariable long id, @Valid StepForm form, BindingResult binding, CurrentUser user, DataScope scope,
+			Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		return step(id, form, binding, "close", user, scope, model, response, redirect,
+				(v, t) -> ledger.close(user, scope, id, v, t));
+	}
+
+	@PostMapping("/hazards/{id}/plan")
+	String plan(@PathVariable long id, @ModelAttribute("planForm") PlanForm form, BindingResult binding,
+			CurrentUser user, DataScope scope, Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		try {
-			Hazard h = switch (step) {
-				case "start" -> ledger.startRectification(user, scope, id, version);
-				case "safeguards" -> ledger.recordSafeguards(user, scope, id, version, text);
-				case "submit" -> ledger.submitRectification(user, scope, id, version, text);
-				case "return" -> ledger.returnForRework(user, scope, id, version, text);
-				case "close" -> ledger.close(user, scope, id, version, text);
-				case "plan" -> ledger.adoptPlan(user, scope, id, version,
-						new SupervisionPlan(goal, measures, funds, people,
-								planDeadline == null || planDeadline.isBlank() ? null : LocalDate.parse(planDeadline),
-								emergencyPlan));
-				default -> throw new cn.hxay.shared.NotFoundException("没有这个操作：" + step);
-			};
+			FormBinding.refuse(binding, STEP_LABELS);
+			Hazard h = ledger.adoptPlan(user, scope, id, form.version(), form.plan());
 			redirect.addFlashAttribute("notice", "已办理，当前状态：" + h.state().label());
+			return "redirect:/hazards/" + id;
 		}
 		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("problem", ex.getMessage());
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("problem", ex.getMessage());
+			model.addAttribute("typedPlan", form);
+			model.addAttribute("typedPlanDeadline", FormBinding.typed(binding, "planDeadline"));
+			return show(id, user, scope, model);
 		}
-		catch (DateTimeParseException ex) {
-			redirect.addFlashAttribute("problem", "督办方案的完成时限格式应为 yyyy-MM-dd");
+	}
+
+	/**
+	 * Runs one step; refused input shows the page again with status 400, the reason and
+	 * the text as typed.
+	 */
+	private String step(long id, StepForm form, BindingResult binding, String name, CurrentUser user, DataScope scope,
+			Model model, HttpServletResponse response, RedirectAttributes redirect, Step step) {
+		try {
+			FormBinding.refuse(binding, STEP_LABELS);
+			Hazard h = step.apply(form.version(), form.text());
+			redirect.addFlashAttribute("notice", "已办理，当前状态：" + h.state().label());
+			return "redirect:/hazards/" + id;
 		}
-		return "redirect:/hazards/" + id;
+		catch (InvalidInputException ex) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("problem", ex.getMessage());
+			model.addAttribute("typedStep", name);
+			model.addAttribute("typedText", form.text());
+			return show(id, user, scope, model);
+		}
 	}
 
 }

@@ -11,15 +11,27 @@ import cn.hxay.audit.AuditTrail;
 import cn.hxay.identity.CurrentUser;
 import cn.hxay.identity.Role;
 import cn.hxay.organisation.DataScope;
+import cn.hxay.organisation.Organisations;
+import cn.hxay.organisation.SchoolUnits;
 import cn.hxay.school.School;
 import cn.hxay.school.SchoolRegistry;
 import cn.hxay.shared.ConcurrentEditException;
 import cn.hxay.shared.ForbiddenException;
 import cn.hxay.shared.InvalidInputException;
 import cn.hxay.shared.NotFoundException;
+import cn.hxay.shared.PlatformTime;
 import cn.hxay.shared.Violation;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,8 +54,14 @@ public class HazardLedger {
 
 	private final HazardDeadlines deadlines;
 
+	private final Organisations organisations;
+
+	private final Validator validator;
+
 	HazardLedger(HazardStore store, SchoolRegistry schools, AuditTrail audit, ApplicationEventPublisher events,
-			Clock clock, HazardDeadlines deadlines) {
+			Clock clock, HazardDeadlines deadlines, Organisations organisations, Validator validator) {
+		this.organisations = organisations;
+		this.validator = validator;
 		this.deadlines = deadlines;
 		this.store = store;
 		this.schools = schools;
@@ -52,54 +70,117 @@ public class HazardLedger {
 		this.clock = clock;
 	}
 
+	/** Printable text: no NUL or other control characters except tab and line breaks. */
+	static final String PRINTABLE = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*";
+
 	/**
 	 * What a finder records when raising a hazard; a missing deadline takes the grade's
-	 * default period.
+	 * default period. The limits are those of the ledger's columns.
 	 */
-	public record NewHazard(long schoolId, String place, HazardCategory category, HazardGrade grade, String description,
-			String requirements, String responsibleUnit, String responsiblePerson, LocalDate deadline) {
+	public record NewHazard(long schoolId,
+			@NotBlank(message = "请填写隐患部位") @Size(max = 100, message = "隐患部位不能超过 100 字") @Pattern(regexp = PRINTABLE,
+					message = "隐患部位含有不可见的控制字符") String place,
+			@NotNull(message = "请选择隐患类别") HazardCategory category, @NotNull(message = "请选择隐患等级") HazardGrade grade,
+			@NotBlank(message = "请填写隐患描述") @Size(max = 2000, message = "隐患描述不能超过 2000 字") @Pattern(regexp = PRINTABLE,
+					message = "隐患描述含有不可见的控制字符") String description,
+			@NotBlank(message = "请填写整改要求") @Size(max = 2000, message = "整改要求不能超过 2000 字") @Pattern(regexp = PRINTABLE,
+					message = "整改要求含有不可见的控制字符") String requirements,
+			@NotBlank(message = "请填写责任单位") @Size(max = 100, message = "责任单位不能超过 100 字") @Pattern(regexp = PRINTABLE,
+					message = "责任单位含有不可见的控制字符") String responsibleUnit,
+			@NotBlank(message = "请填写责任人") @Size(max = 50, message = "责任人不能超过 50 字") @Pattern(regexp = PRINTABLE,
+					message = "责任人含有不可见的控制字符") String responsiblePerson,
+			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadline) {
 	}
+
+	/** How far ahead a deadline may be set: a deadline in 9999 would never go overdue. */
+	static final int MAX_DEADLINE_DAYS = 366;
 
 	@Transactional
 	public Hazard raise(CurrentUser user, DataScope scope, NewHazard h) {
-		List<Violation> problems = new ArrayList<>();
-		check(problems, h.place(), "place", "请填写隐患部位");
-		check(problems, h.description(), "description", "请填写隐患描述");
-		check(problems, h.requirements(), "requirements", "请填写整改要求");
-		check(problems, h.responsibleUnit(), "responsibleUnit", "请填写责任单位");
-		check(problems, h.responsiblePerson(), "responsiblePerson", "请填写责任人");
-		if (h.category() == null) {
-			problems.add(new Violation("category", "请选择隐患类别"));
+		return raise(user, scope, h, HazardStore.Source.NONE);
+	}
+
+	/**
+	 * Raises a hazard found on an inspection form's item. A hazard from a police-only
+	 * item is police-only itself; one failing item has at most one open hazard, and a
+	 * second attempt is refused naming the one that exists.
+	 */
+	@Transactional
+	public Hazard raiseFromInspection(CurrentUser user, DataScope scope, NewHazard h, long inspectionId, String item,
+			boolean sensitive) {
+		store.openFromSource(inspectionId, item).ifPresent(existing -> {
+			throw new InvalidInputException("item",
+					"该项目已登记隐患 " + existing.noticeNumber() + "（" + existing.state().label() + "），不能重复登记；请在该隐患中继续办理");
+		});
+		try {
+			return raise(user, scope, h, new HazardStore.Source(inspectionId, item, sensitive));
 		}
-		if (h.grade() == null) {
-			problems.add(new Violation("grade", "请选择隐患等级"));
+		catch (DuplicateKeyException ex) {
+			throw new InvalidInputException("item", "该项目刚刚已由他人登记隐患，不能重复登记");
+		}
+	}
+
+	/**
+	 * Open hazards raised from an inspection form, by item, as far as the reader may see.
+	 */
+	public java.util.Map<String, Hazard> openFromInspection(DataScope scope, long inspectionId) {
+		java.util.Map<String, Hazard> byItem = new java.util.HashMap<>();
+		for (Hazard h : store.openFromInspection(inspectionId, scope)) {
+			byItem.put(h.sourceItem(), h);
+		}
+		return byItem;
+	}
+
+	private Hazard raise(CurrentUser user, DataScope scope, NewHazard h, HazardStore.Source source) {
+		List<Violation> problems = new ArrayList<>();
+		for (ConstraintViolation<NewHazard> v : validator.validate(h)) {
+			problems.add(Violation.of(v.getPropertyPath().toString(), v.getMessage()));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
 		School school = schools.get(scope, h.schoolId());
-		LocalDate today = LocalDate.now(clock);
+		LocalDate today = PlatformTime.today(clock);
 		LocalDate deadline = h.deadline() != null ? h.deadline()
 				: today.plusDays(deadlines.daysFor(school.regionCode(), h.grade()));
-		if (deadline.isBefore(today)) {
-			throw new InvalidInputException("deadline", "整改期限不能早于今天");
-		}
-		Long[] units = java.util.stream.Stream
-			.of(school.organisationId(), school.details().educationBureauId(), school.details().policeStationId(),
-					school.details().townshipId())
-			.filter(java.util.Objects::nonNull)
-			.toArray(Long[]::new);
+		checkDeadline("deadline", "整改期限", deadline, today);
+		SchoolUnits units = new SchoolUnits(school.organisationId(), school.details().educationBureauId(),
+				school.details().policeStationId(), school.details().townshipId());
 		Instant now = clock.instant();
 		boolean major = h.grade() == HazardGrade.MAJOR;
-		long id = store.insert(store.nextNoticeNumber(today.getYear()), school.id(), school.name(), school.regionCode(),
-				units, h.place().strip(), h.category(), h.grade(), h.description().strip(), h.requirements().strip(),
-				h.responsibleUnit().strip(), h.responsiblePerson().strip(), user.displayName(), now, deadline, major);
+		long issuer = user.organisationId();
+		int year = today.getYear();
+		String number = organisations.get(issuer).name() + "隐改字〔" + year + "〕第"
+				+ String.format("%05d", store.nextNoticeNumber(issuer, year)) + "号";
+		long id = store.insert(number, issuer, school.id(), school.name(), school.regionCode(), units.ids(),
+				h.place().strip(), h.category(), h.grade(), h.description().strip(), h.requirements().strip(),
+				h.responsibleUnit().strip(), h.responsiblePerson().strip(), user.displayName(), now, deadline, major,
+				source);
 		store.step(id, "发现登记", user.displayName(), now, null);
-		audit.record("HAZARD_RAISED", "hazard", id, school.name() + " " + h.grade().label() + "隐患");
+		audit.record("HAZARD_RAISED", "hazard", id,
+				school.name() + " " + h.grade().label() + "隐患" + (source.sensitive() ? "（涉敏，仅公安可见）" : ""));
 		if (major) {
 			events.publishEvent(new HazardSupervised(id, school.id(), "重大隐患"));
 		}
 		return get(scope, id);
+	}
+
+	/** A region filter is a GB/T 2260 code (or its leading digits). */
+	static void checkRegion(String region) {
+		if (region != null && !region.isBlank() && !region.matches("\\d{2,6}")) {
+			throw new InvalidInputException("region", "地区代码应为 2–6 位数字");
+		}
+	}
+
+	/** A deadline from today to a year ahead, by the platform clock. */
+	static void checkDeadline(String field, String label, LocalDate deadline, LocalDate today) {
+		if (deadline.isBefore(today)) {
+			throw new InvalidInputException(field, label + "不能早于今天（" + today + "）");
+		}
+		LocalDate latest = today.plusDays(MAX_DEADLINE_DAYS);
+		if (deadline.isAfter(latest)) {
+			throw new InvalidInputException(field, label + "须在一年之内，最晚 " + latest);
+		}
 	}
 
 	public Hazard get(DataScope scope, long id) {
@@ -113,12 +194,14 @@ public class HazardLedger {
 
 	public List<Hazard> search(DataScope scope, String region, HazardState state, HazardGrade grade, Boolean supervised,
 			Boolean overdue) {
+		checkRegion(region);
 		return store.search(scope, region, state, grade, supervised, overdue);
 	}
 
 	/** One page of the ledger, the most urgent deadline first. */
 	public cn.hxay.shared.Paged<Hazard> page(DataScope scope, String region, HazardState state, HazardGrade grade,
 			Boolean supervised, Boolean overdue, cn.hxay.shared.PageRequest page) {
+		checkRegion(region);
 		return store.page(scope, region, state, grade, supervised, overdue, page);
 	}
 
@@ -187,11 +270,13 @@ public class HazardLedger {
 
 	@Transactional
 	public Hazard submitRectification(CurrentUser user, DataScope scope, long id, int version, String safeguards) {
+		text("text", "整改情况", safeguards, 2000);
 		return change(user, scope, id, version, "提交验收", safeguards, h -> h.submitRectification(safeguards));
 	}
 
 	@Transactional
 	public Hazard recordSafeguards(CurrentUser user, DataScope scope, long id, int version, String safeguards) {
+		text("text", "临时防范措施", safeguards, 2000);
 		return change(user, scope, id, version, "临时防范措施", safeguards, h -> h.recordSafeguards(safeguards));
 	}
 
@@ -201,17 +286,29 @@ public class HazardLedger {
 		if (comment == null || comment.isBlank()) {
 			throw new InvalidInputException("comment", "退回须说明理由");
 		}
+		text("text", "退回理由", comment, 2000);
 		return change(user, scope, id, version, "验收退回", comment, Hazard::returnForRework);
 	}
 
 	@Transactional
 	public Hazard close(CurrentUser user, DataScope scope, long id, int version, String comment) {
 		requireAbove(user);
+		text("text", "验收意见", comment, 2000);
 		return change(user, scope, id, version, "验收销号", comment, h -> h.close(user.displayName(), clock.instant()));
 	}
 
 	@Transactional
 	public Hazard adoptPlan(CurrentUser user, DataScope scope, long id, int version, SupervisionPlan plan) {
+		List<Violation> problems = new ArrayList<>();
+		for (ConstraintViolation<SupervisionPlan> v : validator.validate(plan)) {
+			problems.add(Violation.of(v.getPropertyPath().toString(), v.getMessage()));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		if (plan.deadline() != null) {
+			checkDeadline("deadline", "督办方案的完成时限", plan.deadline(), PlatformTime.today(clock));
+		}
 		return change(user, scope, id, version, "督办方案", plan.goal(), h -> h.adoptPlan(plan));
 	}
 
@@ -259,9 +356,16 @@ public class HazardLedger {
 		}
 	}
 
-	private static void check(List<Violation> problems, String value, String field, String message) {
-		if (value == null || value.isBlank()) {
-			problems.add(new Violation(field, message));
+	/** Free text within its column's length and without control characters. */
+	static void text(String field, String label, String value, int max) {
+		if (value == null) {
+			return;
+		}
+		if (value.length() > max) {
+			throw new InvalidInputException(field, label + "不能超过 " + max + " 字");
+		}
+		if (!value.matches(PRINTABLE)) {
+			throw new InvalidInputException(field, label + "含有不可见的控制字符");
 		}
 	}
 

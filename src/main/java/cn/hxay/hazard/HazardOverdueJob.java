@@ -1,7 +1,8 @@
 package cn.hxay.hazard;
 
 import java.time.Clock;
-import java.time.LocalDate;
+
+import cn.hxay.shared.PlatformTime;
 
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -31,7 +32,7 @@ public class HazardOverdueJob {
 	}
 
 	public int run(Clock at) {
-		return ledger.flagOverdue(LocalDate.now(at));
+		return ledger.flagOverdue(PlatformTime.today(at));
 	}
 
 }

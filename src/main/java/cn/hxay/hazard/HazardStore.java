@@ -20,7 +20,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 class HazardStore {
 
-	private static final String SCOPE = "(:unrestricted or unit_ids && :ids)";
+	/**
+	 * The caller's data scope, and police-only (sensitive) hazards only for police
+	 * readers; bound by {@link #scoped}.
+	 */
+	private static final String SCOPE = "(" + DataScope.where(null) + " and (:police or not sensitive))";
 
 	private final JdbcClient jdbc;
 
@@ -28,45 +32,91 @@ class HazardStore {
 		this.jdbc = jdbc;
 	}
 
-	String nextNoticeNumber(int year) {
-		long n = jdbc.sql("select nextval('hazard_notice_seq')").query(Long.class).single();
-		return "隐改字〔" + year + "〕第" + String.format("%05d", n) + "号";
+	private static <S extends JdbcClient.StatementSpec> S scoped(S spec, DataScope scope) {
+		scope.bind(spec).param("police", scope.policeData());
+		return spec;
 	}
 
-	long insert(String number, long schoolId, String schoolName, String regionCode, Long[] unitIds, String place,
-			HazardCategory category, HazardGrade grade, String description, String requirements, String unit,
-			String person, String foundBy, Instant foundAt, LocalDate deadline, boolean supervised) {
+	/**
+	 * The next notice number of an issuing unit in a year, gapless: the counter row is
+	 * locked until the caller's transaction ends, and a rolled-back insert gives its
+	 * number back.
+	 */
+	int nextNoticeNumber(long issuerUnitId, int year) {
+		jdbc.sql("""
+				insert into hazard_notice_counter (issuer_unit_id, year, last_number) values (?, ?, 0)
+				on conflict (issuer_unit_id, year) do nothing""").params(issuerUnitId, year).update();
+		int last = jdbc
+			.sql("select last_number from hazard_notice_counter where issuer_unit_id = ? and year = ? for update")
+			.params(issuerUnitId, year)
+			.query(Integer.class)
+			.single();
+		jdbc.sql("update hazard_notice_counter set last_number = ? where issuer_unit_id = ? and year = ?")
+			.params(last + 1, issuerUnitId, year)
+			.update();
+		return last + 1;
+	}
+
+	/**
+	 * Where a hazard came from: an inspection form's item, police-only when the item is.
+	 */
+	record Source(Long inspectionId, String item, boolean sensitive) {
+
+		static final Source NONE = new Source(null, null, false);
+
+	}
+
+	long insert(String number, long issuerUnitId, long schoolId, String schoolName, String regionCode, Long[] unitIds,
+			String place, HazardCategory category, HazardGrade grade, String description, String requirements,
+			String unit, String person, String foundBy, Instant foundAt, LocalDate deadline, boolean supervised,
+			Source source) {
 		return jdbc.sql("""
-				insert into hazard (notice_number, school_id, school_name, region_code, unit_ids, place, category,
-				  grade, description, requirements, responsible_unit, responsible_person, found_by, found_at,
-				  deadline, state, supervised)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?) returning id""")
-			.params(number, schoolId, schoolName, regionCode, unitIds, place, category.name(), grade.name(),
-					description, requirements, unit, person, foundBy, Timestamp.from(foundAt), deadline, supervised)
+				insert into hazard (notice_number, issuer_unit_id, school_id, school_name, region_code, unit_ids, place,
+				  category, grade, description, requirements, responsible_unit, responsible_person, found_by, found_at,
+				  deadline, state, supervised, sensitive, source_inspection_id, source_item)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?) returning id""")
+			.params(number, issuerUnitId, schoolId, schoolName, regionCode, unitIds, place, category.name(),
+					grade.name(), description, requirements, unit, person, foundBy, Timestamp.from(foundAt), deadline,
+					supervised, source.sensitive(), source.inspectionId(), source.item())
 			.query(Long.class)
 			.single();
 	}
 
+	/**
+	 * The open hazard raised from an inspection item, whoever may read it (for refusing a
+	 * second one).
+	 */
+	Optional<Hazard> openFromSource(long inspectionId, String item) {
+		return jdbc.sql("select * from hazard where source_inspection_id = ? and source_item = ? and state <> 'CLOSED'")
+			.params(inspectionId, item)
+			.query(this::map)
+			.optional();
+	}
+
+	/** The open hazards raised from an inspection form that the reader may see. */
+	List<Hazard> openFromInspection(long inspectionId, DataScope scope) {
+		return scoped(jdbc.sql("select * from hazard where source_inspection_id = :inspection and state <> 'CLOSED'"
+				+ " and " + SCOPE + " order by id"), scope)
+			.param("inspection", inspectionId)
+			.query(this::map)
+			.list();
+	}
+
 	Optional<Hazard> byId(long id, DataScope scope) {
-		return jdbc.sql("select * from hazard where id = :id and " + SCOPE)
-			.param("id", id)
-			.param("unrestricted", scope.unrestricted())
-			.param("ids", scope.idArray())
+		return scoped(jdbc.sql("select * from hazard where id = :id and " + SCOPE), scope).param("id", id)
 			.query(this::map)
 			.optional();
 	}
 
 	List<Hazard> search(DataScope scope, String region, HazardState state, HazardGrade grade, Boolean supervised,
 			Boolean overdue) {
-		return jdbc.sql("select * from hazard where " + SCOPE + """
+		return scoped(jdbc.sql("select * from hazard where " + SCOPE + """
 				and (cast(:region as varchar) is null or region_code like :region)
 				and (cast(:state as varchar) is null or state = :state)
 				and (cast(:grade as varchar) is null or grade = :grade)
 				and (cast(:supervised as boolean) is null or supervised = :supervised)
 				and (cast(:overdue as boolean) is null or overdue = :overdue)
-				order by deadline, id limit 500""")
-			.param("unrestricted", scope.unrestricted())
-			.param("ids", scope.idArray())
+				order by deadline, id limit 500"""), scope)
 			.param("region", region == null ? null : region.replaceAll("0+$", "") + "%")
 			.param("state", state == null ? null : state.name())
 			.param("grade", grade == null ? null : grade.name())
@@ -84,9 +134,7 @@ class HazardStore {
 				and (cast(:grade as varchar) is null or grade = :grade)
 				and (cast(:supervised as boolean) is null or supervised = :supervised)
 				and (cast(:overdue as boolean) is null or overdue = :overdue)""";
-		java.util.function.UnaryOperator<JdbcClient.StatementSpec> bind = spec -> spec
-			.param("unrestricted", scope.unrestricted())
-			.param("ids", scope.idArray())
+		java.util.function.UnaryOperator<JdbcClient.StatementSpec> bind = spec -> scoped(spec, scope)
 			.param("region", region == null || region.isBlank() ? null : region.replaceAll("0+$", "") + "%")
 			.param("state", state == null ? null : state.name())
 			.param("grade", grade == null ? null : grade.name())
@@ -107,13 +155,12 @@ class HazardStore {
 	 */
 	List<RectificationFigures> figures(DataScope scope, boolean bySchool) {
 		String key = bySchool ? "school_name" : "region_code";
-		return jdbc
+		return scoped(jdbc
 			.sql("select " + key + " as k, count(*) as total, count(*) filter (where state = 'CLOSED') as closed,"
 					+ " count(*) filter (where overdue and state <> 'CLOSED') as overdue,"
 					+ " count(*) filter (where supervised and state <> 'CLOSED') as supervised from hazard where "
-					+ SCOPE + " group by " + key + " order by " + key)
-			.param("unrestricted", scope.unrestricted())
-			.param("ids", scope.idArray())
+					+ SCOPE + " group by " + key + " order by " + key),
+				scope)
 			.query((rs, n) -> RectificationFigures.of(rs.getString("k"), rs.getLong("total"), rs.getLong("closed"),
 					rs.getLong("overdue"), rs.getLong("supervised")))
 			.list();
@@ -122,12 +169,10 @@ class HazardStore {
 	/** Rectification figures per school id within the scope. */
 	java.util.Map<Long, RectificationFigures> figuresBySchool(DataScope scope) {
 		java.util.Map<Long, RectificationFigures> figures = new java.util.HashMap<>();
-		jdbc.sql("select school_id, count(*) as total, count(*) filter (where state = 'CLOSED') as closed,"
+		scoped(jdbc.sql("select school_id, count(*) as total, count(*) filter (where state = 'CLOSED') as closed,"
 				+ " count(*) filter (where overdue and state <> 'CLOSED') as overdue,"
 				+ " count(*) filter (where supervised and state <> 'CLOSED') as supervised from hazard where " + SCOPE
-				+ " group by school_id")
-			.param("unrestricted", scope.unrestricted())
-			.param("ids", scope.idArray())
+				+ " group by school_id"), scope)
 			.query((rs, n) -> figures.put(rs.getLong("school_id"),
 					RectificationFigures.of(rs.getString("school_id"), rs.getLong("total"), rs.getLong("closed"),
 							rs.getLong("overdue"), rs.getLong("supervised"))))
@@ -223,7 +268,8 @@ class HazardStore {
 				rs.getString("responsible_person"), rs.getString("found_by"), rs.getTimestamp("found_at").toInstant(),
 				rs.getObject("deadline", LocalDate.class), HazardState.valueOf(rs.getString("state")),
 				rs.getBoolean("overdue"), rs.getBoolean("supervised"), rs.getString("temporary_safeguards"), plan,
-				closed == null ? null : closed.toInstant(), rs.getInt("version"));
+				closed == null ? null : closed.toInstant(), rs.getBoolean("sensitive"),
+				rs.getObject("source_inspection_id", Long.class), rs.getString("source_item"), rs.getInt("version"));
 	}
 
 }

@@ -4,9 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
+import cn.hxay.shared.PlatformTime;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -34,8 +34,7 @@ class LedgerWorkbook {
 				Row row = sheet.createRow(r);
 				String[] v = { Integer.toString(r - 1), h.noticeNumber(), h.schoolName(), h.regionCode(), h.place(),
 						h.category().label(), h.grade().label(), h.description(), h.requirements(), h.responsibleUnit(),
-						h.responsiblePerson(), h.foundBy(),
-						h.foundAt().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate().toString(),
+						h.responsiblePerson(), h.foundBy(), PlatformTime.dayOf(h.foundAt()).toString(),
 						h.deadline().toString(), h.state().label(), h.overdue() ? "是" : "否", h.supervised() ? "是" : "否",
 						h.temporarySafeguards() == null ? "" : h.temporarySafeguards() };
 				for (int i = 0; i < v.length; i++) {
@@ -52,7 +51,7 @@ class LedgerWorkbook {
 	}
 
 	static boolean within(Hazard h, LocalDate from, LocalDate to) {
-		LocalDate found = h.foundAt().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
+		LocalDate found = PlatformTime.dayOf(h.foundAt());
 		return (from == null || !found.isBefore(from)) && (to == null || !found.isAfter(to));
 	}
 

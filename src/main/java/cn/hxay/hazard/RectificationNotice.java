@@ -1,8 +1,6 @@
 package cn.hxay.hazard;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-
+import cn.hxay.shared.PlatformTime;
 import cn.hxay.shared.documents.PdfDocuments;
 
 import org.springframework.stereotype.Component;
@@ -13,8 +11,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class RectificationNotice {
-
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
 	private final PdfDocuments pdf;
 
@@ -49,10 +45,9 @@ class RectificationNotice {
 				<p class="sign">签发日期：%s</p>
 				</body></html>
 				""".formatted(e(h.noticeNumber()), e(h.schoolName()), e(h.place()), e(h.category().label()),
-				e(h.grade().label()), DAY.format(h.deadline()), e(h.description()), e(h.requirements()),
-				e(h.responsibleUnit()), e(h.responsiblePerson()), e(h.foundBy()),
-				DAY.format(h.foundAt().atZone(ZoneId.of("Asia/Shanghai"))),
-				DAY.format(h.foundAt().atZone(ZoneId.of("Asia/Shanghai"))));
+				e(h.grade().label()), PlatformTime.CHINESE_DATE.format(h.deadline()), e(h.description()),
+				e(h.requirements()), e(h.responsibleUnit()), e(h.responsiblePerson()), e(h.foundBy()),
+				PlatformTime.CHINESE_DATE.format(h.foundAt()), PlatformTime.CHINESE_DATE.format(h.foundAt()));
 		return pdf.render(html);
 	}
 

@@ -4,9 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +12,7 @@ import cn.hxay.hazard.HazardLedger;
 import cn.hxay.hazard.RectificationFigures;
 import cn.hxay.organisation.DataScope;
 import cn.hxay.organisation.Organisations;
+import cn.hxay.shared.PlatformTime;
 import cn.hxay.shared.documents.PdfDocuments;
 
 import org.apache.poi.ss.usermodel.BorderStyle;
@@ -42,8 +40,6 @@ class AnnexForms {
 		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
 	static final String HIDDEN = "（敏感信息，由公安机关掌握）";
-
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
 	private static final String[] SUMMARY_HEADERS = { "区域", "属地派出所", "学校名称", "校园周边治安乱点情况", "是否整改", "校园隐患总数", "整改数",
 			"涉校不稳定因素情况（未解决）" };
@@ -73,8 +69,8 @@ class AnnexForms {
 	}
 
 	private String filledOn(Inspection i) {
-		return DAY.format(i.submittedAt() == null ? LocalDate.now(clock)
-				: i.submittedAt().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate());
+		return PlatformTime.CHINESE_DATE
+			.format(i.submittedAt() == null ? PlatformTime.today(clock) : PlatformTime.dayOf(i.submittedAt()));
 	}
 
 	byte[] annex1Excel(Inspection i, Campaign c, boolean police) {

@@ -63,7 +63,9 @@ public record ChecklistItem(String key, String label, ItemType type, boolean req
 			case NUMBER -> number(value) == null || number(value).signum() < 0 ? "“" + label + "”应为不小于 0 的数字"
 					: number(value).compareTo(BigDecimal.valueOf(1_000_000)) > 0 ? "“" + label + "”数值过大" : null;
 			case CHOICE -> choices.contains(value) ? null : "“" + label + "”请从选项中选择";
-			case DATE -> date(value) == null ? "“" + label + "”日期格式应为 yyyy-MM-dd" : null;
+			case DATE -> date(value) == null ? "“" + label + "”日期格式应为 yyyy-MM-dd"
+					: date(value).getYear() < 1990 || date(value).getYear() > 2100
+							? "“" + label + "”的日期应在 1990—2100 年之间" : null;
 			case TEXT -> value.length() > 2000 ? "“" + label + "”不能超过 2000 字" : null;
 			case PHOTO -> null;
 		};

@@ -66,13 +66,19 @@ public final class Inspection {
 
 	private String sampleResult;
 
+	private String noSensitiveFindingsBy;
+
+	private Instant noSensitiveFindingsAt;
+
 	private final int version;
 
 	Inspection(long id, long campaignId, long schoolId, String schoolName, String regionCode, String stationName,
 			LocalDate due, InspectionState state, Map<String, String> answers, Map<String, String> sensitiveAnswers,
 			String headmaster, String cosignedBy, String cosignedStation, Instant cosignedAt, String submittedBy,
 			Instant submittedAt, String reviewedBy, Instant reviewedAt, String reviewComment, boolean sampled,
-			String sampleResult, int version) {
+			String sampleResult, String noSensitiveFindingsBy, Instant noSensitiveFindingsAt, int version) {
+		this.noSensitiveFindingsBy = noSensitiveFindingsBy;
+		this.noSensitiveFindingsAt = noSensitiveFindingsAt;
 		this.id = id;
 		this.campaignId = campaignId;
 		this.schoolId = schoolId;
@@ -112,7 +118,8 @@ public final class Inspection {
 			}
 			String value = given.get(item.key());
 			value = value == null || value.isBlank() ? null : value.strip();
-			String problem = item.problemWith(value);
+			String problem = value != null && !value.matches(Inspections.PRINTABLE) ? "“" + item.label() + "”含有不可见的控制字符"
+					: item.problemWith(value);
 			if (problem != null) {
 				problems.add(Violation.of(item.key(), problem));
 				continue;
@@ -124,6 +131,9 @@ public final class Inspection {
 		String name = headmasterName == null || headmasterName.isBlank() ? null : headmasterName.strip();
 		if (name != null && name.length() > 50) {
 			problems.add(Violation.of("headmaster", "校长姓名不能超过 50 字"));
+		}
+		else if (name != null && !name.matches(Inspections.PRINTABLE)) {
+			problems.add(Violation.of("headmaster", "校长姓名含有不可见的控制字符"));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
@@ -140,6 +150,40 @@ public final class Inspection {
 		if (state == InspectionState.ASSIGNED) {
 			state = InspectionState.DRAFT;
 		}
+	}
+
+	/**
+	 * The police station declares that it has no sensitive findings for this school
+	 * (无涉敏问题) instead of answering the police-only items, or takes the declaration back;
+	 * who and when are kept. A change withdraws the co-signature like any other change.
+	 */
+	void declareNoSensitiveFindings(boolean declared, String officer, Instant at) {
+		require(state.editable(), "检查表已提交，不能再修改；如需修改请由上级退回");
+		if (declared == (noSensitiveFindingsBy != null)) {
+			return;
+		}
+		noSensitiveFindingsBy = declared ? officer : null;
+		noSensitiveFindingsAt = declared ? at : null;
+		cosignedBy = null;
+		cosignedStation = null;
+		cosignedAt = null;
+		if (state == InspectionState.ASSIGNED) {
+			state = InspectionState.DRAFT;
+		}
+	}
+
+	/**
+	 * The police-only items still unanswered; empty when all are answered or the station
+	 * declared it has no sensitive findings.
+	 */
+	List<ChecklistItem> policePartMissing(ChecklistTemplate template) {
+		if (noSensitiveFindingsBy != null) {
+			return List.of();
+		}
+		return template.items()
+			.stream()
+			.filter(item -> item.sensitive() && item.type() != ItemType.PHOTO && answer(item) == null)
+			.toList();
 	}
 
 	/** The police station signs the form it filled in with the school. */
@@ -182,8 +226,18 @@ public final class Inspection {
 		submittedAt = at;
 	}
 
-	void accept(String by, Instant at, String comment) {
+	/**
+	 * Accepts the form; refused while the police part is empty (neither answered nor
+	 * declared free of sensitive findings by the station).
+	 */
+	void accept(ChecklistTemplate template, String by, Instant at, String comment) {
 		require(state == InspectionState.SUBMITTED, "只有已提交的检查表才能验收");
+		List<ChecklistItem> missing = policePartMissing(template);
+		if (!missing.isEmpty()) {
+			throw new InvalidInputException("police",
+					"公安填报部分尚未完成（" + String.join("、", missing.stream().map(ChecklistItem::label).toList())
+							+ "）：须由属地派出所填写，或由派出所声明“无涉敏问题”后才能验收");
+		}
 		state = InspectionState.ACCEPTED;
 		reviewedBy = by;
 		reviewedAt = at;
@@ -388,6 +442,15 @@ public final class Inspection {
 
 	public String sampleResult() {
 		return sampleResult;
+	}
+
+	/** The officer who declared the school free of sensitive findings, if any. */
+	public String noSensitiveFindingsBy() {
+		return noSensitiveFindingsBy;
+	}
+
+	public Instant noSensitiveFindingsAt() {
+		return noSensitiveFindingsAt;
 	}
 
 	public int version() {

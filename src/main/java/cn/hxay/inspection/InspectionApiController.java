@@ -68,7 +68,7 @@ class InspectionApiController {
 
 	@GetMapping("/inspection-campaigns/{id}/inspections")
 	@Operation(summary = "各校检查表（分页）",
-			description = "state 可为 ASSIGNED、DRAFT、SUBMITTED、RETURNED、ACCEPTED 或 MISSED（逾期未报）")
+			description = "state 可为 ASSIGNED、DRAFT、SUBMITTED、RETURNED、ACCEPTED，或进度表的 REPORTED（已提交，含已验收）、MISSED（逾期未报）、SAMPLED（市级抽中）")
 	Paged<InspectionSummary> list(@PathVariable long id, DataScope scope, @RequestParam(required = false) String region,
 			@RequestParam(required = false) String state, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size) {

@@ -2,7 +2,6 @@ package cn.hxay.inspection;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,10 +16,18 @@ import cn.hxay.school.SchoolKind;
 import cn.hxay.shared.InvalidInputException;
 import cn.hxay.shared.PageRequest;
 import cn.hxay.shared.Paged;
-import cn.hxay.shared.Violation;
+import cn.hxay.shared.PlatformTime;
+import cn.hxay.shared.web.FormBinding;
 import cn.hxay.shared.web.PageLinks;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -28,8 +35,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.MultiValueMap;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -43,8 +51,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class InspectionController {
-
-	static final String FIELD = "a_";
 
 	private final Inspections inspections;
 
@@ -66,59 +72,46 @@ class InspectionController {
 		model.addAttribute("campaigns", inspections.campaigns(scope, PageRequest.of(page, 20)));
 		model.addAttribute("links", PageLinks.to("/inspections"));
 		model.addAttribute("mayLaunch", inspections.mayLaunch(user));
-		model.addAttribute("today", LocalDate.now());
+		model.addAttribute("today", inspections.today());
 		return "inspection/campaigns";
 	}
 
 	@GetMapping("/inspections/campaigns/new")
 	String newCampaign(CurrentUser user, Model model) {
-		LocalDate today = LocalDate.now();
+		LocalDate today = inspections.today();
 		model.addAttribute("form",
 				new CampaignForm(today.getYear() + "年护校安园大检查", "", null, List.of(), "changzhou-2019-annex1",
-						List.of(new Phase("组织部署", today, today.plusDays(6)),
-								new Phase("自查自纠", today.plusDays(7), today.plusDays(37)),
-								new Phase("检查验收", today.plusDays(38), today.plusDays(90)),
-								new Phase("回头看", today.plusDays(91), today.plusDays(120))),
+						List.of(new PhaseForm("组织部署", today, today.plusDays(6)),
+								new PhaseForm("自查自纠", today.plusDays(7), today.plusDays(37)),
+								new PhaseForm("检查验收", today.plusDays(38), today.plusDays(90)),
+								new PhaseForm("回头看", today.plusDays(91), today.plusDays(120))),
 						today.plusDays(7), today.plusDays(37), "每月3日前报送进展"));
 		return launchForm(user, model);
 	}
 
+	private static final Map<String, String> LAUNCH_LABELS = Map.of("schoolKinds", "学校类型", "selfCheckFrom",
+			"自查开始日期（yyyy-MM-dd）", "selfCheckDue", "自查完成期限（yyyy-MM-dd）", "phases", "阶段日期（yyyy-MM-dd）");
+
 	@PostMapping("/inspections/campaigns")
-	String launch(@RequestParam MultiValueMap<String, String> form, CurrentUser user, DataScope scope, Model model,
-			RedirectAttributes redirect) {
-		List<Violation> problems = new ArrayList<>();
-		List<Phase> phases = new ArrayList<>();
-		List<String> names = form.getOrDefault("phaseName", List.of());
-		for (int i = 0; i < names.size(); i++) {
-			if (names.get(i) == null || names.get(i).isBlank()) {
-				continue;
-			}
-			phases.add(new Phase(names.get(i), date(at(form, "phaseFrom", i), "phases", problems),
-					date(at(form, "phaseTo", i), "phases", problems)));
-		}
-		List<SchoolKind> kinds = form.getOrDefault("schoolKinds", List.of())
-			.stream()
-			.filter(k -> k != null && !k.isBlank())
-			.map(SchoolKind::valueOf)
-			.toList();
-		CampaignForm submitted = new CampaignForm(form.getFirst("title"), form.getFirst("issuers"),
-				form.getFirst("regionCode"), kinds, form.getFirst("templateCode"), phases,
-				date(form.getFirst("selfCheckFrom"), "selfCheckDue", problems),
-				date(form.getFirst("selfCheckDue"), "selfCheckDue", problems), form.getFirst("reporting"));
+	String launch(@ModelAttribute("form") CampaignForm form, BindingResult binding, CurrentUser user, DataScope scope,
+			Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		try {
-			if (!problems.isEmpty()) {
-				throw new InvalidInputException(problems);
-			}
+			FormBinding.refuse(binding, LAUNCH_LABELS);
+			List<Phase> phases = form.phases()
+				.stream()
+				.filter(p -> p != null && p.name() != null && !p.name().isBlank())
+				.map(p -> new Phase(p.name(), p.from(), p.to()))
+				.toList();
 			Campaign c = inspections.launch(user, scope,
-					new NewCampaign(submitted.title(), submitted.issuers(), submitted.regionCode(), kinds,
-							submitted.templateCode(), phases, submitted.selfCheckFrom(), submitted.selfCheckDue(),
-							submitted.reporting()));
+					new NewCampaign(form.title(), form.issuers(), form.regionCode(), form.schoolKinds(),
+							form.templateCode(), phases, form.selfCheckFrom(), form.selfCheckDue(), form.reporting()));
 			redirect.addFlashAttribute("notice", "检查任务已发起，已向范围内各校下发自查表");
 			return "redirect:/inspections/campaigns/" + c.id();
 		}
 		catch (InvalidInputException ex) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			model.addAttribute("errors", ex.byField());
-			model.addAttribute("form", submitted);
+			model.addAttribute("form", form == null ? CampaignForm.EMPTY : form);
 			return launchForm(user, model);
 		}
 	}
@@ -137,11 +130,26 @@ class InspectionController {
 	}
 
 	/**
-	 * The launch form as typed, so nothing is lost when it is shown again with errors.
+	 * The launch form, bound by index ({@code phases[0].name}), and shown again as typed
+	 * when refused.
 	 */
 	record CampaignForm(String title, String issuers, String regionCode, List<SchoolKind> schoolKinds,
-			String templateCode, List<Phase> phases, LocalDate selfCheckFrom, LocalDate selfCheckDue,
-			String reporting) {
+			String templateCode, List<PhaseForm> phases,
+			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate selfCheckFrom,
+			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate selfCheckDue, String reporting) {
+
+		static final CampaignForm EMPTY = new CampaignForm("", "", null, List.of(), null, List.of(), null, null, "");
+
+		CampaignForm {
+			schoolKinds = schoolKinds == null ? List.of() : schoolKinds;
+			phases = phases == null ? List.of() : phases;
+		}
+
+	}
+
+	/** One row of the launch form's phase table. */
+	record PhaseForm(String name, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
 	}
 
 	@GetMapping("/inspections/campaigns/{id}")
@@ -150,7 +158,7 @@ class InspectionController {
 		List<InspectionStore.Progress> progress = inspections.progress(scope, id);
 		model.addAttribute("c", c);
 		model.addAttribute("progress", progress);
-		model.addAttribute("currentPhase", c.phaseOn(LocalDate.now()).map(Phase::name).orElse(null));
+		model.addAttribute("currentPhase", c.phaseOn(inspections.today()).map(Phase::name).orElse(null));
 		model.addAttribute("maySample", inspections.maySample(user));
 		model.addAttribute("chart", chart(progress));
 		return "inspection/campaign";
@@ -170,15 +178,26 @@ class InspectionController {
 	@GetMapping("/inspections/campaigns/{id}/schools")
 	String list(@PathVariable long id, @RequestParam(required = false) String region,
 			@RequestParam(required = false) String state, @RequestParam(required = false) String q,
-			@RequestParam(required = false) Integer page, DataScope scope, Model model) {
+			@RequestParam(required = false) Integer page, DataScope scope, Model model, HttpServletResponse response) {
 		Campaign c = inspections.campaign(scope, id);
-		Paged<Inspection> list = inspections.inspections(scope, id, region, state, q, PageRequest.of(page, 50));
+		Paged<Inspection> list;
+		try {
+			list = inspections.inspections(scope, id, region, state, q, PageRequest.of(page, 50));
+		}
+		catch (InvalidInputException ex) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("problem", ex.getMessage() + "；以下为全部检查表");
+			region = null;
+			state = null;
+			q = null;
+			list = inspections.inspections(scope, id, null, null, null, PageRequest.of(page, 50));
+		}
 		model.addAttribute("c", c);
 		model.addAttribute("list", list);
 		model.addAttribute("region", region);
 		model.addAttribute("state", state);
 		model.addAttribute("q", q);
-		model.addAttribute("states", InspectionState.values());
+		model.addAttribute("filters", Inspections.LIST_FILTERS);
 		model.addAttribute("inspections", inspections);
 		model.addAttribute("links",
 				PageLinks.to("/inspections/campaigns/" + id + "/schools")
@@ -188,18 +207,25 @@ class InspectionController {
 		return "inspection/list";
 	}
 
+	/** The city's sampling form: a share in percent and optionally a county. */
+	record SamplingForm(Integer percent, String region) {
+	}
+
 	@PostMapping("/inspections/campaigns/{id}/sampling")
-	String sample(@PathVariable long id, @RequestParam(defaultValue = "10") int percent,
-			@RequestParam(required = false) String region, CurrentUser user, DataScope scope,
-			RedirectAttributes redirect) {
+	String sample(@PathVariable long id, @ModelAttribute SamplingForm form, BindingResult binding, CurrentUser user,
+			DataScope scope, Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		try {
-			int picked = inspections.sample(user, scope, id, percent, region);
+			FormBinding.refuse(binding, Map.of("percent", "抽查比例"));
+			int percent = form.percent() == null ? 10 : form.percent();
+			int picked = inspections.sample(user, scope, id, percent, form.region());
 			redirect.addFlashAttribute("notice", "已随机抽中 " + picked + " 所学校的检查表，请逐一填写抽查结论");
+			return "redirect:/inspections/campaigns/" + id;
 		}
 		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("notice", ex.getMessage());
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("problem", ex.getMessage());
+			return campaign(id, user, scope, model);
 		}
-		return "redirect:/inspections/campaigns/" + id;
 	}
 
 	@GetMapping("/inspections/{id}")
@@ -208,7 +234,7 @@ class InspectionController {
 		return page(i, user, scope, model, null);
 	}
 
-	private String page(Inspection i, CurrentUser user, DataScope scope, Model model, Map<String, String> typed) {
+	private String page(Inspection i, CurrentUser user, DataScope scope, Model model, FillForm typed) {
 		Campaign campaign = inspections.campaignOf(i);
 		ChecklistTemplate template = campaign.template();
 		Map<String, String> values = new HashMap<>();
@@ -219,8 +245,15 @@ class InspectionController {
 			}
 		}
 		if (typed != null) {
-			values.putAll(typed);
+			typed.answers().forEach((k, v) -> {
+				if (v != null) {
+					values.put(k, v);
+				}
+			});
+			model.addAttribute("typedHeadmaster", typed.headmaster());
+			model.addAttribute("typedDeclaration", typed.declaration());
 		}
+		inspections.auditPoliceRead(scope, i, "检查表页面");
 		model.addAttribute("i", i);
 		model.addAttribute("c", campaign);
 		model.addAttribute("template", template);
@@ -231,6 +264,7 @@ class InspectionController {
 		model.addAttribute("values", values);
 		model.addAttribute("findings", i.findings(template, scope.policeData()));
 		model.addAttribute("police", scope.policeData());
+		model.addAttribute("zone", PlatformTime.ZONE);
 		model.addAttribute("postureNotes", inspections.differencesFromPosture(i, template));
 		model.addAttribute("missed", inspections.missed(i));
 		model.addAttribute("steps", inspections.steps(scope, i.id()));
@@ -239,95 +273,237 @@ class InspectionController {
 		model.addAttribute("mayCosign", inspections.mayCosign(user) && i.state().editable());
 		model.addAttribute("mayReview", inspections.mayReview(user) && i.state() == InspectionState.SUBMITTED);
 		model.addAttribute("mayRaise", inspections.mayReview(user) && i.state() == InspectionState.ACCEPTED);
+		model.addAttribute("openHazards", inspections.openHazards(scope, i));
+		model.addAttribute("policeMissing", inspections.policePartMissing(i, template));
 		model.addAttribute("maySampleResult", inspections.maySample(user) && i.sampled() && i.sampleResult() == null
 				&& i.state() == InspectionState.ACCEPTED);
 		return "inspection/show";
 	}
 
+	/**
+	 * The fill-in form, bound by key ({@code a[cameras]}): the answers, the headmaster's
+	 * name and, for the police station, its 无涉敏问题 declaration. Every button of the page
+	 * that changes the form sends all of it.
+	 *
+	 * @param declarationShown the page offered the declaration (so an unticked box means
+	 * "no declaration" rather than "left alone")
+	 */
+	record FillForm(Integer version, Map<String, String> a, String headmaster, Boolean declarationShown,
+			Boolean noSensitiveFindings, String item) {
+
+		Map<String, String> answers() {
+			return a == null ? Map.of() : a;
+		}
+
+		/** The declaration as ticked, or {@code null} when the page did not offer it. */
+		Boolean declaration() {
+			return Boolean.TRUE.equals(declarationShown) ? Boolean.TRUE.equals(noSensitiveFindings) : null;
+		}
+
+		/**
+		 * Whether anything of the form was sent at all (an upload alone sends nothing).
+		 */
+		boolean sent() {
+			return version != null;
+		}
+
+	}
+
+	private static final Map<String, String> FILL_LABELS = Map.of("version", "版本号", "declarationShown", "无涉敏问题",
+			"noSensitiveFindings", "无涉敏问题");
+
 	@PostMapping("/inspections/{id}")
-	String save(@PathVariable long id, @RequestParam MultiValueMap<String, String> form,
-			@RequestParam(defaultValue = "draft") String action, CurrentUser user, DataScope scope, Model model,
-			RedirectAttributes redirect) {
-		Inspection current = inspections.get(scope, id);
-		Map<String, String> answers = answers(inspections.templateOf(current), form, scope.policeData());
-		int version = Integer.parseInt(form.getFirst("version"));
+	String save(@PathVariable long id, @ModelAttribute FillForm form, BindingResult binding,
+			@RequestParam(defaultValue = "draft") String action, HttpServletRequest request, CurrentUser user,
+			DataScope scope, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		boolean submit = "submit".equals(action);
 		try {
-			if ("submit".equals(action)) {
-				inspections.submit(user, scope, id, version, answers, form.getFirst("headmaster"));
-				redirect.addFlashAttribute("notice", "检查表已提交，等待上级验收");
+			int version = version(form, binding);
+			Map<String, String> answers = answers(form);
+			if (submit) {
+				Inspection saved = inspections.saveDraft(user, scope, id, version, answers, form.headmaster(),
+						form.declaration());
+				String photo = photoIn(request, form, user, scope, id);
+				inspections.submit(user, scope, id, saved.version(), null, null);
+				redirect.addFlashAttribute("notice", "检查表已提交，等待上级验收" + photo);
 			}
 			else {
-				inspections.saveDraft(user, scope, id, version, answers, form.getFirst("headmaster"));
-				redirect.addFlashAttribute("notice", "草稿已保存");
+				inspections.saveDraft(user, scope, id, version, answers, form.headmaster(), form.declaration());
+				redirect.addFlashAttribute("notice", "草稿已保存" + photoIn(request, form, user, scope, id));
 			}
 		}
 		catch (InvalidInputException ex) {
-			if ("submit".equals(action)) {
-				// keep what was typed even when submission is refused
-				try {
-					inspections.saveDraft(user, scope, id, version, answers, form.getFirst("headmaster"));
-					model.addAttribute("notice", "已保存为草稿，但尚不能提交：");
-				}
-				catch (InvalidInputException formProblems) {
-					ex = formProblems;
-				}
+			if (submit && inspections.get(scope, id).version() != safeVersion(form)) {
+				// what was typed is saved as a draft; only the submission was refused
+				model.addAttribute("notice", "已保存为草稿，但尚不能提交：");
 			}
-			model.addAttribute("errors", ex.byField());
-			model.addAttribute("errorList", ex.violations());
-			Map<String, String> typed = new HashMap<>(answers);
-			typed.values().removeIf(java.util.Objects::isNull);
-			model.addAttribute("typedHeadmaster", form.getFirst("headmaster"));
-			return page(inspections.get(scope, id), user, scope, model, typed);
+			else {
+				// the input itself was refused: nothing was written
+				response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			}
+			return refused(id, form, ex, user, scope, model);
 		}
 		return "redirect:/inspections/" + id;
 	}
 
-	static Map<String, String> answers(ChecklistTemplate template, MultiValueMap<String, String> form, boolean police) {
-		Map<String, String> answers = new HashMap<>();
-		for (ChecklistItem item : template.items()) {
-			if (item.type() == ItemType.PHOTO || (item.sensitive() && !police)
-					|| !form.containsKey(FIELD + item.key())) {
-				continue;
-			}
-			answers.put(item.key(), form.getFirst(FIELD + item.key()));
+	/**
+	 * Co-signing by the police station saves what is on the page first (answers, the
+	 * declaration, a chosen photo), in the same step: nothing typed is dropped.
+	 */
+	@PostMapping("/inspections/{id}/cosign")
+	String cosign(@PathVariable long id, @ModelAttribute FillForm form, BindingResult binding,
+			HttpServletRequest request, CurrentUser user, DataScope scope, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		try {
+			int version = version(form, binding);
+			inspections.cosign(user, scope, id, version, answers(form), form.headmaster(), form.declaration());
+			redirect.addFlashAttribute("notice", "派出所已会签" + photoIn(request, form, user, scope, id));
 		}
+		catch (InvalidInputException ex) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			return refused(id, form, ex, user, scope, model);
+		}
+		return "redirect:/inspections/" + id;
+	}
+
+	/**
+	 * A photo for an item. From the fill-in page the whole form comes along and is saved
+	 * as a draft first; a bare upload (no version) only adds the photo.
+	 */
+	@PostMapping("/inspections/{id}/photos")
+	String upload(@PathVariable long id, @ModelAttribute FillForm form, BindingResult binding,
+			HttpServletRequest request, CurrentUser user, DataScope scope, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		String item = form == null || form.item() == null ? "" : form.item();
+		try {
+			if (form != null && form.sent()) {
+				inspections.saveDraft(user, scope, id, version(form, binding), answers(form), form.headmaster(),
+						form.declaration());
+				redirect.addFlashAttribute("notice", "草稿已保存" + photoIn(request, form, user, scope, id));
+			}
+			else {
+				inspections.addPhoto(user, scope, id, item, null, FormBinding.upload(request, "photo"));
+				redirect.addFlashAttribute("notice", "照片已上传");
+			}
+		}
+		catch (InvalidInputException ex) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			return refused(id, form, ex, user, scope, model);
+		}
+		return "redirect:/inspections/" + id + "#item-" + item.replaceAll("[^A-Za-z0-9]", "");
+	}
+
+	/**
+	 * Adds the photo chosen on the page, if any, after its answers were saved; a refused
+	 * photo is reported without losing the saved answers.
+	 */
+	private String photoIn(HttpServletRequest request, FillForm form, CurrentUser user, DataScope scope, long id) {
+		org.springframework.web.multipart.MultipartHttpServletRequest multipart = org.springframework.web.util.WebUtils
+			.getNativeRequest(request, org.springframework.web.multipart.MultipartHttpServletRequest.class);
+		MultipartFile file = multipart == null ? null : multipart.getFile("photo");
+		if (file == null || file.isEmpty()) {
+			return "";
+		}
+		try {
+			inspections.addPhoto(user, scope, id, form.item(), file.getContentType(), file.getBytes());
+			return "，照片已上传";
+		}
+		catch (InvalidInputException ex) {
+			return "；照片未上传：" + ex.getMessage();
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	private String refused(long id, FillForm form, InvalidInputException ex, CurrentUser user, DataScope scope,
+			Model model) {
+		model.addAttribute("errors", ex.byField());
+		model.addAttribute("errorList", ex.violations());
+		return page(inspections.get(scope, id), user, scope, model,
+				form == null ? new FillForm(null, Map.of(), null, null, null, null) : form);
+	}
+
+	private static int version(FillForm form, BindingResult binding) {
+		FormBinding.refuse(binding, FILL_LABELS);
+		if (form == null || form.version() == null) {
+			throw new InvalidInputException("version", "缺少版本号，请刷新页面后重试");
+		}
+		return form.version();
+	}
+
+	private static int safeVersion(FillForm form) {
+		return form == null || form.version() == null ? -1 : form.version();
+	}
+
+	/** The answers as sent, photo items left out (photos are uploaded). */
+	private static Map<String, String> answers(FillForm form) {
+		Map<String, String> answers = new HashMap<>();
+		form.answers().forEach((key, value) -> answers.put(key, value));
 		return answers;
 	}
 
-	@PostMapping("/inspections/{id}/cosign")
-	String cosign(@PathVariable long id, @RequestParam int version, CurrentUser user, DataScope scope,
-			RedirectAttributes redirect) {
-		return act(id, redirect, "派出所已会签", () -> inspections.cosign(user, scope, id, version));
+	/** Accept, return and sampling: the version read and an optional comment. */
+	record ReviewForm(@NotNull(message = "缺少版本号，请刷新页面后重试") Integer version,
+			@Size(max = 1900, message = "意见不能超过 1900 字") @Pattern(regexp = Inspections.PRINTABLE,
+					message = "意见含有不可见的控制字符") String comment,
+			Boolean raiseHazards, Boolean passed) {
 	}
 
+	private static final Map<String, String> REVIEW_LABELS = Map.of("version", "版本号", "raiseHazards", "登记隐患", "passed",
+			"抽查结论");
+
 	@PostMapping("/inspections/{id}/accept")
-	String accept(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String comment,
-			@RequestParam(defaultValue = "false") boolean raiseHazards, CurrentUser user, DataScope scope,
-			RedirectAttributes redirect) {
-		return act(id, redirect, raiseHazards ? "已验收通过，不符合项已登记为隐患" : "已验收通过",
-				() -> inspections.accept(user, scope, id, version, comment, raiseHazards));
+	String accept(@PathVariable long id, @Valid ReviewForm form, BindingResult binding, CurrentUser user,
+			DataScope scope, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		boolean raise = form != null && Boolean.TRUE.equals(form.raiseHazards());
+		return review(id, form, binding, user, scope, model, response, redirect, raise ? "已验收通过，不符合项已登记为隐患" : "已验收通过",
+				() -> inspections.accept(user, scope, id, form.version(), form.comment(), raise));
 	}
 
 	@PostMapping("/inspections/{id}/return")
-	String returnForRework(@PathVariable long id, @RequestParam int version,
-			@RequestParam(required = false) String comment, CurrentUser user, DataScope scope,
-			RedirectAttributes redirect) {
-		return act(id, redirect, "已退回学校修改", () -> inspections.returnForRework(user, scope, id, version, comment));
+	String returnForRework(@PathVariable long id, @Valid ReviewForm form, BindingResult binding, CurrentUser user,
+			DataScope scope, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		return review(id, form, binding, user, scope, model, response, redirect, "已退回学校修改",
+				() -> inspections.returnForRework(user, scope, id, form.version(), form.comment()));
 	}
 
 	@PostMapping("/inspections/{id}/sample-result")
-	String sampleResult(@PathVariable long id, @RequestParam int version, @RequestParam boolean passed,
-			@RequestParam(required = false) String comment, CurrentUser user, DataScope scope,
-			RedirectAttributes redirect) {
-		return act(id, redirect, passed ? "抽查结论：通过" : "抽查不合格，已退回学校",
-				() -> inspections.recordSample(user, scope, id, version, passed, comment));
+	String sampleResult(@PathVariable long id, @Valid ReviewForm form, BindingResult binding, CurrentUser user,
+			DataScope scope, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		if (form != null && form.passed() == null && !binding.hasErrors()) {
+			binding.rejectValue("passed", "required", "请选择抽查结论");
+		}
+		boolean passed = form != null && Boolean.TRUE.equals(form.passed());
+		return review(id, form, binding, user, scope, model, response, redirect, passed ? "抽查结论：通过" : "抽查不合格，已退回学校",
+				() -> inspections.recordSample(user, scope, id, form.version(), passed, form.comment()));
+	}
+
+	/**
+	 * A review step; refused input shows the page again (400) with the reason and the
+	 * comment as typed.
+	 */
+	private String review(long id, ReviewForm form, BindingResult binding, CurrentUser user, DataScope scope,
+			Model model, HttpServletResponse response, RedirectAttributes redirect, String done, Runnable action) {
+		try {
+			FormBinding.refuse(binding, REVIEW_LABELS);
+			action.run();
+			redirect.addFlashAttribute("notice", done);
+			return "redirect:/inspections/" + id;
+		}
+		catch (InvalidInputException ex) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("problem", ex.getMessage());
+			model.addAttribute("typedComment", form == null ? null : form.comment());
+			return page(inspections.get(scope, id), user, scope, model, null);
+		}
 	}
 
 	@PostMapping("/inspections/{id}/hazards")
-	String raise(@PathVariable long id, @RequestParam String item, CurrentUser user, DataScope scope,
+	String raise(@PathVariable long id, @RequestParam(required = false) String item, CurrentUser user, DataScope scope,
 			RedirectAttributes redirect) {
 		try {
-			var hazard = inspections.raiseHazard(user, scope, id, item);
+			var hazard = inspections.raiseHazard(user, scope, id, item == null ? "" : item);
 			redirect.addFlashAttribute("notice", "已登记隐患 " + hazard.noticeNumber());
 			return "redirect:/hazards/" + hazard.id();
 		}
@@ -335,19 +511,6 @@ class InspectionController {
 			redirect.addFlashAttribute("problem", ex.getMessage());
 			return "redirect:/inspections/" + id;
 		}
-	}
-
-	@PostMapping("/inspections/{id}/photos")
-	String upload(@PathVariable long id, @RequestParam String item, @RequestParam("photo") MultipartFile photo,
-			CurrentUser user, DataScope scope, RedirectAttributes redirect) throws IOException {
-		try {
-			inspections.addPhoto(user, scope, id, item, photo.getContentType(), photo.getBytes());
-			redirect.addFlashAttribute("notice", "照片已上传");
-		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("problem", ex.getMessage());
-		}
-		return "redirect:/inspections/" + id + "#item-" + item;
 	}
 
 	@GetMapping("/inspections/{id}/photos/{photoId}")
@@ -363,6 +526,7 @@ class InspectionController {
 	@GetMapping("/inspections/{id}/annex1.xlsx")
 	ResponseEntity<byte[]> annex1Excel(@PathVariable long id, DataScope scope) {
 		Inspection i = inspections.get(scope, id);
+		inspections.auditPoliceRead(scope, i, "附件1 Excel");
 		return download(annexes.annex1Excel(i, inspections.campaignOf(i), scope.policeData()),
 				"附件1-" + i.schoolName() + ".xlsx", AnnexForms.XLSX);
 	}
@@ -370,6 +534,7 @@ class InspectionController {
 	@GetMapping("/inspections/{id}/annex1.pdf")
 	ResponseEntity<byte[]> annex1Pdf(@PathVariable long id, DataScope scope) {
 		Inspection i = inspections.get(scope, id);
+		inspections.auditPoliceRead(scope, i, "附件1 PDF");
 		return download(annexes.annex1Pdf(i, inspections.campaignOf(i), scope.policeData()),
 				"附件1-" + i.schoolName() + ".pdf", MediaType.APPLICATION_PDF);
 	}
@@ -397,35 +562,6 @@ class InspectionController {
 						.build()
 						.toString())
 			.body(body);
-	}
-
-	private String act(long id, RedirectAttributes redirect, String done, Runnable action) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("notice", done);
-		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("problem", ex.getMessage());
-		}
-		return "redirect:/inspections/" + id;
-	}
-
-	private static String at(MultiValueMap<String, String> form, String name, int i) {
-		List<String> values = form.getOrDefault(name, List.of());
-		return i < values.size() ? values.get(i) : null;
-	}
-
-	private static LocalDate date(String text, String field, List<Violation> problems) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(text.strip());
-		}
-		catch (DateTimeParseException ex) {
-			problems.add(Violation.of(field, "日期格式应为 yyyy-MM-dd：" + text));
-			return null;
-		}
 	}
 
 }

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class InspectionStore {
 
-	private static final String SCOPE = "(:unrestricted or i.unit_ids && :ids)";
+	private static final String SCOPE = DataScope.where("i");
 
 	private static final TypeReference<Map<String, String>> ANSWERS = new TypeReference<>() {
 	};
@@ -64,35 +64,33 @@ class InspectionStore {
 		return jdbc.sql("select * from inspection_campaign where id = ?").param(id).query(this::mapCampaign).optional();
 	}
 
-	private static final String VISIBLE = """
-			(:unrestricted or c.created_unit_id = any(:ids) or c.scope_unit_id = any(:ids)
-			 or exists (select 1 from inspection i where i.campaign_id = c.id and i.unit_ids && :ids))""";
+	/**
+	 * The campaign rule: issued by or for a unit in scope, or covering a school in it;
+	 * bound through the data scope's own parameters.
+	 */
+	private static final String VISIBLE = "(:scopeAll or c.created_unit_id = any(:scopeIds)"
+			+ " or c.scope_unit_id = any(:scopeIds)"
+			+ " or exists (select 1 from inspection i where i.campaign_id = c.id and " + SCOPE + "))";
 
 	/**
 	 * Campaigns a user may see, newest first: issued by or for a unit in scope, or
 	 * covering a school in it.
 	 */
 	Paged<Campaign> campaigns(DataScope scope, PageRequest page) {
-		long total = jdbc.sql("select count(*) from inspection_campaign c where " + VISIBLE)
-			.param("unrestricted", scope.unrestricted())
-			.param("ids", scope.idArray())
+		long total = scope.bind(jdbc.sql("select count(*) from inspection_campaign c where " + VISIBLE))
 			.query(Long.class)
 			.single();
-		List<Campaign> items = jdbc
-			.sql("select c.* from inspection_campaign c where " + VISIBLE
-					+ " order by c.created_at desc, c.id desc limit " + page.size() + " offset " + page.offset())
-			.param("unrestricted", scope.unrestricted())
-			.param("ids", scope.idArray())
+		List<Campaign> items = scope
+			.bind(jdbc.sql("select c.* from inspection_campaign c where " + VISIBLE
+					+ " order by c.created_at desc, c.id desc limit " + page.size() + " offset " + page.offset()))
 			.query(this::mapCampaign)
 			.list();
 		return new Paged<>(items, page.page(), page.size(), total);
 	}
 
 	Optional<Campaign> campaign(long id, DataScope scope) {
-		return jdbc.sql("select c.* from inspection_campaign c where c.id = :id and " + VISIBLE)
+		return scope.bind(jdbc.sql("select c.* from inspection_campaign c where c.id = :id and " + VISIBLE))
 			.param("id", id)
-			.param("unrestricted", scope.unrestricted())
-			.param("ids", scope.idArray())
 			.query(this::mapCampaign)
 			.optional();
 	}
@@ -123,17 +121,17 @@ class InspectionStore {
 	}
 
 	Optional<Inspection> byId(long id, DataScope scope) {
-		return jdbc.sql("select * from inspection i where i.id = :id and " + SCOPE)
+		return scope.bind(jdbc.sql("select * from inspection i where i.id = :id and " + SCOPE))
 			.param("id", id)
-			.param("unrestricted", scope.unrestricted())
-			.param("ids", scope.idArray())
 			.query(this::mapInspection)
 			.optional();
 	}
 
 	/**
-	 * One page of a campaign's inspections; {@code state} may also be {@code MISSED} (not
-	 * submitted by the complete-by date).
+	 * One page of a campaign's inspections; {@code state} is a state or one of the
+	 * dashboard's figures: {@code MISSED} (not submitted by the complete-by date),
+	 * {@code REPORTED} (submitted or accepted), {@code SAMPLED}. Each figure of
+	 * {@link #progress} counts exactly the list of its filter.
 	 */
 	Paged<Inspection> page(long campaignId, DataScope scope, String region, String state, String text, LocalDate today,
 			PageRequest page) {
@@ -142,6 +140,8 @@ class InspectionStore {
 				and (cast(:text as varchar) is null or i.school_name like :text)
 				and (cast(:state as varchar) is null
 				     or (:state = 'MISSED' and i.state in ('ASSIGNED', 'DRAFT', 'RETURNED') and i.due < :today)
+				     or (:state = 'REPORTED' and i.state in ('SUBMITTED', 'ACCEPTED'))
+				     or (:state = 'SAMPLED' and i.sampled)
 				     or i.state = :state)""";
 		var total = bind(jdbc.sql("select count(*)" + where), campaignId, scope, region, state, text, today)
 			.query(Long.class)
@@ -165,9 +165,8 @@ class InspectionStore {
 
 	private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, long campaignId, DataScope scope,
 			String region, String state, String text, LocalDate today) {
-		return spec.param("campaign", campaignId)
-			.param("unrestricted", scope.unrestricted())
-			.param("ids", scope.idArray())
+		return scope.bind(spec)
+			.param("campaign", campaignId)
 			.param("region", region == null || region.isBlank() ? null : region.replaceAll("0+$", "") + "%")
 			.param("state", state == null || state.isBlank() ? null : state)
 			.param("text", text == null || text.isBlank() ? null : "%" + text.strip() + "%")
@@ -176,7 +175,7 @@ class InspectionStore {
 
 	/** Progress per county: counts by state and the missed ones. */
 	List<Progress> progress(long campaignId, DataScope scope, LocalDate today) {
-		return jdbc.sql("""
+		return scope.bind(jdbc.sql("""
 				select i.region_code,
 				  count(*) as assigned,
 				  count(*) filter (where i.state in ('SUBMITTED', 'ACCEPTED')) as submitted,
@@ -185,10 +184,8 @@ class InspectionStore {
 				  count(*) filter (where i.state in ('ASSIGNED', 'DRAFT', 'RETURNED') and i.due < :today) as missed,
 				  count(*) filter (where i.sampled) as sampled
 				from inspection i where i.campaign_id = :campaign and """ + SCOPE + """
-				group by i.region_code order by i.region_code""")
+				group by i.region_code order by i.region_code"""))
 			.param("campaign", campaignId)
-			.param("unrestricted", scope.unrestricted())
-			.param("ids", scope.idArray())
 			.param("today", today)
 			.query((rs, n) -> new Progress(rs.getString("region_code"), null, rs.getLong("assigned"),
 					rs.getLong("submitted"), rs.getLong("accepted"), rs.getLong("returned"), rs.getLong("missed"),
@@ -201,24 +198,35 @@ class InspectionStore {
 				update inspection set state = ?, answers = cast(? as jsonb), sensitive_answers = cast(? as jsonb),
 				  headmaster = ?, cosigned_by = ?, cosigned_station = ?, cosigned_at = ?, submitted_by = ?,
 				  submitted_at = ?, reviewed_by = ?, reviewed_at = ?, review_comment = ?, sampled = ?,
-				  sample_result = ?, version = version + 1
+				  sample_result = ?, no_sensitive_findings_by = ?, no_sensitive_findings_at = ?, version = version + 1
 				where id = ? and version = ?""")
 			.params(i.state().name(), json.writeValueAsString(i.answers()),
 					json.writeValueAsString(i.sensitiveAnswers()), i.headmaster(), i.cosignedBy(), i.cosignedStation(),
 					ts(i.cosignedAt()), i.submittedBy(), ts(i.submittedAt()), i.reviewedBy(), ts(i.reviewedAt()),
-					i.reviewComment(), i.sampled(), i.sampleResult(), i.id(), i.version())
+					i.reviewComment(), i.sampled(), i.sampleResult(), i.noSensitiveFindingsBy(),
+					ts(i.noSensitiveFindingsAt()), i.id(), i.version())
 			.update() == 1;
 	}
 
 	void step(long inspectionId, String action, String actor, Instant at, String comment) {
-		jdbc.sql("insert into inspection_step (inspection_id, action, actor, at, comment) values (?, ?, ?, ?, ?)")
-			.params(inspectionId, action, actor, Timestamp.from(at), comment)
+		step(inspectionId, action, actor, at, comment, false);
+	}
+
+	/**
+	 * A history line; a sensitive one (about a police-only item) only police readers see.
+	 */
+	void step(long inspectionId, String action, String actor, Instant at, String comment, boolean sensitive) {
+		jdbc.sql("""
+				insert into inspection_step (inspection_id, action, actor, at, comment, sensitive)
+				values (?, ?, ?, ?, ?, ?)""")
+			.params(inspectionId, action, actor, Timestamp.from(at), comment, sensitive)
 			.update();
 	}
 
-	List<Step> steps(long inspectionId) {
-		return jdbc.sql("select * from inspection_step where inspection_id = ? order by at, id")
-			.param(inspectionId)
+	List<Step> steps(long inspectionId, boolean police) {
+		return jdbc
+			.sql("select * from inspection_step where inspection_id = ? and (? or not sensitive) order by at, id")
+			.params(inspectionId, police)
 			.query((rs, n) -> new Step(rs.getString("action"), rs.getString("actor"), rs.getTimestamp("at").toInstant(),
 					rs.getString("comment")))
 			.list();
@@ -280,7 +288,8 @@ class InspectionStore {
 				rs.getString("cosigned_by"), rs.getString("cosigned_station"), instant(rs, "cosigned_at"),
 				rs.getString("submitted_by"), instant(rs, "submitted_at"), rs.getString("reviewed_by"),
 				instant(rs, "reviewed_at"), rs.getString("review_comment"), rs.getBoolean("sampled"),
-				rs.getString("sample_result"), rs.getInt("version"));
+				rs.getString("sample_result"), rs.getString("no_sensitive_findings_by"),
+				instant(rs, "no_sensitive_findings_at"), rs.getInt("version"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -315,6 +324,11 @@ class InspectionStore {
 
 		Progress named(String name) {
 			return new Progress(regionCode, name, assigned, submitted, accepted, returned, missed, sampled);
+		}
+
+		/** Submitted and waiting for acceptance (已提交待验收). */
+		public long waiting() {
+			return submitted - accepted;
 		}
 
 		public double submittedRate() {

@@ -8,10 +8,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import cn.hxay.audit.AuditTrail;
 import cn.hxay.hazard.Hazard;
@@ -23,6 +21,7 @@ import cn.hxay.identity.Role;
 import cn.hxay.organisation.DataScope;
 import cn.hxay.organisation.Organisation;
 import cn.hxay.organisation.Organisations;
+import cn.hxay.organisation.SchoolUnits;
 import cn.hxay.posture.Postures;
 import cn.hxay.school.School;
 import cn.hxay.school.SchoolFilter;
@@ -33,6 +32,7 @@ import cn.hxay.shared.InvalidInputException;
 import cn.hxay.shared.NotFoundException;
 import cn.hxay.shared.PageRequest;
 import cn.hxay.shared.Paged;
+import cn.hxay.shared.PlatformTime;
 import cn.hxay.shared.Violation;
 import cn.hxay.shared.documents.Photos;
 
@@ -129,6 +129,27 @@ public class Inspections {
 		if (c.issuers() == null || c.issuers().isBlank() || c.issuers().length() > 300) {
 			problems.add(Violation.of("issuers", "请填写发文单位（如 市公安局、市教育局）"));
 		}
+		if (c.reporting() != null && c.reporting().length() > 300) {
+			problems.add(Violation.of("reporting", "报送要求不能超过 300 字"));
+		}
+		for (String[] t : new String[][] { { "title", "检查名称", c.title() }, { "issuers", "发文单位", c.issuers() },
+				{ "reporting", "报送要求", c.reporting() } }) {
+			if (t[2] != null && !t[2].matches(PRINTABLE)) {
+				problems.add(Violation.of(t[0], t[1] + "含有不可见的控制字符"));
+			}
+		}
+		LocalDate earliest = today().minusDays(366);
+		LocalDate latest = today().plusDays(2 * 366);
+		List<LocalDate> dates = new ArrayList<>();
+		dates.add(c.selfCheckFrom());
+		dates.add(c.selfCheckDue());
+		c.phases().forEach(p -> {
+			dates.add(p.from());
+			dates.add(p.to());
+		});
+		if (dates.stream().anyMatch(d -> d != null && (d.isBefore(earliest) || d.isAfter(latest)))) {
+			problems.add(Violation.of("selfCheckDue", "日期须在 " + earliest + " 至 " + latest + " 之间（前后不超过一到两年）"));
+		}
 		if (c.regionCode() == null || c.regionCode().isBlank()) {
 			problems.add(Violation.of("regionCode", "请选择检查范围"));
 		}
@@ -142,6 +163,9 @@ public class Inspections {
 			Phase p = c.phases().get(i);
 			if (p.name() == null || p.name().isBlank() || p.from() == null || p.to() == null) {
 				problems.add(Violation.of("phases", "第 " + (i + 1) + " 个阶段缺少名称或日期"));
+			}
+			else if (p.name().length() > 50 || !p.name().matches(PRINTABLE)) {
+				problems.add(Violation.of("phases", "第 " + (i + 1) + " 个阶段的名称应为 50 字以内的可见文字"));
 			}
 			else if (p.to().isBefore(p.from())) {
 				problems.add(Violation.of("phases", "阶段“" + p.name() + "”的结束日期早于开始日期"));
@@ -174,10 +198,9 @@ public class Inspections {
 		Map<Long, Organisation> units = schools.unitsOf(covered);
 		store.assign(id, c.selfCheckDue(), covered.stream().map(s -> {
 			Long station = s.details().policeStationId();
-			Long[] unitIds = Stream
-				.of(s.organisationId(), s.details().educationBureauId(), station, s.details().townshipId())
-				.filter(Objects::nonNull)
-				.toArray(Long[]::new);
+			Long[] unitIds = new SchoolUnits(s.organisationId(), s.details().educationBureauId(), station,
+					s.details().townshipId())
+				.ids();
 			String stationName = station == null || units.get(station) == null ? null : units.get(station).name();
 			return new InspectionStore.Assignment(s.id(), s.name(), s.regionCode(), unitIds, stationName);
 		}).toList());
@@ -199,7 +222,7 @@ public class Inspections {
 		campaign(scope, campaignId);
 		List<InspectionStore.Progress> rows = new ArrayList<>();
 		long[] sum = new long[6];
-		for (InspectionStore.Progress p : store.progress(campaignId, scope, LocalDate.now(clock))) {
+		for (InspectionStore.Progress p : store.progress(campaignId, scope, today())) {
 			rows.add(p.named(organisations.region(p.regionCode()).name()));
 			sum[0] += p.assigned();
 			sum[1] += p.submitted();
@@ -212,15 +235,53 @@ public class Inspections {
 		return rows;
 	}
 
+	/**
+	 * The list filters: every state, and the dashboard's figures 已提交 (submitted or
+	 * accepted), 逾期未报 and 抽查.
+	 */
+	public static final Map<String, String> LIST_FILTERS = listFilters();
+
+	private static Map<String, String> listFilters() {
+		Map<String, String> filters = new java.util.LinkedHashMap<>();
+		for (InspectionState s : InspectionState.values()) {
+			filters.put(s.name(), s.label());
+		}
+		filters.put("REPORTED", "已提交（含已验收）");
+		filters.put("MISSED", "逾期未报");
+		filters.put("SAMPLED", "市级抽中");
+		return java.util.Collections.unmodifiableMap(filters);
+	}
+
 	public Paged<Inspection> inspections(DataScope scope, long campaignId, String region, String state, String text,
 			PageRequest page) {
 		campaign(scope, campaignId);
-		return store.page(campaignId, scope, region, state, text, LocalDate.now(clock), page);
+		if (state != null && !state.isBlank() && !LIST_FILTERS.containsKey(state)) {
+			throw new InvalidInputException("state",
+					"没有这个状态：" + (state.length() > 20 ? state.substring(0, 20) : state));
+		}
+		if (region != null && !region.isBlank() && !region.matches("\\d{2,6}")) {
+			throw new InvalidInputException("region", "地区代码应为数字");
+		}
+		if (text != null && (text.length() > 100 || !text.matches(PRINTABLE))) {
+			throw new InvalidInputException("q", "学校名称检索词应为 100 字以内的可见文字");
+		}
+		return store.page(campaignId, scope, region, state, text, today(), page);
+	}
+
+	/** Printable text: no NUL or other control characters except tab and line breaks. */
+	static final String PRINTABLE = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*";
+
+	/** Today in Beijing by the platform clock. */
+	public LocalDate today() {
+		return PlatformTime.today(clock);
 	}
 
 	/** Every inspection of a campaign in scope (for the district summary form). */
 	public List<Inspection> allInspections(DataScope scope, long campaignId, String region) {
 		campaign(scope, campaignId);
+		if (region != null && !region.isBlank() && !region.matches("\\d{2,6}")) {
+			throw new NotFoundException("没有这个地区");
+		}
 		return store.all(campaignId, scope, region);
 	}
 
@@ -236,9 +297,10 @@ public class Inspections {
 		return store.campaign(inspection.campaignId()).orElseThrow();
 	}
 
+	/** The form's history; lines about police-only items only for police readers. */
 	public List<InspectionStore.Step> steps(DataScope scope, long id) {
 		get(scope, id);
-		return store.steps(id);
+		return store.steps(id, scope.policeData());
 	}
 
 	public List<InspectionStore.Photo> photos(DataScope scope, long id) {
@@ -272,31 +334,110 @@ public class Inspections {
 		});
 	}
 
+	/**
+	 * Leaves an audit row when a police reader opens a form that holds police-only
+	 * answers (the page, Annex 1 as Excel or PDF): sensitive reads are traceable.
+	 */
+	@Transactional
+	public void auditPoliceRead(DataScope scope, Inspection inspection, String what) {
+		if (!scope.policeData()) {
+			return;
+		}
+		ChecklistTemplate template = templateOf(inspection);
+		boolean sensitive = template.items()
+			.stream()
+			.anyMatch(item -> item.sensitive() && inspection.answer(item) != null);
+		if (sensitive) {
+			audit.record("INSPECTION_SENSITIVE_READ", "inspection", inspection.id(),
+					inspection.schoolName() + " 含涉敏项的" + what);
+		}
+	}
+
+	/**
+	 * The open hazards raised from the form's items, by item, as far as the reader may
+	 * see.
+	 */
+	public Map<String, Hazard> openHazards(DataScope scope, Inspection inspection) {
+		return hazards.openFromInspection(scope, inspection.id());
+	}
+
+	/**
+	 * The labels of the police-only items still unanswered (none once the station
+	 * declared 无涉敏问题).
+	 */
+	public List<String> policePartMissing(Inspection inspection, ChecklistTemplate template) {
+		return inspection.policePartMissing(template).stream().map(ChecklistItem::label).toList();
+	}
+
 	public boolean missed(Inspection inspection) {
-		return inspection.missed(LocalDate.now(clock));
+		return inspection.missed(today());
 	}
 
 	@Transactional
 	public Inspection saveDraft(CurrentUser user, DataScope scope, long id, int version, Map<String, String> answers,
 			String headmaster) {
+		return saveDraft(user, scope, id, version, answers, headmaster, null);
+	}
+
+	/**
+	 * Saves a draft; the police station may also declare (or take back) that it has no
+	 * sensitive findings.
+	 */
+	@Transactional
+	public Inspection saveDraft(CurrentUser user, DataScope scope, long id, int version, Map<String, String> answers,
+			String headmaster, Boolean noSensitiveFindings) {
 		requireFiller(user);
-		return change(user, scope, id, version, "保存草稿", null,
-				(i, t) -> i.fill(t, answers, scope.policeData(), headmaster));
+		return change(user, scope, id, version, "保存草稿", null, (i, t) -> {
+			i.fill(t, answers, scope.policeData(), headmaster);
+			declare(user, scope, i, noSensitiveFindings);
+		});
 	}
 
 	@Transactional
 	public Inspection cosign(CurrentUser user, DataScope scope, long id, int version) {
+		return cosign(user, scope, id, version, Map.of(), null, null);
+	}
+
+	/**
+	 * The police station saves what is on the page (answers, the headmaster's name, its
+	 * 无涉敏问题 declaration) and co-signs, in one step: nothing typed before pressing 会签 is
+	 * lost, and a refused answer refuses the co-signature too.
+	 * @param noSensitiveFindings the station's declaration, or {@code null} to leave it
+	 */
+	@Transactional
+	public Inspection cosign(CurrentUser user, DataScope scope, long id, int version, Map<String, String> answers,
+			String headmaster, Boolean noSensitiveFindings) {
 		if (!mayCosign(user)) {
 			throw new ForbiddenException("会签须由属地派出所民警进行");
 		}
 		String station = organisations.get(user.organisationId()).name();
-		return change(user, scope, id, version, "派出所会签", station,
-				(i, t) -> i.cosign(user.displayName(), station, clock.instant()));
+		return change(user, scope, id, version, "派出所会签", station, (i, t) -> {
+			i.fill(t, answers, scope.policeData(), headmaster);
+			declare(user, scope, i, noSensitiveFindings);
+			i.cosign(user.displayName(), station, clock.instant());
+		});
+	}
+
+	private void declare(CurrentUser user, DataScope scope, Inspection i, Boolean noSensitiveFindings) {
+		if (noSensitiveFindings == null || (noSensitiveFindings == (i.noSensitiveFindingsBy() != null))) {
+			return;
+		}
+		if (!mayCosign(user) || !scope.policeData()) {
+			throw new ForbiddenException("“无涉敏问题”须由属地派出所声明");
+		}
+		String station = organisations.get(user.organisationId()).name();
+		i.declareNoSensitiveFindings(noSensitiveFindings, station + " " + user.displayName(), clock.instant());
 	}
 
 	@Transactional
 	public Inspection submit(CurrentUser user, DataScope scope, long id, int version, Map<String, String> answers,
 			String headmaster) {
+		return submit(user, scope, id, version, answers, headmaster, null);
+	}
+
+	@Transactional
+	public Inspection submit(CurrentUser user, DataScope scope, long id, int version, Map<String, String> answers,
+			String headmaster, Boolean noSensitiveFindings) {
 		requireFiller(user);
 		Set<String> withPhotos = store.photos(id)
 			.stream()
@@ -306,6 +447,7 @@ public class Inspections {
 			if (answers != null) {
 				i.fill(t, answers, scope.policeData(), headmaster);
 			}
+			declare(user, scope, i, noSensitiveFindings);
 			i.submit(t, withPhotos, user.displayName(), clock.instant());
 		});
 	}
@@ -319,16 +461,18 @@ public class Inspections {
 	public Inspection accept(CurrentUser user, DataScope scope, long id, int version, String comment,
 			boolean raiseHazards) {
 		requireReviewer(user);
+		text("comment", "验收意见", comment);
 		Inspection accepted = change(user, scope, id, version, "验收通过", blank(comment),
-				(i, t) -> i.accept(user.displayName(), clock.instant(), blank(comment)));
+				(i, t) -> i.accept(t, user.displayName(), clock.instant(), blank(comment)));
 		ChecklistTemplate template = templateOf(accepted);
 		Map<String, String> facts = accepted.postureFacts(template);
 		if (!facts.isEmpty()) {
 			postures.amend("检查验收 " + user.username(), accepted.schoolId(), facts);
 		}
 		if (raiseHazards) {
+			Map<String, Hazard> open = hazards.openFromInspection(DataScope.everything(true), accepted.id());
 			for (Inspection.Finding f : accepted.findings(template, scope.policeData())) {
-				if (f.failing()) {
+				if (f.failing() && !open.containsKey(f.item().key())) {
 					raiseFrom(user, scope, accepted, f);
 				}
 			}
@@ -340,6 +484,7 @@ public class Inspections {
 	@Transactional
 	public Inspection returnForRework(CurrentUser user, DataScope scope, long id, int version, String comment) {
 		requireReviewer(user);
+		text("comment", "退回理由", comment);
 		return change(user, scope, id, version, "退回", blank(comment),
 				(i, t) -> i.returnForRework(user.displayName(), clock.instant(), comment));
 	}
@@ -352,6 +497,9 @@ public class Inspections {
 		}
 		if (percent < 1 || percent > 100) {
 			throw new InvalidInputException("percent", "抽查比例应为 1–100");
+		}
+		if (region != null && !region.isBlank() && !region.matches("\\d{2,6}")) {
+			throw new InvalidInputException("region", "地区代码应为数字");
 		}
 		campaign(scope, campaignId);
 		List<Long> candidates = new ArrayList<>(store.acceptedNotSampled(campaignId, scope, region));
@@ -375,15 +523,22 @@ public class Inspections {
 		if (!maySample(user)) {
 			throw new ForbiddenException("抽查结论由市级部门填写");
 		}
+		text("comment", "抽查意见", comment, 1900);
 		return change(user, scope, id, version, passed ? "抽查通过" : "抽查不合格", blank(comment),
 				(i, t) -> i.recordSample(passed, user.displayName(), clock.instant(), comment));
 	}
 
-	/** Raises one failing item as a hazard, with its clause as the requirement. */
+	/**
+	 * Raises one failing item of an accepted form as a hazard, with its clause as the
+	 * requirement; an item that already has an open hazard is refused, naming it.
+	 */
 	@Transactional
 	public Hazard raiseHazard(CurrentUser user, DataScope scope, long id, String itemKey) {
 		requireReviewer(user);
 		Inspection inspection = get(scope, id);
+		if (inspection.state() != InspectionState.ACCEPTED) {
+			throw new InvalidInputException("item", "只有验收通过的检查表才能将不符合项登记为隐患");
+		}
 		Inspection.Finding finding = inspection.findings(templateOf(inspection), scope.policeData())
 			.stream()
 			.filter(f -> f.item().key().equals(itemKey) && f.failing())
@@ -398,13 +553,14 @@ public class Inspections {
 				: HazardCategory.valueOf(item.category());
 		HazardGrade grade = item.grade() == null ? HazardGrade.GENERAL : HazardGrade.valueOf(item.grade());
 		String person = inspection.headmaster() == null ? "校长（园长）" : inspection.headmaster();
-		Hazard hazard = hazards.raise(user, scope,
+		Hazard hazard = hazards.raiseFromInspection(user, scope,
 				new HazardLedger.NewHazard(inspection.schoolId(), f.section(), category, grade,
 						"检查发现：" + item.label() + "，" + f.explanation(),
 						"按" + (item.clause() == null ? "检查表要求" : item.clause()) + "要求整改到位", inspection.schoolName(),
-						person, null));
+						person, null),
+				inspection.id(), item.key(), item.sensitive());
 		store.step(inspection.id(), "登记隐患", user.displayName(), clock.instant(),
-				hazard.noticeNumber() + " " + item.label());
+				hazard.noticeNumber() + " " + item.label(), item.sensitive());
 		return hazard;
 	}
 
@@ -464,6 +620,23 @@ public class Inspections {
 	private void requireReviewer(CurrentUser user) {
 		if (!mayReview(user)) {
 			throw new ForbiddenException("验收须由上级教育、公安部门进行");
+		}
+	}
+
+	/** Free text of at most 2000 characters without control characters. */
+	private static void text(String field, String label, String value) {
+		text(field, label, value, 2000);
+	}
+
+	private static void text(String field, String label, String value, int max) {
+		if (value == null) {
+			return;
+		}
+		if (value.length() > max) {
+			throw new InvalidInputException(field, label + "不能超过 " + max + " 字");
+		}
+		if (!value.matches(PRINTABLE)) {
+			throw new InvalidInputException(field, label + "含有不可见的控制字符");
 		}
 	}
 

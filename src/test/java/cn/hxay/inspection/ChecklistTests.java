@@ -87,7 +87,7 @@ class ChecklistTests {
 		ChecklistTemplate annex1 = checklists.get("changzhou-2019-annex1");
 		Inspection form = new Inspection(1, 1, 1, "测试学校", "320402", "青龙派出所", java.time.LocalDate.now(),
 				InspectionState.DRAFT, java.util.Map.of("guards", "3", "certifiedGuards", "2"), java.util.Map.of(),
-				null, null, null, null, null, null, null, null, null, false, null, 0);
+				null, null, null, null, null, null, null, null, null, false, null, null, null, 0);
 		Inspection.Finding certified = form.findings(annex1, false)
 			.stream()
 			.filter(f -> f.item().key().equals("certifiedGuards"))

@@ -66,9 +66,14 @@ public class InspectionFlowTests {
 		form.put("issuers", "天宁分局、天宁区教育局");
 		form.put("regionCode", region);
 		form.put("templateCode", "changzhou-2019-annex1");
-		form.put("phaseName", List.of("组织部署", "自查自纠", "检查验收"));
-		form.put("phaseFrom", List.of(from.minusDays(5).toString(), from.toString(), due.plusDays(1).toString()));
-		form.put("phaseTo", List.of(from.minusDays(1).toString(), due.toString(), due.plusDays(30).toString()));
+		String[] names = { "组织部署", "自查自纠", "检查验收" };
+		LocalDate[] froms = { from.minusDays(5), from, due.plusDays(1) };
+		LocalDate[] tos = { from.minusDays(1), due, due.plusDays(30) };
+		for (int i = 0; i < names.length; i++) {
+			form.put("phases[" + i + "].name", names[i]);
+			form.put("phases[" + i + "].from", froms[i].toString());
+			form.put("phases[" + i + "].to", tos[i].toString());
+		}
 		form.put("selfCheckFrom", from.toString());
 		form.put("selfCheckDue", due.toString());
 		form.put("reporting", "每月3日前报送");
@@ -95,19 +100,19 @@ public class InspectionFlowTests {
 				"videoRetention30", "perimeterIntrusionAlarm", "keyAreaIntrusionAlarm", "oneKeyAlarmAtGate",
 				"technicalSystemsWorking", "isolationFence", "liftingBollards", "electricalFireGovernance",
 				"chemicalsThreePrevention")) {
-			a.put("a_" + yes, "true");
+			a.put("a[" + yes + "]", "true");
 		}
-		a.put("a_antiRamming", "false");
-		a.put("a_oneKeyAlarmInDormitory", "/");
-		a.put("a_workingTeamLead", "李校长");
-		a.put("a_guards", "3");
-		a.put("a_certifiedGuards", "3");
-		a.put("a_overAgeGuards", "0");
-		a.put("a_cameras", "48");
-		a.put("a_hazardsFound", "1");
-		a.put("a_hazardsFixed", "0");
-		a.put("a_hazardsOpen", "1");
-		a.put("a_report", "已完成自查，校门硬质防冲撞设施待建设。");
+		a.put("a[antiRamming]", "false");
+		a.put("a[oneKeyAlarmInDormitory]", "/");
+		a.put("a[workingTeamLead]", "李校长");
+		a.put("a[guards]", "3");
+		a.put("a[certifiedGuards]", "3");
+		a.put("a[overAgeGuards]", "0");
+		a.put("a[cameras]", "48");
+		a.put("a[hazardsFound]", "1");
+		a.put("a[hazardsFixed]", "0");
+		a.put("a[hazardsOpen]", "1");
+		a.put("a[report]", "已完成自查，校门硬质防冲撞设施待建设。");
 		a.put("headmaster", "李明");
 		return a;
 	}
@@ -142,11 +147,11 @@ public class InspectionFlowTests {
 		Page form = school.get("/inspections/" + id);
 		assertThat(form.body()).contains("待自查").contains("是否成立工作专班").contains("敏感项，由派出所填写");
 		Page refused = school.postForm("/inspections/" + id,
-				Map.of("version", version(form), "a_workingTeam", "true", "a_cameras", "36", "action", "submit"));
+				Map.of("version", version(form), "a[workingTeam]", "true", "a[cameras]", "36", "action", "submit"));
 		assertThat(refused.status()).isEqualTo(200);
 		assertThat(refused.body()).contains("“学校假期是否有值班表”为必填项").contains("请先由派出所会签").contains("value=\"36\"");
 		Page bad = school.postForm("/inspections/" + id,
-				Map.of("version", version(refused), "a_cameras", "很多", "action", "draft"));
+				Map.of("version", version(refused), "a[cameras]", "很多", "action", "draft"));
 		assertThat(bad.body()).contains("“视频探头数量”应为不小于 0 的数字").contains("value=\"很多\"");
 
 		Page draft = school.follow(school.postForm("/inspections/" + id,
@@ -158,8 +163,8 @@ public class InspectionFlowTests {
 		WebSession station = WebSession.signedIn(port, "qinglong.police", PW);
 		Page stationView = station.get("/inspections/" + id);
 		assertThat(stationView.body()).contains("校园周边治安乱点情况").doesNotContain("敏感项，由派出所填写");
-		station.postForm("/inspections/" + id, Map.of("version", version(stationView), "a_disorderSpots",
-				"校门东侧网吧聚集闲散人员", "a_disorderFixed", "false", "action", "draft"));
+		station.postForm("/inspections/" + id, Map.of("version", version(stationView), "a[disorderSpots]",
+				"校门东侧网吧聚集闲散人员", "a[disorderFixed]", "false", "a[instability]", "无", "action", "draft"));
 		Page signed = station.follow(station.postForm("/inspections/" + id + "/cosign",
 				Map.of("version", version(station.get("/inspections/" + id)))));
 		assertThat(signed.body()).contains("派出所已会签").contains("青龙派出所");
@@ -298,9 +303,9 @@ public class InspectionFlowTests {
 		WebSession station = WebSession.signedIn(port, "qinglong.police", PW);
 		String stale = version(school.get("/inspections/" + id));
 		assertThat(version(station.get("/inspections/" + id))).isEqualTo(stale);
-		school.postForm("/inspections/" + id, Map.of("version", stale, "a_cameras", "20", "action", "draft"));
+		school.postForm("/inspections/" + id, Map.of("version", stale, "a[cameras]", "20", "action", "draft"));
 		Page conflict = station.postForm("/inspections/" + id,
-				Map.of("version", stale, "a_cameras", "99", "action", "draft"));
+				Map.of("version", stale, "a[cameras]", "99", "action", "draft"));
 		assertThat(conflict.status()).isEqualTo(409);
 		assertThat(conflict.body()).contains("已被他人修改，您的修改未保存");
 		assertThat(school.get("/inspections/" + id).body()).contains("value=\"20\"").doesNotContain("value=\"99\"");
