@@ -1,7 +1,6 @@
 package cn.hxay.demo;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +17,7 @@ import cn.hxay.identity.NewUserAccount;
 import cn.hxay.identity.Role;
 import cn.hxay.identity.UserAccounts;
 import cn.hxay.identity.UserSummary;
+import cn.hxay.shared.PlatformTime;
 import cn.hxay.organisation.DataScope;
 import cn.hxay.organisation.NewOrganisation;
 import cn.hxay.organisation.OrganisationKind;
@@ -148,7 +148,7 @@ class DemoData implements ApplicationRunner {
 			CurrentUser admin = administrator;
 			// each step in its own transaction, as officers would work
 			int worked = new DemoInspections(inspections, postures, schools, seed + 47).run(admin,
-					LocalDate.now(clock));
+					PlatformTime.today(clock));
 			log.info("演示检查任务已下发，{} 所学校已填报", worked);
 		}
 		if (created != null) {
