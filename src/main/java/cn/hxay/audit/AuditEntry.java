@@ -2,6 +2,8 @@ package cn.hxay.audit;
 
 import java.time.OffsetDateTime;
 
+import cn.hxay.shared.PlatformTime;
+
 /**
  * One line of the audit log as read back.
  */
@@ -10,7 +12,7 @@ public record AuditEntry(long id, OffsetDateTime occurredAt, String actor, Long 
 
 	/** When it happened, in China Standard Time, for display. */
 	public java.time.LocalDateTime localTime() {
-		return occurredAt.atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).toLocalDateTime();
+		return occurredAt.atZoneSameInstant(PlatformTime.ZONE).toLocalDateTime();
 	}
 
 }

@@ -1,7 +1,6 @@
 package cn.hxay.demo;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +17,8 @@ import cn.hxay.identity.NewUserAccount;
 import cn.hxay.identity.Role;
 import cn.hxay.identity.UserAccounts;
 import cn.hxay.identity.UserSummary;
+import cn.hxay.shared.ClusterLock;
+import cn.hxay.shared.PlatformTime;
 import cn.hxay.organisation.DataScope;
 import cn.hxay.organisation.NewOrganisation;
 import cn.hxay.organisation.OrganisationKind;
@@ -31,7 +32,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -61,7 +61,7 @@ class DemoData implements ApplicationRunner {
 
 	private final TransactionTemplate transactions;
 
-	private final JdbcClient jdbc;
+	private final ClusterLock clusterLock;
 
 	private final Clock clock;
 
@@ -71,7 +71,7 @@ class DemoData implements ApplicationRunner {
 
 	DemoData(@Value("${hxay.demo.enabled:true}") boolean enabled, @Value("${hxay.demo.seed:20191125}") long seed,
 			Clock clock, Organisations organisations, UserAccounts accounts, SchoolRegistry schools, Postures postures,
-			Compliance compliance, TransactionTemplate transactions, JdbcClient jdbc, Inspections inspections) {
+			Compliance compliance, TransactionTemplate transactions, ClusterLock clusterLock, Inspections inspections) {
 		this.postures = postures;
 		this.compliance = compliance;
 		this.enabled = enabled;
@@ -82,7 +82,7 @@ class DemoData implements ApplicationRunner {
 		this.accounts = accounts;
 		this.schools = schools;
 		this.transactions = transactions;
-		this.jdbc = jdbc;
+		this.clusterLock = clusterLock;
 	}
 
 	/** Writes the demo city through the other modules' public APIs. */
@@ -125,7 +125,7 @@ class DemoData implements ApplicationRunner {
 		long started = System.nanoTime();
 		Integer created = transactions.execute(status -> {
 			// several nodes may start at once: one builds, the others find it built
-			jdbc.sql("select pg_advisory_xact_lock(2019112501)").query(Object.class).single();
+			clusterLock.await("demo.build-city");
 			if (!organisations.regions().isEmpty() || accounts.anyExist()) {
 				return null;
 			}
@@ -148,7 +148,7 @@ class DemoData implements ApplicationRunner {
 			CurrentUser admin = administrator;
 			// each step in its own transaction, as officers would work
 			int worked = new DemoInspections(inspections, postures, schools, seed + 47).run(admin,
-					LocalDate.now(clock));
+					PlatformTime.today(clock));
 			log.info("演示检查任务已下发，{} 所学校已填报", worked);
 		}
 		if (created != null) {

@@ -41,6 +41,9 @@ final class DemoInspections {
 
 	private final Random random;
 
+	/** The platform's today (Beijing) for this run, e.g. for the guards' ages. */
+	private LocalDate today;
+
 	DemoInspections(Inspections inspections, Postures postures, SchoolRegistry schools, long seed) {
 		this.inspections = inspections;
 		this.postures = postures;
@@ -49,6 +52,7 @@ final class DemoInspections {
 	}
 
 	int run(CurrentUser admin, LocalDate today) {
+		this.today = today;
 		DataScope everything = DataScope.everything(true);
 		Campaign campaign = inspections.launch(admin, everything,
 				new NewCampaign(today.getYear() + "年秋季学校及周边安全排查整改", "常州市公安局、常州市教育局", DemoCity.CITY, List.of(),
@@ -117,7 +121,7 @@ final class DemoInspections {
 		if (p.guardsReported()) {
 			a.put("guards", Integer.toString(p.guardCount()));
 			a.put("certifiedGuards", Long.toString(p.certifiedGuards()));
-			a.put("overAgeGuards", Long.toString(p.guardsOlderThan(60, LocalDate.now())));
+			a.put("overAgeGuards", Long.toString(p.guardsOlderThan(60, today)));
 		}
 		yes(a, "videoRetention30", p.videoRetentionDays() == null ? null : p.videoRetentionDays() >= 30);
 		if (p.cameras() != null) {

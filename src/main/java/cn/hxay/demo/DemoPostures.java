@@ -17,6 +17,7 @@ import cn.hxay.posture.Postures;
 import cn.hxay.posture.SecurityPosture;
 import cn.hxay.school.School;
 import cn.hxay.school.SchoolDetails;
+import cn.hxay.shared.PlatformTime;
 
 /**
  * Deterministic postures for the demo schools: most meet most rules, a realistic share
@@ -25,7 +26,7 @@ import cn.hxay.school.SchoolDetails;
  */
 final class DemoPostures {
 
-	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	private static final ZoneId CHINA = PlatformTime.ZONE;
 
 	private static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗";
 

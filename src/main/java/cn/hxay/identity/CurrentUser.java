@@ -24,4 +24,12 @@ public record CurrentUser(long id, String username, String displayName, long org
 		return Arrays.stream(wanted).anyMatch(roles::contains);
 	}
 
+	/**
+	 * Whether every role of this user is read-only ({@link Role#readOnly()}): the
+	 * platform refuses all their writes, so pages offer them no write buttons.
+	 */
+	public boolean readOnly() {
+		return !roles.isEmpty() && roles.stream().allMatch(Role::readOnly);
+	}
+
 }

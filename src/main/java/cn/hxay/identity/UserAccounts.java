@@ -8,6 +8,7 @@ import java.util.Set;
 import cn.hxay.audit.AuditTrail;
 import cn.hxay.organisation.Organisation;
 import cn.hxay.organisation.Organisations;
+import cn.hxay.shared.ClusterLock;
 import cn.hxay.shared.ConcurrentEditException;
 import cn.hxay.shared.InvalidInputException;
 import cn.hxay.shared.NotFoundException;
@@ -15,7 +16,6 @@ import cn.hxay.shared.PageRequest;
 import cn.hxay.shared.Paged;
 import cn.hxay.shared.Violation;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -37,20 +37,20 @@ public class UserAccounts {
 
 	private final AuditTrail audit;
 
-	private final JdbcClient jdbc;
-
 	private final Clock clock;
 
 	private final AccountSessions sessions;
 
+	private final ClusterLock clusterLock;
+
 	UserAccounts(UserAccountStore store, Organisations organisations, PasswordEncoder passwordEncoder, AuditTrail audit,
-			JdbcClient jdbc, Clock clock, AccountSessions sessions) {
+			Clock clock, AccountSessions sessions, ClusterLock clusterLock) {
 		this.sessions = sessions;
+		this.clusterLock = clusterLock;
 		this.store = store;
 		this.organisations = organisations;
 		this.passwordEncoder = passwordEncoder;
 		this.audit = audit;
-		this.jdbc = jdbc;
 		this.clock = clock;
 	}
 
@@ -161,7 +161,7 @@ public class UserAccounts {
 	 */
 	@Transactional
 	public UserSummary openFirstAdministrator(NewUserAccount command) {
-		jdbc.sql("select pg_advisory_xact_lock(20191125)").query(Object.class).single();
+		clusterLock.await("identity.first-administrator");
 		if (store.any()) {
 			throw new InvalidInputException(null, "系统已初始化，不能再次设置管理员");
 		}

@@ -111,6 +111,8 @@ class ReadOnlyRoleTests {
 	@Test
 	void theInspectorStillReadsSignsOutAndChangesTheirOwnPassword() {
 		WebSession inspector = WebSession.signedIn(port, DemoUsers.INSPECTOR, PW);
+		assertThat(inspector.get("/schools/" + school).body()).as("no write button for a read-only role")
+			.doesNotContain("登记隐患");
 		for (String path : List.of("/", "/hazards", "/hazards/" + hazard, "/schools", "/schools/" + school,
 				"/inspections", "/inspections/" + inspection, "/devices", "/schools/" + school + "/posture")) {
 			assertThat(inspector.get(path).status()).as(path).isEqualTo(200);

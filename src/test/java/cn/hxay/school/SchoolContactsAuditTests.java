@@ -1,8 +1,13 @@
 package cn.hxay.school;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Map;
+import java.util.TimeZone;
 
 import cn.hxay.demo.DemoUsers;
+import cn.hxay.shared.PlatformTime;
 import cn.hxay.support.PlatformTest;
 import cn.hxay.support.WebSession;
 import cn.hxay.support.WebSession.Page;
@@ -28,6 +33,9 @@ class SchoolContactsAuditTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	Clock clock;
+
 	@Test
 	void exportingTheSchoolListIsAudited() {
 		WebSession county = WebSession.signedIn(port, DemoUsers.COUNTY_EDUCATION, DemoUsers.PASSWORD);
@@ -45,6 +53,25 @@ class SchoolContactsAuditTests {
 			.contains("含 " + primary + " 所学校的校长及安全负责人电话")
 			.contains("类型 小学");
 		assertThat(file.header("Content-Disposition")).contains(".xlsx");
+	}
+
+	@Test
+	void theExportIsDatedByThePlatformClockWhateverTheServersZone() {
+		WebSession county = WebSession.signedIn(port, DemoUsers.COUNTY_EDUCATION, DemoUsers.PASSWORD);
+		TimeZone serverZone = TimeZone.getDefault();
+		try {
+			// a server twelve hours behind UTC: its own "today" is Beijing's most of the
+			// day
+			// before
+			TimeZone.setDefault(TimeZone.getTimeZone("Etc/GMT+12"));
+			Page file = county.get("/schools/export?kind=PRIMARY");
+			assertThat(file.status()).isEqualTo(200);
+			String name = URLDecoder.decode(file.header("Content-Disposition"), StandardCharsets.UTF_8);
+			assertThat(name).contains("学校名录-" + PlatformTime.today(clock) + ".xlsx");
+		}
+		finally {
+			TimeZone.setDefault(serverZone);
+		}
 	}
 
 	@Test
