@@ -129,7 +129,7 @@ public final class Hazard {
 		require(state == HazardState.SUBMITTED, "只有已提交待验收的隐患才能销号");
 		state = HazardState.CLOSED;
 		closedAt = at;
-		events.add(new HazardClosed(id, schoolId, by));
+		events.add(new HazardClosed(id, noticeNumber, schoolId, schoolName, regionCode, grade.label(), by, sensitive));
 	}
 
 	/** Records temporary safeguards while the fix cannot be immediate. */
@@ -154,8 +154,20 @@ public final class Hazard {
 	void superviseBecause(String reason) {
 		if (!supervised) {
 			supervised = true;
-			events.add(new HazardSupervised(id, schoolId, reason));
+			events.add(supervisedBecause(reason));
 		}
+	}
+
+	/** A hazard raised as major starts under listed supervision: announces it. */
+	void announceRaised() {
+		if (supervised) {
+			events.add(supervisedBecause("重大隐患"));
+		}
+	}
+
+	private HazardSupervised supervisedBecause(String reason) {
+		return new HazardSupervised(id, noticeNumber, schoolId, schoolName, regionCode, grade.label(), place, deadline,
+				reason, sensitive);
 	}
 
 	void adoptPlan(SupervisionPlan newPlan) {

@@ -159,10 +159,10 @@ public class HazardLedger {
 		store.step(id, "发现登记", user.displayName(), now, null);
 		audit.record("HAZARD_RAISED", "hazard", id,
 				school.name() + " " + h.grade().label() + "隐患" + (source.sensitive() ? "（涉敏，仅公安可见）" : ""));
-		if (major) {
-			events.publishEvent(new HazardSupervised(id, school.id(), "重大隐患"));
-		}
-		return get(scope, id);
+		Hazard raised = get(scope, id);
+		raised.announceRaised();
+		raised.takeEvents().forEach(events::publishEvent);
+		return raised;
 	}
 
 	/** A region filter is a GB/T 2260 code (or its leading digits). */

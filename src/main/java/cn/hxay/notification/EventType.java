@@ -3,7 +3,8 @@ package cn.hxay.notification;
 /** What a notification is about; webhooks subscribe to some or all. */
 public enum EventType {
 
-	ALARM_RAISED("新报警"), ALARM_ESCALATED("报警升级"), DEVICE_OFFLINE("设备离线"), HAZARD_SUPERVISED("隐患挂牌督办"), TEST("测试消息");
+	ALARM_RAISED("新报警"), ALARM_ESCALATED("报警升级"), DEVICE_OFFLINE("设备离线"), HAZARD_SUPERVISED("隐患挂牌督办"),
+	HAZARD_CLOSED("隐患销号"), TEST("测试消息");
 
 	private final String label;
 

@@ -97,7 +97,8 @@ class HazardStateMachineTests {
 			h.close("区教育局", at);
 			assertThat(h.state()).isEqualTo(HazardState.CLOSED);
 			assertThat(h.closedAt()).isEqualTo(at);
-			assertThat(h.takeEvents()).containsExactly(new HazardClosed(7, 1, "区教育局"));
+			assertThat(h.takeEvents()).containsExactly(new HazardClosed(7, "隐改字〔2026〕第00001号", 1, "测试学校", "320402",
+					HazardGrade.GENERAL.label(), "区教育局", false));
 		}
 		else {
 			assertThatThrownBy(() -> h.close("区教育局", at)).hasMessage("只有已提交待验收的隐患才能销号");
@@ -135,7 +136,8 @@ class HazardStateMachineTests {
 			assertThat(flagged).isTrue();
 			assertThat(h.overdue()).isTrue();
 			assertThat(h.supervised()).isTrue();
-			assertThat(h.takeEvents()).containsExactly(new HazardSupervised(7, 1, "逾期未整改"));
+			assertThat(h.takeEvents()).containsExactly(new HazardSupervised(7, "隐改字〔2026〕第00001号", 1, "测试学校", "320402",
+					HazardGrade.GENERAL.label(), "校门", DEADLINE, "逾期未整改", false));
 			assertThat(h.flagIfOverdue(DEADLINE.plusDays(2))).as("flagged once").isFalse();
 			assertThat(h.takeEvents()).isEmpty();
 		}
