@@ -458,6 +458,50 @@ class KeyPersonFlowTests {
 	}
 
 	@Test
+	void whenASchoolMovesTheNearbySchoolsOfKeyPersonsFollow() throws Exception {
+		long station = unitOf("qinglong.police");
+		JsonNode items = json(api("GET", "/api/v1/schools?size=200", "qinglong.police", null)).get("items");
+		JsonNode school = items.get(items.size() - 1);
+		long schoolId = school.get("id").asLong();
+		double lat = school.get("latitude").asDouble();
+		double lon = school.get("longitude").asDouble();
+		long person = create("qinglong.police", "学校搬迁测试", newIdNumber(), station,
+				lat + Math.toDegrees(300 / Distance.EARTH_RADIUS_METRES), lon)
+			.get("id")
+			.asLong();
+		assertThat(nearbyIds(person)).contains(schoolId);
+
+		moveSchool(schoolId, lat + 0.02);
+		awaitNearby(person, schoolId, false);
+		moveSchool(schoolId, lat);
+		awaitNearby(person, schoolId, true);
+	}
+
+	private List<Long> nearbyIds(long person) {
+		List<Long> ids = new java.util.ArrayList<>();
+		json(api("GET", "/api/v1/key-persons/" + person, "qinglong.police", null)).get("nearbySchools")
+			.forEach(s -> ids.add(s.get("schoolId").asLong()));
+		return ids;
+	}
+
+	private void moveSchool(long schoolId, double latitude) {
+		Page read = api("GET", "/api/v1/schools/" + schoolId, "tianning.edu", null);
+		assertThat(read.status()).isEqualTo(200);
+		tools.jackson.databind.node.ObjectNode details = (tools.jackson.databind.node.ObjectNode) json(read);
+		details.put("latitude", new java.math.BigDecimal(String.format("%.6f", latitude)));
+		Page changed = api("PUT", "/api/v1/schools/" + schoolId, "tianning.edu", details.toString(),
+				Map.of("If-Match", read.header("ETag")));
+		assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+	}
+
+	private void awaitNearby(long person, long schoolId, boolean expected) throws InterruptedException {
+		for (int i = 0; i < 100 && nearbyIds(person).contains(schoolId) != expected; i++) {
+			Thread.sleep(200);
+		}
+		assertThat(nearbyIds(person).contains(schoolId)).isEqualTo(expected);
+	}
+
+	@Test
 	void theSecondOfTwoEditorsGetsAConflictAndNothingIsOverwritten() {
 		long station = unitOf("qinglong.police");
 		JsonNode school = schoolOf("qinglong.police", s -> true);
