@@ -56,6 +56,24 @@ class KeyPersonFlowTests {
 	@Autowired
 	Clock clock;
 
+	@Autowired
+	NearbySchools nearbySchools;
+
+	@Autowired
+	cn.hxay.organisation.Organisations organisations;
+
+	@Autowired
+	KeyPersonAudit audit;
+
+	@Autowired
+	org.springframework.context.ApplicationEventPublisher events;
+
+	@Autowired
+	jakarta.validation.Validator validator;
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transactions;
+
 	private Page api(String method, String path, String user, String json) {
 		return api(method, path, user, json, Map.of());
 	}
@@ -499,6 +517,53 @@ class KeyPersonFlowTests {
 			Thread.sleep(200);
 		}
 		assertThat(nearbyIds(person).contains(schoolId)).isEqualTo(expected);
+	}
+
+	@Test
+	void afterANewKeyIsPutInFrontEveryNumberIsReEncryptedAndStillFound() throws Exception {
+		long station = unitOf("qinglong.police");
+		JsonNode school = schoolOf("qinglong.police", s -> true);
+		String idNumber = newIdNumber();
+		long id = create("qinglong.police", "轮换测试", idNumber, station, school.get("latitude").asDouble(),
+				school.get("longitude").asDouble())
+			.get("id")
+			.asLong();
+		// the ring after rotation: a new current key in front of the key file's key
+		KeyRing rotated = KeyRing.parse(KeyRing.generate("k2") + "\n"
+				+ java.nio.file.Files.readString(java.nio.file.Path.of("target/test-pg/keyperson.keys")));
+		KeyPersonStore store = new KeyPersonStore(jdbc, rotated);
+		KeyPersons afterRotation = new KeyPersons(store, rotated, nearbySchools, organisations, audit, events, clock,
+				validator);
+		CurrentUser officer = new CurrentUser(0, "qinglong.police", "青龙派出所社区民警", station, Set.of(Role.STATION_OFFICER));
+		// inside a transaction that is rolled back: the rest of the suite keeps the key
+		// file's ring
+		transactions.executeWithoutResult(tx -> {
+			assertThat(afterRotation.reencryptAll()).isGreaterThanOrEqualTo(1);
+			assertThat(jdbc.sql("select count(*) from key_person where id_number_cipher not like 'k2:%'")
+				.query(Long.class)
+				.single()).isZero();
+			assertThat(afterRotation.reencryptAll()).isZero();
+			Revealed revealed = afterRotation.reveal(officer, DataScope.of(List.of(station), true), id, "核对轮换后的号码");
+			assertThat(revealed.idNumber()).isEqualTo(idNumber);
+			assertThat(afterRotation
+				.search(officer, DataScope.of(List.of(station), true),
+						new KeyPersonFilter(null, null, null, null, null, idNumber), PageRequest.of(0, 5))
+				.items()).extracting(KeyPerson::id).containsExactly(id);
+			tx.setRollbackOnly();
+		});
+		assertThat(api("GET", "/api/v1/key-persons/" + id, "qinglong.police", null).body()).contains("**********");
+	}
+
+	@Test
+	void theDemoCityHasKeyPersonsForQinglongSomeOverdue() {
+		JsonNode all = json(api("GET", "/api/v1/key-persons?size=1", "city.police", null));
+		assertThat(all.get("total").asLong()).isGreaterThanOrEqualTo(30);
+		JsonNode qinglong = json(api("GET", "/api/v1/key-persons?size=200&name=", "qinglong.police", null));
+		assertThat(qinglong.get("total").asLong()).isGreaterThanOrEqualTo(12);
+		JsonNode overdue = json(api("GET", "/api/v1/key-persons?overdue=true&size=200", "qinglong.police", null));
+		assertThat(overdue.get("total").asLong()).isPositive();
+		JsonNode released = json(api("GET", "/api/v1/key-persons?status=RELEASED&size=200", "city.police", null));
+		assertThat(released.get("total").asLong()).isPositive();
 	}
 
 	@Test
