@@ -210,11 +210,17 @@ class KeyPersonStore {
 			.list();
 	}
 
+	/**
+	 * Replaces one person's nearby schools; an upsert, because a school's change may be
+	 * recomputing the same pair at the same moment.
+	 */
 	void replaceNearby(long personId, List<NearbySchool> schools) {
 		jdbc.sql("delete from key_person_school where key_person_id = ?").param(personId).update();
 		for (NearbySchool s : schools) {
 			jdbc.sql(
-					"insert into key_person_school (key_person_id, school_id, school_name, distance_m) values (?, ?, ?, ?)")
+					"insert into key_person_school (key_person_id, school_id, school_name, distance_m) values (?, ?, ?, ?)"
+							+ " on conflict (key_person_id, school_id) do update set school_name = excluded.school_name,"
+							+ " distance_m = excluded.distance_m")
 				.params(personId, s.schoolId(), s.schoolName(), s.distanceMetres())
 				.update();
 		}
@@ -234,7 +240,9 @@ class KeyPersonStore {
 		jdbc.sql("delete from key_person_school where school_id = ?").param(schoolId).update();
 		for (long[] row : personAndDistance) {
 			jdbc.sql(
-					"insert into key_person_school (key_person_id, school_id, school_name, distance_m) values (?, ?, ?, ?)")
+					"insert into key_person_school (key_person_id, school_id, school_name, distance_m) values (?, ?, ?, ?)"
+							+ " on conflict (key_person_id, school_id) do update set school_name = excluded.school_name,"
+							+ " distance_m = excluded.distance_m")
 				.params(row[0], schoolId, schoolName, (int) row[1])
 				.update();
 		}
