@@ -189,7 +189,10 @@ class AlarmStore {
 			.single());
 	}
 
-	/** Figures over the alarms in scope received in {@code [from, to)}. */
+	/**
+	 * Figures over the alarms in scope received from {@code from} (inclusive) to
+	 * {@code to} (exclusive).
+	 */
 	AlarmStatistics statistics(DataScope scope, Instant from, Instant to) {
 		String where = " from alarm a where " + SCOPE + " and a.received_at >= :from and a.received_at < :to";
 		Map<String, Long> byType = new LinkedHashMap<>();
