@@ -24,7 +24,7 @@ class AlarmAccessRules implements AccessRules {
 			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
 		requests
 			.requestMatchers(HttpMethod.POST, "/api/v1/devices/*/heartbeats", "/api/v1/devices/*/alarms",
-					"/api/v1/devices/*/registrations")
+					"/api/v1/devices/*/registrations", "/api/v1/mqtt/auth", "/api/v1/mqtt/acl")
 			.permitAll();
 		requests.requestMatchers("/api/v1/devices", "/api/v1/devices/**").authenticated();
 		requests.requestMatchers("/api/v1/alarms", "/api/v1/alarms/**").hasAnyRole(POLICE);

@@ -2,13 +2,13 @@ package cn.hxay.alarm;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 
 import cn.hxay.identity.CurrentUser;
 import cn.hxay.organisation.DataScope;
 import cn.hxay.shared.PageRequest;
 import cn.hxay.shared.Paged;
+import cn.hxay.shared.PlatformTime;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -55,14 +55,14 @@ class AlarmApiController {
 	@GetMapping("/{id}")
 	@Operation(summary = "一条报警及其处置记录 (含原始报文)")
 	AlarmDetail get(@PathVariable long id, CurrentUser user, DataScope scope) {
-		return new AlarmDetail(alarms.get(user, scope, id), alarms.steps(user, scope, id));
+		return new AlarmDetail(alarms.open(user, scope, id), alarms.steps(user, scope, id));
 	}
 
 	@GetMapping("/statistics")
 	@Operation(summary = "报警统计", description = "近 days 天 (默认 30)：按类型、按处置结果、平均接警/到场用时、各校误报率")
 	AlarmStatistics statistics(DataScope scope, @RequestParam(required = false) Integer days) {
 		int period = days == null || days < 1 ? 30 : Math.min(days, 366);
-		Instant from = LocalDate.now(clock).minusDays(period - 1L).atStartOfDay(clock.getZone()).toInstant();
+		Instant from = PlatformTime.today(clock).minusDays(period - 1L).atStartOfDay(PlatformTime.ZONE).toInstant();
 		return alarms.statistics(scope, from, clock.instant().plusSeconds(1));
 	}
 

@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import cn.hxay.organisation.DataScope;
@@ -12,6 +14,7 @@ import cn.hxay.shared.PageRequest;
 import cn.hxay.shared.Paged;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -22,7 +25,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AlarmStore {
 
-	private static final String SCOPE = DeviceStore.SCOPE.replace("d.", "a.");
+	private static final String SCOPE = DataScope.where("a");
 
 	private final JdbcClient jdbc;
 
@@ -73,11 +76,9 @@ class AlarmStore {
 
 	/** Open actionable alarms in scope, most urgent first, then oldest first. */
 	List<Alarm> queue(DataScope scope) {
-		return jdbc
-			.sql("select * from alarm a where a.state in ('NEW', 'ACKNOWLEDGED', 'DISPATCHED', 'ARRIVED') and " + SCOPE
-					+ " order by a.priority, a.received_at, a.id")
-			.param("unrestricted", scope.unrestricted())
-			.param("ids", scope.idArray())
+		return scope.bind(
+				jdbc.sql("select * from alarm a where a.state in ('NEW', 'ACKNOWLEDGED', 'DISPATCHED', 'ARRIVED') and "
+						+ SCOPE + " order by a.priority, a.received_at, a.id"))
 			.query(AlarmStore::map)
 			.list();
 	}
@@ -86,15 +87,12 @@ class AlarmStore {
 	Paged<Alarm> log(DataScope scope, Boolean actionable, PageRequest page) {
 		String where = " from alarm a where " + SCOPE
 				+ " and (cast(:actionable as boolean) is null or a.actionable = :actionable)";
-		long total = jdbc.sql("select count(*)" + where)
-			.param("unrestricted", scope.unrestricted())
-			.param("ids", scope.idArray())
+		long total = scope.bind(jdbc.sql("select count(*)" + where))
 			.param("actionable", actionable)
 			.query(Long.class)
 			.single();
-		List<Alarm> rows = jdbc.sql("select *" + where + " order by a.received_at desc, a.id desc limit :l offset :o")
-			.param("unrestricted", scope.unrestricted())
-			.param("ids", scope.idArray())
+		List<Alarm> rows = scope
+			.bind(jdbc.sql("select *" + where + " order by a.received_at desc, a.id desc limit :l offset :o"))
 			.param("actionable", actionable)
 			.param("l", page.size())
 			.param("o", page.offset())
@@ -114,31 +112,37 @@ class AlarmStore {
 	}
 
 	/**
-	 * Moves an alarm one step if it is still at the version the user saw; false if
-	 * someone else moved it first.
+	 * Saves an alarm moved one step by its own methods if it is still at the version it
+	 * was read at; false if someone else moved it first.
 	 */
-	boolean transition(long id, int version, AlarmAction action, String actor, Instant at, Long stationId,
-			String officers, AlarmOutcome outcome, String note) {
-		String set = switch (action) {
-			case ACKNOWLEDGE -> "acknowledged_at = :at, acknowledged_by = :actor";
-			case DISPATCH ->
-				"dispatched_at = :at, dispatched_by = :actor, dispatch_station_id = :station, officers = :officers";
-			case ARRIVE -> "arrived_at = :at, arrived_by = :actor";
-			case CLOSE -> "closed_at = :at, closed_by = :actor, outcome = :outcome, closing_note = :note";
-		};
-		return jdbc
-			.sql("update alarm set state = :state, " + set
-					+ ", version = version + 1, changed_at = clock_timestamp() where id = :id and version = :version")
-			.param("state", action.after().name())
-			.param("at", Timestamp.from(at))
-			.param("actor", actor)
-			.param("station", stationId)
-			.param("officers", officers)
-			.param("outcome", outcome == null ? null : outcome.name())
-			.param("note", note)
-			.param("id", id)
-			.param("version", version)
+	boolean save(Alarm moved) {
+		return jdbc.sql("""
+				update alarm set state = :state, acknowledged_at = :ackAt, acknowledged_by = :ackBy,
+				  dispatched_at = :dispatchAt, dispatched_by = :dispatchBy, dispatch_station_id = :station,
+				  officers = :officers, arrived_at = :arriveAt, arrived_by = :arriveBy, closed_at = :closeAt,
+				  closed_by = :closeBy, outcome = :outcome, closing_note = :note,
+				  version = version + 1, changed_at = clock_timestamp()
+				where id = :id and version = :version""")
+			.param("state", moved.state().name())
+			.param("ackAt", timestamp(moved.acknowledgedAt()))
+			.param("ackBy", moved.acknowledgedBy())
+			.param("dispatchAt", timestamp(moved.dispatchedAt()))
+			.param("dispatchBy", moved.dispatchedBy())
+			.param("station", moved.dispatchStationId())
+			.param("officers", moved.officers())
+			.param("arriveAt", timestamp(moved.arrivedAt()))
+			.param("arriveBy", moved.arrivedBy())
+			.param("closeAt", timestamp(moved.closedAt()))
+			.param("closeBy", moved.closedBy())
+			.param("outcome", moved.outcome() == null ? null : moved.outcome().name())
+			.param("note", moved.closingNote())
+			.param("id", moved.id())
+			.param("version", moved.version())
 			.update() == 1;
+	}
+
+	private static Timestamp timestamp(Instant at) {
+		return at == null ? null : Timestamp.from(at);
 	}
 
 	void step(long alarmId, String step, String actor, Instant at, String detail) {
@@ -175,8 +179,57 @@ class AlarmStore {
 			.list();
 	}
 
-	JdbcClient jdbc() {
-		return jdbc;
+	/**
+	 * Takes the escalation lock for this transaction, so that one node escalates at a
+	 * time; false if another node holds it.
+	 */
+	boolean tryEscalationLock() {
+		return Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(hashtext('hxay.alarm.escalation'))")
+			.query(Boolean.class)
+			.single());
+	}
+
+	/**
+	 * Figures over the alarms in scope received from {@code from} (inclusive) to
+	 * {@code to} (exclusive).
+	 */
+	AlarmStatistics statistics(DataScope scope, Instant from, Instant to) {
+		String where = " from alarm a where " + SCOPE + " and a.received_at >= :from and a.received_at < :to";
+		Map<String, Long> byType = new LinkedHashMap<>();
+		bind(jdbc.sql("select type, count(*) as n" + where + " group by type order by min(priority), type"), scope,
+				from, to)
+			.query((rs, i) -> Map.entry(AlarmType.valueOf(rs.getString("type")).label(), rs.getLong("n")))
+			.list()
+			.forEach(e -> byType.put(e.getKey(), e.getValue()));
+		Map<String, Long> byOutcome = new LinkedHashMap<>();
+		bind(jdbc.sql(
+				"select outcome, count(*) as n" + where + " and outcome is not null group by outcome order by outcome"),
+				scope, from, to)
+			.query((rs, i) -> Map.entry(AlarmOutcome.valueOf(rs.getString("outcome")).label(), rs.getLong("n")))
+			.list()
+			.forEach(e -> byOutcome.put(e.getKey(), e.getValue()));
+		Double[] means = bind(jdbc.sql("select avg(extract(epoch from acknowledged_at - received_at)) as ack,"
+				+ " avg(extract(epoch from arrived_at - received_at)) as arrive" + where), scope, from, to)
+			.query((rs, i) -> new Double[] { nullableDouble(rs, "ack"), nullableDouble(rs, "arrive") })
+			.single();
+		List<AlarmStatistics.SchoolFalseAlarms> rates = bind(jdbc.sql("select school_id, min(school_name) as name,"
+				+ " count(*) filter (where outcome is not null) as closed,"
+				+ " count(*) filter (where outcome = 'FALSE_ALARM') as false_alarms" + where
+				+ " and a.actionable group by school_id having count(*) filter (where outcome is not null) > 0"
+				+ " order by false_alarms desc, closed desc limit 50"), scope, from, to)
+			.query((rs, i) -> new AlarmStatistics.SchoolFalseAlarms(rs.getLong("school_id"), rs.getString("name"),
+					rs.getLong("closed"), rs.getLong("false_alarms")))
+			.list();
+		return new AlarmStatistics(byType, byOutcome, means[0], means[1], rates);
+	}
+
+	private static StatementSpec bind(StatementSpec spec, DataScope scope, Instant from, Instant to) {
+		return scope.bind(spec).param("from", Timestamp.from(from)).param("to", Timestamp.from(to));
+	}
+
+	private static Double nullableDouble(ResultSet rs, String column) throws SQLException {
+		double value = rs.getDouble(column);
+		return rs.wasNull() ? null : value;
 	}
 
 	static Alarm map(ResultSet rs, int row) throws SQLException {

@@ -14,7 +14,8 @@ record AlarmView(long id, String eventId, int version, String state, String stat
 		return new AlarmView(a.id(), a.eventId(), a.version(), a.state().name(), a.state().label(), a.state().isOpen(),
 				a.type().name(), a.type().label(), a.priority(), a.schoolId(), a.schoolName(), a.deviceCode(),
 				a.deviceKind().label(), a.devicePlace(), a.receivedAt(), a.receivedAt().toEpochMilli(), a.deviceTime(),
-				a.escalationLevel(), a.snapshotUrl(), a.clipUrl());
+				a.escalationLevel(), VideoLinks.safeScheme(a.snapshotUrl()) ? a.snapshotUrl() : null,
+				VideoLinks.safeScheme(a.clipUrl()) ? a.clipUrl() : null);
 	}
 
 }

@@ -1,12 +1,12 @@
 package cn.hxay.alarm;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import cn.hxay.audit.AuditTrail;
 import cn.hxay.notification.EventType;
@@ -83,6 +83,18 @@ public class Alarms {
 		return store.byId(id).filter(a -> isInScope(scope, a)).orElseThrow(Alarms::notFound);
 	}
 
+	/**
+	 * Opens an alarm's details (school, contacts, raw payload, history): a sensitive
+	 * read, so it leaves an audit row.
+	 */
+	@Transactional
+	public Alarm open(CurrentUser user, DataScope scope, long id) {
+		Alarm alarm = get(user, scope, id);
+		audit.record("ALARM_VIEWED", "alarm", id, alarm.type().label() + " " + alarm.schoolName() + " "
+				+ alarm.devicePlace() + "（设备 " + alarm.deviceCode() + "）");
+		return alarm;
+	}
+
 	public List<AlarmStep> steps(CurrentUser user, DataScope scope, long id) {
 		get(user, scope, id);
 		return store.steps(id);
@@ -127,60 +139,92 @@ public class Alarms {
 
 	@Transactional
 	public Alarm acknowledge(CurrentUser user, DataScope scope, long id, int version) {
-		return move(user, scope, id, version, AlarmAction.ACKNOWLEDGE, null, null, null, null, null);
+		return move(user, scope, id, version, AlarmAction.ACKNOWLEDGE,
+				(alarm, actor, at) -> alarm.acknowledge(actor, at));
 	}
 
+	/**
+	 * 派警 to a police station within the dispatcher's own scope; any other station is
+	 * refused as if it did not exist.
+	 */
 	@Transactional
 	public Alarm dispatch(CurrentUser user, DataScope scope, long id, int version, Long stationId, String officers) {
 		if (stationId == null) {
 			throw new InvalidInputException("stationId", "请选择出警的派出所");
 		}
 		var station = organisations.find(stationId)
-			.filter(o -> o.kind() == OrganisationKind.POLICE_STATION)
-			.orElseThrow(() -> new InvalidInputException("stationId", "派出所不存在"));
-		String names = officers == null ? "" : officers.strip();
-		if (names.isEmpty() || names.length() > 200) {
-			throw new InvalidInputException("officers", "请填写出警民警 (不超过 200 字)");
-		}
-		return move(user, scope, id, version, AlarmAction.DISPATCH, stationId, names, null, null,
-				station.name() + "：" + names);
+			.filter(o -> o.kind() == OrganisationKind.POLICE_STATION && scope.covers(o.id()))
+			.orElseThrow(() -> new InvalidInputException("stationId", "派出所不存在，或不在您的管辖范围内"));
+		return move(user, scope, id, version, AlarmAction.DISPATCH,
+				(alarm, actor, at) -> alarm.dispatch(actor, at, station.id(), officers));
 	}
 
 	@Transactional
 	public Alarm arrive(CurrentUser user, DataScope scope, long id, int version) {
-		return move(user, scope, id, version, AlarmAction.ARRIVE, null, null, null, null, null);
+		return move(user, scope, id, version, AlarmAction.ARRIVE, (alarm, actor, at) -> alarm.arrive(actor, at));
 	}
 
 	@Transactional
 	public Alarm close(CurrentUser user, DataScope scope, long id, int version, AlarmOutcome outcome, String note) {
-		if (outcome == null) {
-			throw new InvalidInputException("outcome", "请选择处置结果：真实警情、误报、测试或故障");
-		}
-		String text = note == null || note.isBlank() ? null : note.strip();
-		if (text != null && text.length() > 500) {
-			throw new InvalidInputException("note", "处置说明不超过 500 字");
-		}
-		return move(user, scope, id, version, AlarmAction.CLOSE, null, null, outcome, text,
-				outcome.label() + (text == null ? "" : "：" + text));
+		return move(user, scope, id, version, AlarmAction.CLOSE,
+				(alarm, actor, at) -> alarm.close(actor, at, outcome, note));
 	}
 
-	private Alarm move(CurrentUser user, DataScope scope, long id, int version, AlarmAction action, Long stationId,
-			String officers, AlarmOutcome outcome, String note, String detail) {
+	/** One guarded move of the aggregate. */
+	@FunctionalInterface
+	interface Move {
+
+		Alarm apply(Alarm alarm, String actor, Instant at);
+
+	}
+
+	private Alarm move(CurrentUser user, DataScope scope, long id, int version, AlarmAction action, Move move) {
 		Alarm alarm = get(user, scope, id);
-		if (!action.allowedFrom(alarm.state())) {
-			throw new InvalidInputException("state", "该报警当前为“" + alarm.state().label() + "”，不能" + action.label());
-		}
+		String actor = user.displayName() + " (" + user.username() + ")";
+		Alarm moved = move.apply(alarm, actor, clock.instant());
 		if (alarm.version() != version) {
 			throw new ConcurrentEditException("该报警");
 		}
-		Instant now = clock.instant();
-		String actor = user.displayName() + " (" + user.username() + ")";
-		if (!store.transition(id, version, action, actor, now, stationId, officers, outcome, note)) {
+		return save(alarm, moved, action, actor, true);
+	}
+
+	/** Saves one move, records the step and the audit row; returns the stored alarm. */
+	private Alarm save(Alarm before, Alarm moved, AlarmAction action, String actor, boolean audited) {
+		if (!store.save(moved)) {
 			throw new ConcurrentEditException("该报警");
 		}
-		store.step(id, action.name(), actor, now, detail);
-		audit.record("ALARM_" + action.name(), "alarm", id, action.label() + (detail == null ? "" : " " + detail));
-		return store.byId(id).orElseThrow();
+		String detail = stepDetail(action, moved);
+		Instant at = switch (action) {
+			case ACKNOWLEDGE -> moved.acknowledgedAt();
+			case DISPATCH -> moved.dispatchedAt();
+			case ARRIVE -> moved.arrivedAt();
+			case CLOSE -> moved.closedAt();
+		};
+		store.step(before.id(), action.name(), actor, at, detail);
+		if (audited) {
+			audit.record("ALARM_" + action.name(), "alarm", before.id(),
+					action.label() + (detail == null ? "" : " " + detail));
+		}
+		return store.byId(before.id()).orElseThrow();
+	}
+
+	private String stepDetail(AlarmAction action, Alarm moved) {
+		return switch (action) {
+			case DISPATCH ->
+				organisations.find(moved.dispatchStationId()).map(o -> o.name()).orElse("") + "：" + moved.officers();
+			case CLOSE -> moved.outcome().label() + (moved.closingNote() == null ? "" : "：" + moved.closingNote());
+			default -> null;
+		};
+	}
+
+	/**
+	 * Works a stored alarm through the aggregate without a signed-in user (demo history):
+	 * the same guarded moves, each saved at the version just read.
+	 */
+	@Transactional
+	void replay(long id, String actor, AlarmAction action, UnaryOperator<Alarm> move) {
+		Alarm alarm = store.byId(id).orElseThrow(Alarms::notFound);
+		save(alarm, move.apply(alarm), action, actor, false);
 	}
 
 	/**
@@ -189,11 +233,7 @@ public class Alarms {
 	 */
 	@Transactional
 	public int escalate(Clock at) {
-		Boolean locked = store.jdbc()
-			.sql("select pg_try_advisory_xact_lock(hashtext('hxay.alarm.escalation'))")
-			.query(Boolean.class)
-			.single();
-		if (!Boolean.TRUE.equals(locked)) {
+		if (!store.tryEscalationLock()) {
 			return 0;
 		}
 		Instant now = at.instant();
@@ -219,53 +259,11 @@ public class Alarms {
 	}
 
 	public AlarmStatistics statistics(DataScope scope, Instant from, Instant to) {
-		var jdbc = store.jdbc();
-		String where = " from alarm a where " + DeviceStore.SCOPE.replace("d.", "a.")
-				+ " and a.received_at >= :from and a.received_at < :to";
-		Map<String, Long> byType = new LinkedHashMap<>();
-		bind(jdbc.sql("select type, count(*) as n" + where + " group by type order by min(priority), type"), scope,
-				from, to)
-			.query((rs, i) -> Map.entry(AlarmType.valueOf(rs.getString("type")).label(), rs.getLong("n")))
-			.list()
-			.forEach(e -> byType.put(e.getKey(), e.getValue()));
-		Map<String, Long> byOutcome = new LinkedHashMap<>();
-		bind(jdbc.sql(
-				"select outcome, count(*) as n" + where + " and outcome is not null group by outcome order by outcome"),
-				scope, from, to)
-			.query((rs, i) -> Map.entry(AlarmOutcome.valueOf(rs.getString("outcome")).label(), rs.getLong("n")))
-			.list()
-			.forEach(e -> byOutcome.put(e.getKey(), e.getValue()));
-		Double[] means = bind(jdbc.sql("select avg(extract(epoch from acknowledged_at - received_at)) as ack,"
-				+ " avg(extract(epoch from arrived_at - received_at)) as arrive" + where), scope, from, to)
-			.query((rs, i) -> new Double[] { nullableDouble(rs, "ack"), nullableDouble(rs, "arrive") })
-			.single();
-		List<AlarmStatistics.SchoolFalseAlarms> rates = bind(jdbc.sql("select school_id, min(school_name) as name,"
-				+ " count(*) filter (where outcome is not null) as closed,"
-				+ " count(*) filter (where outcome = 'FALSE_ALARM') as false_alarms" + where
-				+ " and a.actionable group by school_id having count(*) filter (where outcome is not null) > 0"
-				+ " order by false_alarms desc, closed desc limit 50"), scope, from, to)
-			.query((rs, i) -> new AlarmStatistics.SchoolFalseAlarms(rs.getLong("school_id"), rs.getString("name"),
-					rs.getLong("closed"), rs.getLong("false_alarms")))
-			.list();
-		return new AlarmStatistics(byType, byOutcome, means[0], means[1], rates);
-	}
-
-	private static org.springframework.jdbc.core.simple.JdbcClient.StatementSpec bind(
-			org.springframework.jdbc.core.simple.JdbcClient.StatementSpec spec, DataScope scope, Instant from,
-			Instant to) {
-		return spec.param("unrestricted", scope.unrestricted())
-			.param("ids", scope.idArray())
-			.param("from", Timestamp.from(from))
-			.param("to", Timestamp.from(to));
-	}
-
-	private static Double nullableDouble(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
-		double value = rs.getDouble(column);
-		return rs.wasNull() ? null : value;
+		return store.statistics(scope, from, to);
 	}
 
 	static boolean isInScope(DataScope scope, Alarm alarm) {
-		return scope.coversAny(alarm.schoolOrgId(), alarm.bureauId(), alarm.stationId(), alarm.townshipId());
+		return scope.covers(alarm.units());
 	}
 
 	private void requirePolice(CurrentUser user) {

@@ -2,7 +2,6 @@ package cn.hxay.alarm;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +15,7 @@ import cn.hxay.shared.ConcurrentEditException;
 import cn.hxay.shared.InvalidInputException;
 import cn.hxay.shared.NotFoundException;
 import cn.hxay.shared.PageRequest;
+import cn.hxay.shared.PlatformTime;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,8 +50,11 @@ class ConsoleController {
 
 	private final Devices devices;
 
+	private final VideoLinks links;
+
 	ConsoleController(Alarms alarms, ConsoleFeed feed, SchoolRegistry schools, Organisations organisations, Clock clock,
-			JsonMapper json, Devices devices) {
+			JsonMapper json, Devices devices, VideoLinks links) {
+		this.links = links;
 		this.devices = devices;
 		this.json = json;
 		this.alarms = alarms;
@@ -88,6 +91,7 @@ class ConsoleController {
 
 	@GetMapping("/console/alarms/{id}")
 	String detail(@PathVariable long id, CurrentUser user, DataScope scope, Model model) {
+		alarms.open(user, scope, id);
 		return showDetail(id, user, scope, model, null);
 	}
 
@@ -128,7 +132,7 @@ class ConsoleController {
 	String statistics(DataScope scope, @RequestParam(required = false) Integer days, Model model) {
 		int period = days == null || days < 1 ? 30 : Math.min(days, 366);
 		Instant to = clock.instant();
-		Instant from = LocalDate.now(clock).minusDays(period - 1L).atStartOfDay(clock.getZone()).toInstant();
+		Instant from = PlatformTime.today(clock).minusDays(period - 1L).atStartOfDay(PlatformTime.ZONE).toInstant();
 		model.addAttribute("days", period);
 		model.addAttribute("stats", alarms.statistics(scope, from, to.plusSeconds(1)));
 		return "alarm/statistics";
@@ -172,6 +176,8 @@ class ConsoleController {
 	private String showDetail(long id, CurrentUser user, DataScope scope, Model model, String error) {
 		Alarm alarm = alarms.get(user, scope, id);
 		model.addAttribute("alarm", alarm);
+		model.addAttribute("snapshotLink", links.orNull(alarm.snapshotUrl()));
+		model.addAttribute("clipLink", links.orNull(alarm.clipUrl()));
 		model.addAttribute("steps", alarms.steps(user, scope, id));
 		model.addAttribute("error", error);
 		model.addAttribute("time", DeviceController.TIME);

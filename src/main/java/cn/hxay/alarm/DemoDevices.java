@@ -54,8 +54,6 @@ class DemoDevices {
 
 	private final Alarms alarms;
 
-	private final AlarmStore alarmStore;
-
 	private final JdbcClient jdbc;
 
 	private final TransactionTemplate transactions;
@@ -68,15 +66,14 @@ class DemoDevices {
 
 	DemoDevices(@Value("${hxay.demo.enabled:true}") boolean enabled,
 			@Value("${hxay.demo.device-heartbeats:true}") boolean keepAlive, SchoolRegistry schools,
-			DeviceStore devices, Devices registry, Alarms alarms, AlarmStore alarmStore, JdbcClient jdbc,
-			TransactionTemplate transactions, Clock clock) {
+			DeviceStore devices, Devices registry, Alarms alarms, JdbcClient jdbc, TransactionTemplate transactions,
+			Clock clock) {
 		this.enabled = enabled;
 		this.keepAlive = keepAlive;
 		this.registry = registry;
 		this.schools = schools;
 		this.devices = devices;
 		this.alarms = alarms;
-		this.alarmStore = alarmStore;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.clock = clock;
@@ -113,7 +110,7 @@ class DemoDevices {
 					planned.add(details(school, DeviceKind.ONE_KEY_ALARM, "134", "宿舍值班室", serials));
 				}
 				for (DeviceDetails d : planned) {
-					long id = devices.insert(d, place, DeviceTokens.hash(demoToken(d.code())));
+					long id = devices.insert(d, place, demoToken(d.code()));
 					double draw = random.nextDouble();
 					Instant heartbeat = draw < 0.9 ? now.minusSeconds(random.nextInt(60))
 							: draw < 0.97 ? now.minus(Duration.ofHours(1 + random.nextInt(48))) : null;
@@ -183,12 +180,11 @@ class DemoDevices {
 			Instant arrive = dispatch.plusSeconds(240 + random.nextInt(480));
 			Instant close = arrive.plusSeconds(600);
 			long id = raised.alarmId();
-			alarmStore.transition(id, 0, AlarmAction.ACKNOWLEDGE, actor, ack, null, null, null, null);
-			alarmStore.transition(id, 1, AlarmAction.DISPATCH, actor, dispatch,
-					jdbc.sql("select station_id from alarm where id = ?").param(id).query(Long.class).single(), "演示民警",
-					null, null);
-			alarmStore.transition(id, 2, AlarmAction.ARRIVE, actor, arrive, null, null, null, null);
-			alarmStore.transition(id, 3, AlarmAction.CLOSE, actor, close, null, null, outcome, "演示数据");
+			alarms.replay(id, actor, AlarmAction.ACKNOWLEDGE, a -> a.acknowledge(actor, ack));
+			alarms.replay(id, actor, AlarmAction.DISPATCH,
+					a -> a.dispatch(actor, dispatch, a.stationId() == null ? 0 : a.stationId(), "演示民警"));
+			alarms.replay(id, actor, AlarmAction.ARRIVE, a -> a.arrive(actor, arrive));
+			alarms.replay(id, actor, AlarmAction.CLOSE, a -> a.close(actor, close, outcome, "演示数据"));
 		}
 	}
 

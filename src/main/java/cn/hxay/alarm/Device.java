@@ -2,6 +2,8 @@ package cn.hxay.alarm;
 
 import java.time.Instant;
 
+import cn.hxay.organisation.SchoolUnits;
+
 /**
  * A registered device with its school's place in the tree and its latest heartbeat.
  *
@@ -14,6 +16,11 @@ public record Device(long id, String code, long schoolId, String schoolCode, Str
 		Long bureauId, Long stationId, Long townshipId, String regionCode, DeviceKind kind, String place, String vendor,
 		String model, boolean mustBeNetworked, int version, Instant createdAt, Instant lastHeartbeatAt, long heartbeats,
 		Instant registeredUntil) {
+
+	/** The units of the device's school, for the data scope. */
+	public SchoolUnits units() {
+		return new SchoolUnits(schoolOrgId, bureauId, stationId, townshipId);
+	}
 
 	public DeviceDetails details() {
 		return new DeviceDetails(code, schoolId, kind, place, vendor, model, mustBeNetworked);

@@ -29,7 +29,10 @@ class DeviceApiController {
 
 	private final IngestCounters counters;
 
-	DeviceApiController(Devices devices, IngestCounters counters) {
+	private final java.time.Clock clock;
+
+	DeviceApiController(Devices devices, IngestCounters counters, java.time.Clock clock) {
+		this.clock = clock;
 		this.devices = devices;
 		this.counters = counters;
 	}
@@ -75,7 +78,7 @@ class DeviceApiController {
 	@GetMapping("/outages")
 	@Operation(summary = "离线未修复的设备", description = "须联网设备的离线记录，最久的在前；overdue = 超过 24 小时未修复")
 	List<Map<String, Object>> outages(DataScope scope) {
-		Instant now = Instant.now();
+		Instant now = clock.instant();
 		return devices.openOutages(scope, 500).stream().map(o -> {
 			Map<String, Object> row = new java.util.LinkedHashMap<>();
 			row.put("deviceId", o.deviceId());
@@ -90,9 +93,9 @@ class DeviceApiController {
 	}
 
 	@GetMapping("/rejections")
-	@Operation(summary = "被拒绝的设备消息计数", description = "按通道 (MQTT/HTTP) 与原因累计")
-	List<IngestCounters.Count> rejections() {
-		return counters.snapshot();
+	@Operation(summary = "被拒绝的设备消息计数", description = "按通道 (MQTT/HTTP) 与原因累计；只含调用者管辖范围内设备的计数，未登记设备的计数只对全平台用户可见")
+	List<IngestCounters.Count> rejections(DataScope scope) {
+		return counters.snapshot(scope);
 	}
 
 }

@@ -4,8 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
@@ -22,6 +21,7 @@ import cn.hxay.school.SchoolFilter;
 import cn.hxay.school.SchoolRegistry;
 import cn.hxay.shared.InvalidInputException;
 import cn.hxay.shared.PageRequest;
+import cn.hxay.shared.PlatformTime;
 import cn.hxay.shared.Paged;
 import cn.hxay.shared.web.PageLinks;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
@@ -45,8 +45,7 @@ import org.springframework.web.multipart.MultipartFile;
 @Controller
 class DeviceController {
 
-	static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-		.withZone(ZoneId.of("Asia/Shanghai"));
+	static final DateTimeFormatter TIME = PlatformTime.SECOND;
 
 	private final Devices devices;
 
@@ -58,8 +57,11 @@ class DeviceController {
 
 	private final IngestCounters counters;
 
+	private final Clock clock;
+
 	DeviceController(Devices devices, DeviceImport importer, SchoolRegistry schools, Organisations organisations,
-			IngestCounters counters) {
+			IngestCounters counters, Clock clock) {
+		this.clock = clock;
 		this.devices = devices;
 		this.importer = importer;
 		this.schools = schools;
@@ -148,7 +150,7 @@ class DeviceController {
 		model.addAttribute("mayRegister", devices.mayRegister(user));
 		model.addAttribute("units", organisations.byIds(Arrays.asList(device.bureauId(), device.stationId())));
 		model.addAttribute("outages", devices.outagesOf(scope, id));
-		model.addAttribute("now", java.time.Instant.now());
+		model.addAttribute("now", clock.instant());
 		return "alarm/device";
 	}
 
@@ -257,7 +259,7 @@ class DeviceController {
 			@RequestParam(required = false) DeviceKind kind, @RequestParam(required = false) Boolean online,
 			HttpServletResponse response) throws IOException {
 		DeviceFilter filter = new DeviceFilter(q, school, region, station, kind, online);
-		attachment(response, "设备名录-" + LocalDate.now() + ".xlsx");
+		attachment(response, "设备名录-" + PlatformTime.today(clock) + ".xlsx");
 		DeviceWorkbook.write(response.getOutputStream(), sink -> devices.forEach(scope, filter, d -> {
 			OnlineRule.Verdict verdict = devices.status(d);
 			sink.accept(Arrays.asList(d.code(), d.schoolCode(), d.kind().label(), d.place(), d.vendor(), d.model(),
@@ -267,17 +269,17 @@ class DeviceController {
 	}
 
 	@GetMapping("/devices/rates")
-	String rates(DataScope scope, @RequestParam(required = false) RateLevel level,
+	String rates(CurrentUser user, DataScope scope, @RequestParam(required = false) RateLevel level,
 			@RequestParam(required = false) Long station, @RequestParam(required = false) String region, Model model) {
 		RateLevel shown = level == null ? RateLevel.COUNTY : level;
 		model.addAttribute("level", shown);
 		model.addAttribute("levels", RateLevel.values());
 		model.addAttribute("rates", devices.rates(scope, shown, station, region));
-		model.addAttribute("total", devices.rates(scope, RateLevel.CITY, station, region));
+		model.addAttribute("total", List.of(devices.total(user, scope, station, region)));
 		model.addAttribute("rule", devices.rule());
-		model.addAttribute("counters", counters.snapshot());
+		model.addAttribute("counters", counters.snapshot(scope));
 		model.addAttribute("outages", devices.openOutages(scope, 100));
-		model.addAttribute("now", java.time.Instant.now());
+		model.addAttribute("now", clock.instant());
 		model.addAttribute("time", TIME);
 		return "alarm/rates";
 	}

@@ -95,7 +95,7 @@ class DeviceImport {
 			Device current = existing.get(row.details().code());
 			if (current == null) {
 				String token = DeviceTokens.newToken();
-				long id = store.insert(row.details(), row.school(), DeviceTokens.hash(token));
+				long id = store.insert(row.details(), row.school(), token);
 				audit.record("DEVICE_IMPORTED", "device", id, row.details().code() + " " + row.school().schoolName());
 				tokens.add(new IssuedToken(store.byId(id).orElseThrow(), token));
 				created++;

@@ -26,9 +26,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class DeviceStore {
 
-	static final String SCOPE = """
-			(:unrestricted or d.school_org_id = any(:ids) or d.bureau_id = any(:ids)
-			 or d.station_id = any(:ids) or d.township_id = any(:ids))""";
+	private static final String SCOPE = DataScope.where("d");
 
 	private static final String FILTER = """
 			and (cast(:text as varchar) is null or d.code like :prefix or d.place like :like or d.school_name like :like)
@@ -120,16 +118,14 @@ class DeviceStore {
 	 */
 	List<NetworkingRate> rates(String groupKey, String groupName, DataScope scope, Instant cutoff, Instant now,
 			Long stationId, String regionCode) {
-		return jdbc
-			.sql("select " + groupKey + " as k, " + groupName + " as n, count(*) as devices,"
+		return scope
+			.bind(jdbc.sql("select " + groupKey + " as k, " + groupName + " as n, count(*) as devices,"
 					+ " count(*) filter (where d.must_be_networked) as required,"
 					+ " count(*) filter (where d.must_be_networked and s.last_heartbeat_at > :cutoff"
 					+ " and (s.registered_until is null or s.registered_until > :now)) as online" + FROM + SCOPE
 					+ " and (cast(:station as bigint) is null or d.station_id = :station)"
 					+ " and (cast(:region as varchar) is null or d.region_code like :region)" + " group by " + groupKey
-					+ " order by " + groupKey)
-			.param("unrestricted", scope.unrestricted())
-			.param("ids", scope.idArray())
+					+ " order by " + groupKey))
 			.param("cutoff", Timestamp.from(cutoff))
 			.param("now", Timestamp.from(now))
 			.param("station", stationId)
@@ -139,13 +135,20 @@ class DeviceStore {
 			.list();
 	}
 
-	long insert(DeviceDetails d, SchoolPlace school, String tokenHash) {
+	/** Stores a new device with its token's two hashes (never the token itself). */
+	long insert(DeviceDetails d, SchoolPlace school, String token) {
 		long id = jdbc.sql("""
 				insert into device (code, school_id, school_code, school_name, school_org_id, bureau_id, station_id,
-				  township_id, region_code, kind, place, vendor, model, must_be_networked, token_hash)
+				  township_id, region_code, kind, place, vendor, model, must_be_networked, token_hash,
+				  broker_password_hash)
 				values (:code, :schoolId, :schoolCode, :schoolName, :schoolOrgId, :bureauId, :stationId,
-				  :townshipId, :regionCode, :kind, :place, :vendor, :model, :mustBeNetworked, :tokenHash)
-				returning id""").params(parameters(d, school)).param("tokenHash", tokenHash).query(Long.class).single();
+				  :townshipId, :regionCode, :kind, :place, :vendor, :model, :mustBeNetworked, :tokenHash, :brokerHash)
+				returning id""")
+			.params(parameters(d, school))
+			.param("tokenHash", DeviceTokens.hash(token))
+			.param("brokerHash", DeviceTokens.brokerHash(token))
+			.query(Long.class)
+			.single();
 		jdbc.sql("insert into device_status (device_id) values (?)").param(id).update();
 		return id;
 	}
@@ -164,10 +167,20 @@ class DeviceStore {
 			.update() == 1;
 	}
 
-	void updateToken(long id, String tokenHash) {
-		jdbc.sql("update device set token_hash = ?, version = version + 1, updated_at = now() where id = ?")
-			.params(tokenHash, id)
-			.update();
+	void updateToken(long id, String token) {
+		jdbc.sql("""
+				update device set token_hash = ?, broker_password_hash = ?, version = version + 1, updated_at = now()
+				where id = ?""").params(DeviceTokens.hash(token), DeviceTokens.brokerHash(token), id).update();
+	}
+
+	/**
+	 * Device codes and their Mosquitto password hashes, for the generated password file.
+	 */
+	void forEachBrokerLogin(java.util.function.BiConsumer<String, String> consumer) {
+		jdbc.sql("select code, broker_password_hash from device where broker_password_hash is not null order by code")
+			.query(rs -> {
+				consumer.accept(rs.getString(1), rs.getString(2));
+			});
 	}
 
 	int refreshSchool(SchoolPlace s) {
@@ -179,13 +192,11 @@ class DeviceStore {
 
 	/** Open outages in scope, longest first, and recent closed ones if asked. */
 	List<Outage> outages(DataScope scope, boolean openOnly, Long deviceId, int limit) {
-		return jdbc.sql("select o.device_id, d.code, d.school_name, d.place, o.started_at, o.ended_at"
+		return scope.bind(jdbc.sql("select o.device_id, d.code, d.school_name, d.place, o.started_at, o.ended_at"
 				+ " from device_outage o join device d on d.id = o.device_id join device_status s on s.device_id = d.id"
 				+ " where " + SCOPE + " and (not :openOnly or o.ended_at is null)"
 				+ " and (cast(:device as bigint) is null or d.id = :device)"
-				+ " order by (o.ended_at is null) desc, o.started_at limit :limit")
-			.param("unrestricted", scope.unrestricted())
-			.param("ids", scope.idArray())
+				+ " order by (o.ended_at is null) desc, o.started_at limit :limit"))
 			.param("openOnly", openOnly)
 			.param("device", deviceId)
 			.param("limit", limit)
@@ -223,8 +234,7 @@ class DeviceStore {
 			Instant now) {
 		String like = filter.text() == null ? null
 				: "%" + filter.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-		return spec.param("unrestricted", scope.unrestricted())
-			.param("ids", scope.idArray())
+		return scope.bind(spec)
 			.param("text", filter.text())
 			.param("like", like)
 			.param("prefix", filter.text() == null ? null : filter.text() + "%")

@@ -112,6 +112,33 @@ public class Devices {
 		};
 	}
 
+	/**
+	 * The total over everything the user sees (optionally within one station or region),
+	 * labelled with that part of the city, e.g. "天宁区（合计）" for a county user, never with a
+	 * wider area the user does not see.
+	 */
+	public NetworkingRate total(CurrentUser user, DataScope scope, Long stationId, String regionCode) {
+		Instant now = clock.instant();
+		List<NetworkingRate> sums = store.rates("cast('total' as varchar)", "null", scope, rule.cutoff(now), now,
+				stationId, regionCode);
+		NetworkingRate sum = sums.isEmpty() ? new NetworkingRate("total", null, 0, 0, 0) : sums.get(0);
+		String area;
+		if (stationId != null) {
+			area = organisations.find(stationId).map(o -> o.name()).orElse("(未指定派出所)");
+		}
+		else if (regionCode != null) {
+			area = regionName(regionCode);
+		}
+		else {
+			var unit = organisations.get(user.organisationId());
+			area = switch (unit.kind()) {
+				case POLICE_STATION, TOWNSHIP, SCHOOL -> unit.name();
+				default -> regionName(unit.regionCode());
+			};
+		}
+		return named(sum, area + "（合计）");
+	}
+
 	private static NetworkingRate named(NetworkingRate rate, String name) {
 		return new NetworkingRate(rate.key(), name, rate.devices(), rate.required(), rate.online());
 	}
@@ -145,7 +172,7 @@ public class Devices {
 	public IssuedToken register(CurrentUser user, DataScope scope, DeviceDetails details) {
 		SchoolPlace school = validate(user, scope, details, null);
 		String token = DeviceTokens.newToken();
-		long id = store.insert(details, school, DeviceTokens.hash(token));
+		long id = store.insert(details, school, token);
 		audit.record("DEVICE_REGISTERED", "device", id,
 				details.code() + " " + details.kind().label() + " " + school.schoolName() + " " + details.place());
 		return new IssuedToken(store.byId(id).orElseThrow(), token);
@@ -176,7 +203,7 @@ public class Devices {
 			throw new ForbiddenException("您无权管理设备");
 		}
 		String token = DeviceTokens.newToken();
-		store.updateToken(id, DeviceTokens.hash(token));
+		store.updateToken(id, token);
 		audit.record("DEVICE_TOKEN_RESET", "device", id, device.code());
 		return new IssuedToken(store.byId(id).orElseThrow(), token);
 	}
@@ -223,7 +250,7 @@ public class Devices {
 	}
 
 	static boolean isInScope(DataScope scope, Device device) {
-		return scope.coversAny(device.schoolOrgId(), device.bureauId(), device.stationId(), device.townshipId());
+		return scope.covers(device.units());
 	}
 
 	private static NotFoundException notFound() {

@@ -7,13 +7,22 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
+import cn.hxay.organisation.DataScope;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Counts refused messages by channel and reason. Counts gather in memory and are added to
- * the shared table in one statement per flush, so a flood of bad messages costs the
- * database little; the table is what every node and page reads.
+ * the shared tables in one statement per key and flush, so a flood of bad messages costs
+ * the database little; the tables are what every node and page reads.
+ *
+ * <p>
+ * A refusal that names a registered device is counted against that device, so a user sees
+ * only the counts of the devices in their scope; refusals that name no registered device
+ * are counted apart and shown only to users who see the whole platform. The detail kept
+ * is written by the platform, at most 300 characters, and never echoes what an unknown
+ * sender chose (only known device codes).
  */
 @Component
 class IngestCounters {
@@ -22,7 +31,7 @@ class IngestCounters {
 	enum Reason {
 
 		MALFORMED("格式错误"), OVERSIZED("超过长度上限"), UNAUTHENTICATED("令牌缺失或错误"), UNKNOWN_DEVICE("设备未登记"),
-		TOPIC_MISMATCH("主题与设备不符");
+		TOPIC_MISMATCH("主题与设备不符"), LINK_REFUSED("视频链接不合规 (报警已存储，链接未保存)");
 
 		private final String label;
 
@@ -36,7 +45,10 @@ class IngestCounters {
 
 	}
 
-	record Key(String channel, Reason reason) {
+	/**
+	 * @param deviceId the registered device the message named, or {@code null}
+	 */
+	record Key(String channel, Reason reason, Long deviceId) {
 	}
 
 	static final class Tally {
@@ -64,8 +76,13 @@ class IngestCounters {
 		this.clock = clock;
 	}
 
-	void count(String channel, Reason reason, String detail) {
-		Tally tally = pending.get().computeIfAbsent(new Key(channel, reason), k -> new Tally());
+	/**
+	 * Counts a refusal.
+	 * @param deviceId the registered device the message named, {@code null} if none
+	 * @param detail the platform's own words (never text from the message)
+	 */
+	void count(String channel, Reason reason, Long deviceId, String detail) {
+		Tally tally = pending.get().computeIfAbsent(new Key(channel, reason, deviceId), k -> new Tally());
 		synchronized (tally) {
 			tally.count++;
 			tally.lastAt = clock.instant();
@@ -78,12 +95,21 @@ class IngestCounters {
 		Map<Key, Tally> taken = pending.getAndSet(new ConcurrentHashMap<>());
 		taken.forEach((key, tally) -> {
 			synchronized (tally) {
-				jdbc.sql(
-						"""
+				String sql = key.deviceId() == null
+						? """
 								insert into ingest_rejection (channel, reason, count, last_at, last_detail)
 								values (:channel, :reason, :count, :at, :detail)
 								on conflict (channel, reason) do update set count = ingest_rejection.count + excluded.count,
-								  last_at = greatest(ingest_rejection.last_at, excluded.last_at), last_detail = excluded.last_detail""")
+								  last_at = greatest(ingest_rejection.last_at, excluded.last_at), last_detail = excluded.last_detail"""
+						: """
+								insert into ingest_rejection_device (device_id, channel, reason, count, last_at, last_detail)
+								select :device, :channel, :reason, :count, :at, :detail where exists (select 1 from device where id = :device)
+								on conflict (device_id, channel, reason) do update
+								  set count = ingest_rejection_device.count + excluded.count,
+								  last_at = greatest(ingest_rejection_device.last_at, excluded.last_at),
+								  last_detail = excluded.last_detail""";
+				jdbc.sql(sql)
+					.param("device", key.deviceId())
 					.param("channel", key.channel())
 					.param("reason", key.reason().name())
 					.param("count", tally.count)
@@ -94,8 +120,23 @@ class IngestCounters {
 		});
 	}
 
-	List<Count> snapshot() {
-		return jdbc.sql("select * from ingest_rejection order by channel, reason")
+	/**
+	 * The counts a user may see: those of the devices in their scope, and, for users who
+	 * see the whole platform, those that named no registered device.
+	 */
+	List<Count> snapshot(DataScope scope) {
+		return scope
+			.bind(jdbc.sql("""
+					select channel, reason, sum(count) as count, max(last_at) as last_at,
+					  (array_agg(last_detail order by last_at desc))[1] as last_detail
+					from (select r.channel, r.reason, r.count, r.last_at, r.last_detail
+					      from ingest_rejection_device r join device d on d.id = r.device_id where """
+					+ DataScope.where("d")
+					+ """
+
+							      union all
+							      select channel, reason, count, last_at, last_detail from ingest_rejection where :scopeAll) x
+							group by channel, reason order by channel, reason"""))
 			.query((rs, i) -> new Count(rs.getString("channel"), rs.getString("reason"),
 					Reason.valueOf(rs.getString("reason")).label(), rs.getLong("count"),
 					DeviceStore.instant(rs, "last_at"), rs.getString("last_detail")))
@@ -103,8 +144,12 @@ class IngestCounters {
 	}
 
 	long total(String channel, Reason reason) {
-		return jdbc.sql("select coalesce(sum(count), 0) from ingest_rejection where channel = ? and reason = ?")
-			.params(channel, reason.name())
+		return jdbc
+			.sql("""
+					select coalesce((select sum(count) from ingest_rejection where channel = :c and reason = :r), 0)
+					     + coalesce((select sum(count) from ingest_rejection_device where channel = :c and reason = :r), 0)""")
+			.param("c", channel)
+			.param("r", reason.name())
 			.query(Long.class)
 			.single();
 	}

@@ -6,10 +6,14 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Properties;
 
 import io.moquette.broker.Server;
 import io.moquette.broker.config.MemoryConfig;
+import io.moquette.broker.security.IAuthorizatorPolicy;
+import io.moquette.broker.subscriptions.Topic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +25,10 @@ import org.springframework.stereotype.Component;
  * Where the platform's MQTT client connects: the external broker named by
  * {@code hxay.mqtt.url} (production: Mosquitto or EMQX), or else an embedded moquette
  * broker (MQTT 3.1.1) so that the one-command run works. Port 0 picks a free port
- * (tests).
+ * (tests). The embedded broker listens on 127.0.0.1 unless
+ * {@code hxay.mqtt.embedded.host} says otherwise, refuses anonymous clients and applies
+ * {@link BrokerAccess}: devices sign in with their code and token and publish only under
+ * their own topic, only the platform subscribes.
  */
 @Component
 class MqttBroker implements SmartLifecycle {
@@ -40,9 +47,13 @@ class MqttBroker implements SmartLifecycle {
 
 	private volatile String url;
 
-	MqttBroker(@Value("${hxay.mqtt.url:}") String externalUrl, @Value("${hxay.mqtt.embedded.host:0.0.0.0}") String host,
+	private final BrokerAccess access;
+
+	MqttBroker(BrokerAccess access, @Value("${hxay.mqtt.url:}") String externalUrl,
+			@Value("${hxay.mqtt.embedded.host:127.0.0.1}") String host,
 			@Value("${hxay.mqtt.embedded.port:1883}") int port,
 			@Value("${hxay.mqtt.embedded.data-path:./data/mqtt}") Path dataPath) {
+		this.access = access;
 		this.externalUrl = externalUrl == null || externalUrl.isBlank() ? null : externalUrl.strip();
 		this.host = host;
 		this.port = port;
@@ -71,7 +82,7 @@ class MqttBroker implements SmartLifecycle {
 			p.setProperty("host", host);
 			p.setProperty("port", Integer.toString(chosen));
 			p.setProperty("websocket_port", "disabled");
-			p.setProperty("allow_anonymous", "true");
+			p.setProperty("allow_anonymous", "false");
 			p.setProperty("allow_zero_byte_client_id", "true");
 			p.setProperty("persistence_enabled", "false");
 			p.setProperty("data_path", dataPath.toAbsolutePath().toString());
@@ -79,7 +90,22 @@ class MqttBroker implements SmartLifecycle {
 			p.setProperty("netty.mqtt.message_size", "65536");
 			p.setProperty("session_queue_size", "65536");
 			Server broker = new Server();
-			broker.startServer(new MemoryConfig(p));
+			broker.startServer(new MemoryConfig(p), List.of(), null,
+					(clientId, username, password) -> password != null
+							&& access.authenticate(username, new String(password, StandardCharsets.UTF_8)),
+					new IAuthorizatorPolicy() {
+
+						@Override
+						public boolean canWrite(Topic topic, String user, String client) {
+							return access.mayPublish(user, topic.toString());
+						}
+
+						@Override
+						public boolean canRead(Topic topic, String user, String client) {
+							return access.maySubscribe(user, topic.toString());
+						}
+
+					});
 			server = broker;
 			String clientHost = "0.0.0.0".equals(host) ? InetAddress.getLoopbackAddress().getHostAddress() : host;
 			url = "tcp://" + clientHost + ":" + chosen;

@@ -49,10 +49,13 @@ class MqttIngest implements SmartLifecycle, MqttCallbackExtended {
 
 	private volatile MqttClient client;
 
-	MqttIngest(MqttBroker broker, Ingest ingest, @Value("${hxay.mqtt.enabled:true}") boolean enabled,
-			@Value("${hxay.mqtt.client-id:}") String clientId,
+	private final BrokerAccess access;
+
+	MqttIngest(MqttBroker broker, BrokerAccess access, Ingest ingest,
+			@Value("${hxay.mqtt.enabled:true}") boolean enabled, @Value("${hxay.mqtt.client-id:}") String clientId,
 			@Value("${hxay.mqtt.topic-filter:hxay/v1/+/+/+}") String topicFilter) {
 		this.broker = broker;
+		this.access = access;
 		this.ingest = ingest;
 		this.enabled = enabled;
 		this.clientId = clientId == null || clientId.isBlank() ? "hxay-platform-" + hostName() : clientId;
@@ -74,6 +77,10 @@ class MqttIngest implements SmartLifecycle, MqttCallbackExtended {
 			options.setKeepAliveInterval(30);
 			options.setMaxInflight(1000);
 			options.setConnectionTimeout(10);
+			if (broker.embedded() || access.configured()) {
+				options.setUserName(access.platformUser());
+				options.setPassword(access.platformPassword().toCharArray());
+			}
 			client = created;
 			created.connect(options);
 			created.subscribe(topicFilter, 1);
@@ -113,7 +120,7 @@ class MqttIngest implements SmartLifecycle, MqttCallbackExtended {
 		try {
 			String[] parts = topic.split("/");
 			if (parts.length != 5 || !topic.startsWith(TOPIC_PREFIX)) {
-				ingest.reject(Ingest.MQTT, Reason.MALFORMED, "主题格式不对：" + topic);
+				ingest.reject(Ingest.MQTT, Reason.MALFORMED, null, "主题格式不对");
 				return;
 			}
 			Ingest.Kind kind = switch (parts[4]) {
@@ -123,7 +130,7 @@ class MqttIngest implements SmartLifecycle, MqttCallbackExtended {
 				default -> null;
 			};
 			if (kind == null) {
-				ingest.reject(Ingest.MQTT, Reason.MALFORMED, "主题格式不对：" + topic);
+				ingest.reject(Ingest.MQTT, Reason.MALFORMED, ingest.deviceIdOf(parts[3]), "主题格式不对");
 				return;
 			}
 			ingest.receive(Ingest.MQTT, kind, parts[3], parts[2], null, message.getPayload());
@@ -133,8 +140,8 @@ class MqttIngest implements SmartLifecycle, MqttCallbackExtended {
 			throw ex;
 		}
 		catch (RuntimeException ex) {
-			log.warn("MQTT message on {} refused: {}", topic, ex.toString());
-			ingest.reject(Ingest.MQTT, Reason.MALFORMED, topic + ": " + ex.getClass().getSimpleName());
+			log.warn("MQTT message refused: {}", ex.toString());
+			ingest.reject(Ingest.MQTT, Reason.MALFORMED, null, "无法处理的消息 (" + ex.getClass().getSimpleName() + ")");
 		}
 	}
 

@@ -32,11 +32,7 @@ public record OnlineRule(Duration interval, int allowedMisses) {
 				+ " 秒内有心跳即在线" + (registeredUntil == null ? "" : "，且注册在有效期内");
 		if (registeredUntil != null && !registeredUntil.isAfter(now)) {
 			return new Verdict(false, rule,
-					"注册已于 " + registeredUntil.atZone(java.time.ZoneId.of("Asia/Shanghai"))
-						.toLocalDateTime()
-						.withNano(0)
-						.toString()
-						.replace('T', ' ') + " 过期或已注销，须重新注册");
+					"注册已于 " + cn.hxay.shared.PlatformTime.SECOND.format(registeredUntil) + " 过期或已注销，须重新注册");
 		}
 		if (lastHeartbeat == null) {
 			return new Verdict(false, rule, "从未收到心跳");

@@ -105,7 +105,7 @@ class IngestTests {
 		long oversizedBefore = counters.total(Ingest.MQTT, IngestCounters.Reason.OVERSIZED);
 		String eventId = UUID.randomUUID().toString();
 		String good = "{\"eventId\":\"" + eventId + "\",\"token\":\"" + d.token() + "\",\"code\":\"one_key\"}";
-		try (TestPublisher device = new TestPublisher(broker.url())) {
+		try (TestPublisher device = new TestPublisher(broker.url(), d)) {
 			device.publish(topic, "{not json");
 			device.publish(topic, "{\"eventId\":\"x\",\"token\":\"forged\",\"code\":\"one_key\"}");
 			device.publish(topic, "{\"eventId\":\"y\",\"pad\":\"" + "x".repeat(5000) + "\"}");
@@ -151,7 +151,7 @@ class IngestTests {
 				"create trigger refuse_test_alarm before insert on alarm for each row execute function refuse_test_alarm()")
 			.update();
 		try {
-			try (TestPublisher device = new TestPublisher(broker.url())) {
+			try (TestPublisher device = new TestPublisher(broker.url(), d)) {
 				device.publish("hxay/v1/" + d.schoolCode() + "/" + d.code() + "/alarm",
 						"{\"eventId\":\"" + eventId + "\",\"token\":\"" + d.token() + "\",\"code\":\"one_key\"}");
 			}
@@ -225,7 +225,7 @@ class IngestTests {
 	@Test
 	void devicesRegisterOverMqttToo() throws Exception {
 		TestDevices.Registered d = device("NVR", "118");
-		try (TestPublisher device = new TestPublisher(broker.url())) {
+		try (TestPublisher device = new TestPublisher(broker.url(), d)) {
 			device.publish("hxay/v1/" + d.schoolCode() + "/" + d.code() + "/register",
 					"{\"token\":\"" + d.token() + "\",\"expires\":120}");
 		}
