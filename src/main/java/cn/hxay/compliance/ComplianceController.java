@@ -1,8 +1,7 @@
 package cn.hxay.compliance;
 
+import cn.hxay.shared.web.Downloads;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -143,9 +142,7 @@ class ComplianceController {
 		Region area = organisations.region(region == null || region.isBlank() ? areaOf(user) : region);
 		List<Rate> rates = compliance.rates(scope, area.code());
 		String totalName = scopeName(user, scope, area);
-		response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-		response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
-				+ URLEncoder.encode(totalName + "达标率.xlsx", StandardCharsets.UTF_8).replace("+", "%20"));
+		Downloads.stream(response, totalName + "达标率.xlsx", Downloads.EXCEL);
 		try (SXSSFWorkbook workbook = new SXSSFWorkbook(100)) {
 			Sheet sheet = workbook.createSheet("达标率");
 			Row header = sheet.createRow(0);

@@ -1,5 +1,6 @@
 package cn.hxay.hazard;
 
+import cn.hxay.shared.web.Downloads;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -13,7 +14,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -93,10 +93,7 @@ class HazardApiController {
 			.stream()
 			.filter(h -> LedgerWorkbook.within(h, from, to))
 			.toList();
-		return ResponseEntity.ok()
-			.header("Content-Disposition", "attachment; filename=\"hazard-ledger.xlsx\"")
-			.contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-			.body(workbook.write(hazards));
+		return Downloads.excel(workbook.write(hazards), "隐患台账.xlsx");
 	}
 
 	@PostMapping
@@ -118,10 +115,7 @@ class HazardApiController {
 	@GetMapping("/{id}/notice.pdf")
 	ResponseEntity<byte[]> noticePdf(@PathVariable long id, DataScope scope) {
 		Hazard h = ledger.get(scope, id);
-		return ResponseEntity.ok()
-			.header("Content-Disposition", "attachment; filename=\"notice-" + h.id() + ".pdf\"")
-			.contentType(MediaType.APPLICATION_PDF)
-			.body(notice.render(h));
+		return Downloads.pdf(notice.render(h), h.noticeNumber() + ".pdf");
 	}
 
 	@PostMapping("/{id}/start")

@@ -1,5 +1,6 @@
 package cn.hxay.hazard;
 
+import cn.hxay.shared.web.Downloads;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +26,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -114,14 +113,7 @@ class HazardController {
 			@RequestParam(required = false) HazardState state, @RequestParam(required = false) HazardGrade grade,
 			@RequestParam(required = false) Boolean supervised, @RequestParam(required = false) Boolean overdue) {
 		List<Hazard> hazards = ledger.search(scope, region, state, grade, supervised, overdue);
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment()
-						.filename("隐患台账.xlsx", java.nio.charset.StandardCharsets.UTF_8)
-						.build()
-						.toString())
-			.body(workbook.write(hazards));
+		return Downloads.excel(workbook.write(hazards), "隐患台账.xlsx");
 	}
 
 	@GetMapping("/hazards/new")
@@ -191,14 +183,7 @@ class HazardController {
 	@GetMapping("/hazards/{id}/notice.pdf")
 	ResponseEntity<byte[]> noticePdf(@PathVariable long id, DataScope scope) {
 		Hazard h = ledger.get(scope, id);
-		return ResponseEntity.ok()
-			.contentType(MediaType.APPLICATION_PDF)
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.inline()
-						.filename("隐患整改通知书-" + h.id() + ".pdf", java.nio.charset.StandardCharsets.UTF_8)
-						.build()
-						.toString())
-			.body(notice.render(h));
+		return Downloads.pdfInline(notice.render(h), "隐患整改通知书-" + h.noticeNumber() + ".pdf");
 	}
 
 	@PostMapping("/hazards/{id}/photos")

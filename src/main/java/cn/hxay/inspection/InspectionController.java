@@ -17,6 +17,7 @@ import cn.hxay.shared.InvalidInputException;
 import cn.hxay.shared.PageRequest;
 import cn.hxay.shared.Paged;
 import cn.hxay.shared.PlatformTime;
+import cn.hxay.shared.web.Downloads;
 import cn.hxay.shared.web.FormBinding;
 import cn.hxay.shared.web.PageLinks;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,8 +30,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -527,7 +526,7 @@ class InspectionController {
 	ResponseEntity<byte[]> annex1Excel(@PathVariable long id, DataScope scope) {
 		Inspection i = inspections.get(scope, id);
 		inspections.auditPoliceRead(scope, i, "附件1 Excel");
-		return download(annexes.annex1Excel(i, inspections.campaignOf(i), scope.policeData()),
+		return Downloads.of(annexes.annex1Excel(i, inspections.campaignOf(i), scope.policeData()),
 				"附件1-" + i.schoolName() + ".xlsx", AnnexForms.XLSX);
 	}
 
@@ -535,7 +534,7 @@ class InspectionController {
 	ResponseEntity<byte[]> annex1Pdf(@PathVariable long id, DataScope scope) {
 		Inspection i = inspections.get(scope, id);
 		inspections.auditPoliceRead(scope, i, "附件1 PDF");
-		return download(annexes.annex1Pdf(i, inspections.campaignOf(i), scope.policeData()),
+		return Downloads.of(annexes.annex1Pdf(i, inspections.campaignOf(i), scope.policeData()),
 				"附件1-" + i.schoolName() + ".pdf", MediaType.APPLICATION_PDF);
 	}
 
@@ -543,25 +542,14 @@ class InspectionController {
 	ResponseEntity<byte[]> annex2Excel(@PathVariable long id, @RequestParam(required = false) String region,
 			DataScope scope) {
 		AnnexForms.Summary s = annexes.summary(scope, id, region);
-		return download(annexes.annex2Excel(s), "附件2-" + s.areaName() + ".xlsx", AnnexForms.XLSX);
+		return Downloads.of(annexes.annex2Excel(s), "附件2-" + s.areaName() + ".xlsx", AnnexForms.XLSX);
 	}
 
 	@GetMapping("/inspections/campaigns/{id}/annex2.pdf")
 	ResponseEntity<byte[]> annex2Pdf(@PathVariable long id, @RequestParam(required = false) String region,
 			DataScope scope) {
 		AnnexForms.Summary s = annexes.summary(scope, id, region);
-		return download(annexes.annex2Pdf(s), "附件2-" + s.areaName() + ".pdf", MediaType.APPLICATION_PDF);
-	}
-
-	private static ResponseEntity<byte[]> download(byte[] body, String filename, MediaType type) {
-		return ResponseEntity.ok()
-			.contentType(type)
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment()
-						.filename(filename, java.nio.charset.StandardCharsets.UTF_8)
-						.build()
-						.toString())
-			.body(body);
+		return Downloads.of(annexes.annex2Pdf(s), "附件2-" + s.areaName() + ".pdf", MediaType.APPLICATION_PDF);
 	}
 
 }

@@ -1,6 +1,6 @@
 package cn.hxay.keyperson;
 
-import java.nio.charset.StandardCharsets;
+import cn.hxay.shared.web.Downloads;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -21,10 +21,7 @@ import cn.hxay.shared.web.PageLinks;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -113,12 +110,7 @@ class KeyPersonController {
 				keyPersons.categories().stream().collect(Collectors.toMap(Category::code, c -> c)),
 				keyPersons.stationNames(all.stream().map(KeyPerson::stationId).distinct().toList()),
 				PlatformTime.today(clock));
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-			.cacheControl(CacheControl.noStore())
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename("重点人员名单.xlsx", StandardCharsets.UTF_8).build().toString())
-			.body(bytes);
+		return Downloads.excel(bytes, "重点人员名单.xlsx");
 	}
 
 	@GetMapping("/key-persons/new")

@@ -42,6 +42,16 @@ public final class Downloads {
 		return of(body, fileName, MediaType.APPLICATION_PDF);
 	}
 
+	/** A PDF shown in the browser (with a file name for saving it). */
+	public static ResponseEntity<byte[]> pdfInline(byte[] body, String fileName) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.inline().filename(fileName, StandardCharsets.UTF_8).build().toString())
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.body(body);
+	}
+
 	/**
 	 * Sets the headers of a document streamed straight into the response (large exports);
 	 * call before writing the body.
