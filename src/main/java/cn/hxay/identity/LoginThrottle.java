@@ -10,14 +10,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Throttles sign-in by source address, ahead of the per-account lockout: within one
- * window a source may fail {@code per-account} times for one account name and
- * {@code per-source} times in all; after that it is answered "请稍后再试" without its attempts
- * being checked or counted against any account. With {@code per-account} below the
- * lockout's five, one address cannot lock someone else's account. The source is the
- * client address as the servlet container reports it, i.e. {@code X-Forwarded-For} from a
- * trusted proxy ({@code server.forward-headers-strategy=native}). Counters live in
- * PostgreSQL so every node sees them.
+ * Throttles sign-in by source address, ahead of the per-account lockout: a source may
+ * fail {@code per-account} times for one account name and {@code per-source} times in
+ * all; after that it is answered "请稍后再试", its attempts neither checked nor counted
+ * against any account, until it has been quiet for the window (counted from its last
+ * failure). The account's own count forgets failures after the same quiet spell
+ * ({@link UserAccount}), so with {@code per-account} below the lockout's five, one
+ * address can never lock someone else's account. The source is the client address as the
+ * servlet container reports it, i.e. {@code X-Forwarded-For} from a trusted proxy
+ * ({@code server.forward-headers-strategy=native}). Counters live in PostgreSQL so every
+ * node sees them.
  */
 @Component
 class LoginThrottle {
@@ -52,7 +54,7 @@ class LoginThrottle {
 		return jdbc
 			.sql("""
 					select exists (select 1 from login_failure
-					  where source = :source and window_start > :since
+					  where source = :source and last_failure_at > :since
 					    and ((username = '' and failures >= :perSource) or (username = :name and failures >= :perAccount)))""")
 			.param("source", key(source, 64))
 			.param("since", Timestamp.from(clock.instant().minus(window)))
@@ -72,7 +74,9 @@ class LoginThrottle {
 			return false;
 		}
 		Instant now = clock.instant();
-		jdbc.sql("delete from login_failure where window_start <= ?").param(Timestamp.from(now.minus(window))).update();
+		jdbc.sql("delete from login_failure where last_failure_at <= ?")
+			.param(Timestamp.from(now.minus(window)))
+			.update();
 		int forSource = count(key(source, 64), WHOLE_SOURCE, now);
 		int forAccount = count(key(source, 64), key(username, 50), now);
 		return forSource == perSource || forAccount == perAccount;
@@ -94,10 +98,10 @@ class LoginThrottle {
 	private int count(String source, String username, Instant now) {
 		return jdbc
 			.sql("""
-					insert into login_failure (source, username, window_start, failures) values (:source, :name, :now, 1)
+					insert into login_failure (source, username, last_failure_at, failures) values (:source, :name, :now, 1)
 					on conflict (source, username) do update set
-					  failures = case when login_failure.window_start <= :since then 1 else login_failure.failures + 1 end,
-					  window_start = case when login_failure.window_start <= :since then :now else login_failure.window_start end
+					  failures = case when login_failure.last_failure_at <= :since then 1 else login_failure.failures + 1 end,
+					  last_failure_at = :now
 					returning failures""")
 			.param("source", source)
 			.param("name", username)

@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * A user account and its login-failure state. The lockout rule lives here: five failed
  * logins in a row lock the account for fifteen minutes; a lock that has run out is
- * forgotten at the next attempt.
+ * forgotten at the next attempt, and so are failures followed by fifteen quiet minutes
+ * (they were not "in a row").
  */
 record UserAccount(long id, String username, String displayName, String passwordHash, long organisationId,
 		Set<Role> roles, String phone, boolean enabled, int failedAttempts, Instant lockedUntil, int version) {
@@ -29,6 +30,19 @@ record UserAccount(long id, String username, String displayName, String password
 		Instant lock = attempts >= MAX_FAILED_ATTEMPTS ? now.plus(LOCK_DURATION) : null;
 		return new UserAccount(id, username, displayName, passwordHash, organisationId, roles, phone, enabled,
 				lock != null ? 0 : attempts, lock, version);
+	}
+
+	/**
+	 * The count as it stands at {@code now}, when the last failure was at
+	 * {@code lastFailure}: after a quiet spell as long as the lock the count starts
+	 * again.
+	 */
+	UserAccount afterQuietSince(Instant lastFailure, Instant now) {
+		if (failedAttempts == 0 || lastFailure == null || now.isBefore(lastFailure.plus(LOCK_DURATION))) {
+			return this;
+		}
+		return new UserAccount(id, username, displayName, passwordHash, organisationId, roles, phone, enabled, 0,
+				lockedUntil, version);
 	}
 
 	CurrentUser asCurrentUser() {

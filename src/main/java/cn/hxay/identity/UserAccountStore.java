@@ -3,6 +3,7 @@ package cn.hxay.identity;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -93,11 +94,20 @@ class UserAccountStore {
 				locked_until = null, version = version + 1 where id = ?""").params(passwordHash, id).update();
 	}
 
-	void saveLoginState(UserAccount account) {
-		jdbc.sql("update user_account set failed_attempts = ?, locked_until = ? where id = ?")
+	void saveLoginState(UserAccount account, Instant failedAt) {
+		jdbc.sql("update user_account set failed_attempts = ?, locked_until = ?, last_failed_at = ? where id = ?")
 			.params(account.failedAttempts(),
-					account.lockedUntil() == null ? null : Timestamp.from(account.lockedUntil()), account.id())
+					account.lockedUntil() == null ? null : Timestamp.from(account.lockedUntil()),
+					Timestamp.from(failedAt), account.id())
 			.update();
+	}
+
+	Instant lastFailedAt(long id) {
+		List<Timestamp> at = jdbc.sql("select last_failed_at from user_account where id = ?")
+			.param(id)
+			.query((rs, row) -> rs.getTimestamp(1))
+			.list();
+		return at.isEmpty() || at.get(0) == null ? null : at.get(0).toInstant();
 	}
 
 	void clearFailures(String username) {

@@ -171,8 +171,9 @@ public class UserAccounts {
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	boolean recordFailedLogin(String username) {
 		return store.byUsernameForUpdate(username).map(account -> {
-			UserAccount after = account.afterFailedLogin(clock.instant());
-			store.saveLoginState(after);
+			UserAccount after = account.afterQuietSince(store.lastFailedAt(account.id()), clock.instant())
+				.afterFailedLogin(clock.instant());
+			store.saveLoginState(after, clock.instant());
 			return after.isLockedAt(clock.instant()) && !account.isLockedAt(clock.instant());
 		}).orElse(false);
 	}

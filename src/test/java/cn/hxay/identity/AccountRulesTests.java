@@ -40,6 +40,19 @@ class AccountRulesTests {
 	}
 
 	@Test
+	void failuresFollowedByFifteenQuietMinutesAreForgotten() {
+		Instant first = Instant.parse("2026-11-25T02:00:00Z");
+		UserAccount account = new UserAccount(1, "u", "U", "hash", 1, Set.of(Role.INSPECTOR), null, true, 0, null, 0);
+		for (int i = 0; i < 3; i++) {
+			account = account.afterFailedLogin(first);
+		}
+		assertThat(account.afterQuietSince(first, first.plusSeconds(15 * 60 - 1)).failedAttempts()).isEqualTo(3);
+		UserAccount later = account.afterQuietSince(first, first.plusSeconds(15 * 60))
+			.afterFailedLogin(first.plusSeconds(15 * 60));
+		assertThat(later.failedAttempts()).as("not in a row with the three before").isEqualTo(1);
+	}
+
+	@Test
 	void failuresWhileLockedDoNotExtendTheLock() {
 		Instant now = Instant.parse("2026-11-25T02:00:00Z");
 		UserAccount locked = new UserAccount(1, "u", "U", "hash", 1, Set.of(Role.INSPECTOR), null, true, 0,
