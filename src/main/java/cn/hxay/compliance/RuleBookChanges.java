@@ -1,5 +1,6 @@
 package cn.hxay.compliance;
 
+import cn.hxay.shared.ClusterLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +28,11 @@ class RuleBookChanges {
 
 	private final TransactionTemplate transactions;
 
-	RuleBookChanges(RuleBook book, Compliance compliance, JdbcClient jdbc, TransactionTemplate transactions) {
+	private final ClusterLock clusterLock;
+
+	RuleBookChanges(RuleBook book, Compliance compliance, JdbcClient jdbc, TransactionTemplate transactions,
+			ClusterLock clusterLock) {
+		this.clusterLock = clusterLock;
 		this.book = book;
 		this.compliance = compliance;
 		this.jdbc = jdbc;
@@ -38,7 +43,7 @@ class RuleBookChanges {
 	void onStart() {
 		String fingerprint = book.fingerprint();
 		Boolean changed = transactions.execute(status -> {
-			jdbc.sql("select pg_advisory_xact_lock(2019112502)").query(Object.class).single();
+			clusterLock.await("compliance.rule-book-changes");
 			String stored = jdbc.sql("select fingerprint from rule_book_state where id = 1")
 				.query(String.class)
 				.optional()

@@ -1,5 +1,6 @@
 package cn.hxay.hazard;
 
+import cn.hxay.shared.ClusterLock;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -42,6 +43,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class HazardLedger {
 
+	private final ClusterLock clusterLock;
+
 	private final HazardStore store;
 
 	private final SchoolRegistry schools;
@@ -59,7 +62,9 @@ public class HazardLedger {
 	private final Validator validator;
 
 	HazardLedger(HazardStore store, SchoolRegistry schools, AuditTrail audit, ApplicationEventPublisher events,
-			Clock clock, HazardDeadlines deadlines, Organisations organisations, Validator validator) {
+			Clock clock, HazardDeadlines deadlines, Organisations organisations, Validator validator,
+			ClusterLock clusterLock) {
+		this.clusterLock = clusterLock;
 		this.organisations = organisations;
 		this.validator = validator;
 		this.deadlines = deadlines;
@@ -318,7 +323,7 @@ public class HazardLedger {
 	 */
 	@Transactional
 	public int flagOverdue(LocalDate today) {
-		if (!store.tryJobLock()) {
+		if (!clusterLock.tryTake("hazard.overdue-job")) {
 			return 0;
 		}
 		int flagged = 0;

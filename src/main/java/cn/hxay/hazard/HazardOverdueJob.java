@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every night flags hazards past their deadline and places them under listed supervision.
- * Safe on many nodes: the ledger takes a PostgreSQL advisory lock for the run. Tests call
- * {@link #run(Clock)} directly.
+ * Safe on many nodes: the ledger takes the cluster lock (shared.ClusterLock) for the run.
+ * Tests call {@link #run(Clock)} directly.
  */
 @Component
 @EnableScheduling

@@ -249,12 +249,6 @@ class HazardStore {
 			.list();
 	}
 
-	boolean tryJobLock() {
-		return Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(hashtext('hazard-overdue-job'))")
-			.query(Boolean.class)
-			.single());
-	}
-
 	private Hazard map(ResultSet rs, int row) throws SQLException {
 		SupervisionPlan plan = rs.getString("plan_goal") == null ? null
 				: new SupervisionPlan(rs.getString("plan_goal"), rs.getString("plan_measures"),

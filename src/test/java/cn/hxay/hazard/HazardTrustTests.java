@@ -116,7 +116,8 @@ class HazardTrustTests {
 		Map<String, String> refused = new LinkedHashMap<>();
 		refused.put(json(school, "长".repeat(101), "王建国", null), "隐患部位不能超过 100 字");
 		refused.put(json(school, "南门", "名".repeat(51), null), "责任人不能超过 50 字");
-		// NUL is refused for every request before any module sees it (shared.web.TextInputCheck)
+		// NUL is refused for every request before any module sees it
+		// (shared.web.TextInputCheck)
 		refused.put(json(school, "南门\\u0000", "王建国", null), "“place”含有不允许的空字符");
 		refused.put(json(school, "南门", "王建国", "9999-12-31"), "整改期限须在一年之内");
 		refused.put(json(school, "南门", "王建国", "2000-01-01"), "整改期限不能早于今天");

@@ -292,7 +292,8 @@ class InspectionTrustTests {
 		}
 		assertThat(version(school.get("/inspections/" + id))).as("nothing written").isEqualTo(before);
 		Page nul = school.postForm("/inspections/" + id, cases.get("NUL in text"));
-		// NUL cannot be typed by a person: every request carrying one is refused before any
+		// NUL cannot be typed by a person: every request carrying one is refused before
+		// any
 		// handler, by the one rule in shared.web.TextInputCheck
 		assertThat(nul.body()).contains("“a[report]”含有不允许的空字符");
 
