@@ -272,6 +272,11 @@ class AuthorizationMatrixTests {
 
 	private final Map<String, WebSession> sessions = new LinkedHashMap<>();
 
+	/**
+	 * One client per role for the API (HTTP Basic, no cookies), reusing its connections.
+	 */
+	private final Map<String, WebSession> apiClients = new java.util.concurrent.ConcurrentHashMap<>();
+
 	@BeforeAll
 	void objectsInAndOutOfScope() {
 		// BCrypt cost 4 for the demo accounts' (unchanged) password: the API checks it on
