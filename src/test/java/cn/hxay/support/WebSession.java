@@ -189,6 +189,58 @@ public final class WebSession {
 		return send(builder.build());
 	}
 
+	/**
+	 * Any request in this session (its cookies, and for a form post its CSRF token),
+	 * asking for anything ({@code Accept: *}{@code /*}); an event stream is closed as
+	 * soon as its headers arrive, so that a live feed does not hold the caller.
+	 */
+	public Page exchange(String method, String path, String contentType, byte[] body, Map<String, String> headers) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path))
+			.header("Accept", "text/html,application/json;q=0.9,*/*;q=0.8")
+			.timeout(java.time.Duration.ofSeconds(30))
+			.method(method,
+					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+		if (contentType != null) {
+			builder.header("Content-Type", contentType);
+		}
+		headers.forEach(builder::header);
+		try {
+			HttpResponse<java.io.InputStream> response = client.send(builder.build(),
+					HttpResponse.BodyHandlers.ofInputStream());
+			byte[] bytes;
+			try (java.io.InputStream in = response.body()) {
+				bytes = response.headers()
+					.firstValue("Content-Type")
+					.filter(type -> type.startsWith("text/event-stream"))
+					.isPresent() ? new byte[0] : in.readAllBytes();
+			}
+			String text = new String(bytes, StandardCharsets.UTF_8);
+			Matcher matcher = CSRF.matcher(text);
+			if (matcher.find()) {
+				csrfToken = matcher.group(1);
+			}
+			return new Page(response.statusCode(), text, response.headers(), bytes);
+		}
+		catch (IOException | InterruptedException ex) {
+			throw new IllegalStateException(method + " " + path, ex);
+		}
+	}
+
+	/** A form body (URL-encoded) with this session's CSRF token. */
+	public byte[] formBody(Map<String, ?> fields) {
+		Map<String, Object> all = new LinkedHashMap<>(fields);
+		if (csrfToken != null) {
+			all.putIfAbsent("_csrf", csrfToken);
+		}
+		return all.entrySet()
+			.stream()
+			.flatMap(e -> e.getValue() instanceof List<?> values
+					? values.stream().map(v -> encode(e.getKey()) + "=" + encode(String.valueOf(v)))
+					: java.util.stream.Stream.of(encode(e.getKey()) + "=" + encode(String.valueOf(e.getValue()))))
+			.collect(Collectors.joining("&"))
+			.getBytes(StandardCharsets.UTF_8);
+	}
+
 	public Optional<HttpCookie> cookie(String name) {
 		return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).findFirst();
 	}

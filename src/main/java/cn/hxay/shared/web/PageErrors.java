@@ -55,7 +55,6 @@ class PageErrors {
 		view.setStatus(status);
 		view.addObject("status", status.value());
 		view.addObject("error", title);
-		view.addObject("title", title);
 		view.addObject("message", message);
 		return view;
 	}

@@ -1,9 +1,12 @@
 package cn.hxay.shared.web;
 
 import java.sql.SQLException;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.Temporal;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import cn.hxay.shared.Violation;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,6 +14,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
+import org.springframework.beans.PropertyAccessException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -20,6 +24,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.BindException;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.DefaultBindingErrorProcessor;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -28,7 +34,9 @@ import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -50,6 +58,25 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
 @ControllerAdvice
 class RequestErrors {
+
+	/**
+	 * A form bound to a record cannot be built when a value has the wrong type (the
+	 * handler would get no form at all): refuse it here, by field, instead.
+	 */
+	@InitBinder
+	void refuseFormsThatCannotBeBuilt(WebDataBinder binder) {
+		binder.setBindingErrorProcessor(new DefaultBindingErrorProcessor() {
+
+			@Override
+			public void processPropertyAccessException(PropertyAccessException ex, BindingResult result) {
+				if (binder.getTarget() == null && ex instanceof TypeMismatchException mismatch) {
+					throw mismatch;
+				}
+				super.processPropertyAccessException(ex, result);
+			}
+
+		});
+	}
 
 	@ExceptionHandler
 	ModelAndView typeMismatch(TypeMismatchException ex, HttpServletRequest request) {
@@ -174,6 +201,23 @@ class RequestErrors {
 	}
 
 	/**
+	 * A handler that parses a number or a date itself (e.g. a form's {@code version}) and
+	 * got text.
+	 */
+	@ExceptionHandler
+	ModelAndView notANumber(NumberFormatException ex, HttpServletRequest request) {
+		Matcher input = QUOTED.matcher(String.valueOf(ex.getMessage()));
+		String value = input.find() ? "“" + abbreviate(input.group(1)) + "”" : "";
+		return badRequest(request, "输入有误", List.of(Violation.of(null, "输入的值" + value + "应为数字 (或缺少该值)。")));
+	}
+
+	@ExceptionHandler
+	ModelAndView notADate(DateTimeParseException ex, HttpServletRequest request) {
+		return badRequest(request, "输入有误",
+				List.of(Violation.of(null, "日期“" + abbreviate(ex.getParsedString()) + "”格式不正确，应为 yyyy-MM-dd。")));
+	}
+
+	/**
 	 * The last safety net: a value the database refused. The transaction that tried to
 	 * write it was rolled back.
 	 */
@@ -192,6 +236,8 @@ class RequestErrors {
 		};
 		return badRequest(request, "输入有误", List.of(Violation.of(null, message)));
 	}
+
+	private static final Pattern QUOTED = Pattern.compile("\"(.*)\"");
 
 	private static ModelAndView badRequest(HttpServletRequest request, String title, List<Violation> violations) {
 		String detail = String.join("；", violations.stream().map(Violation::message).toList());

@@ -23,11 +23,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code Content-Length} over the limit is refused at once with 413, and a body sent
  * without one (chunked) stops being read at the limit. Uploads (multipart) may be as
  * large as {@code spring.servlet.multipart.max-request-size}; any other body
- * {@code hxay.web.max-body-size} (1 MB by default). Device ingestion applies its own,
- * smaller limit on top.
+ * {@code hxay.web.max-body-size} (1 MB by default). A chunked form the container cannot
+ * parse is refused the same way. Device ingestion applies its own, smaller limit on top.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(Ordered.HIGHEST_PRECEDENCE + 100) // after the UTF-8 character encoding filter
 class RequestSizeLimit extends OncePerRequestFilter {
 
 	private final long uploadLimit;
@@ -55,6 +55,18 @@ class RequestSizeLimit extends OncePerRequestFilter {
 			refuse(request, response, upload ? uploadWords : "请求内容超过了允许的大小 (" + bodyLimit / 1024 + " KB)，没有保存任何数据。");
 			return;
 		}
+		if (declared < 0 && type != null && type.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
+			// a chunked form larger than the container parses (maxPostSize) cannot be
+			// read at
+			// all; the first filter asking for a parameter (the CSRF check) would fail
+			try {
+				request.getParameterMap();
+			}
+			catch (IllegalStateException ex) {
+				refuse(request, response, "提交的内容超过了允许的大小，没有保存任何内容。");
+				return;
+			}
+		}
 		if (declared < 0 && !upload && hasBody(request)) {
 			chain.doFilter(new Limited(request, limit), response);
 			return;
@@ -72,7 +84,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
 		response.setStatus(413);
 		response.setHeader("Connection", "close");
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+		if (ErrorAnswers.isApi(request)) {
 			response.setContentType("application/problem+json");
 			response.getWriter().write("{\"status\":413,\"title\":\"文件过大\",\"detail\":\"" + detail + "\"}");
 		}

@@ -120,6 +120,43 @@ class ErrorHandlingTests {
 		Page text = county.postForm("/hazards/1/start", Map.of("version", "abc"));
 		assertThat(text.status()).isEqualTo(400);
 		assertThat(text.body()).containsAnyOf("“version”的值“abc”应为数字", "版本号");
+
+		// a handler that reads the version from the form itself
+		WebSession school = WebSession.signedIn(port, DemoUsers.SCHOOL_LEAD, PW);
+		String campaign = first(api("GET", "/api/v1/inspection-campaigns", DemoUsers.SCHOOL_LEAD, null).body());
+		String form = first(
+				api("GET", "/api/v1/inspection-campaigns/" + campaign + "/inspections", DemoUsers.SCHOOL_LEAD, null)
+					.body());
+		school.get("/inspections/" + form);
+		Page noVersion = school.postForm("/inspections/" + form, Map.of("action", "draft"));
+		assertThat(noVersion.status()).isEqualTo(400);
+		assertThat(noVersion.body()).contains("应为数字");
+		Page wrongVersion = school.postForm("/inspections/" + form, Map.of("version", "二"));
+		assertThat(wrongVersion.status()).isEqualTo(400);
+		assertThat(wrongVersion.body()).contains("输入的值“二”应为数字");
+		assertNothingWritten();
+	}
+
+	@Test
+	void aFormWithAValueOfTheWrongTypeIsA400ByFieldNotA500() {
+		WebSession county = WebSession.signedIn(port, DemoUsers.COUNTY_EDUCATION, PW);
+		county.get("/schools/new");
+		Page kind = county.postForm("/schools/new", Map.of("code", "3040299976", "name", "类型错误小学", "kind", "CASTLE"));
+		assertThat(kind.status()).isEqualTo(400);
+		assertThat(kind.body()).contains("“kind”的值“CASTLE”不是可选的值之一");
+		Page students = county.postForm("/schools/new", Map.of("code", "3040299976", "students", "很多"));
+		assertThat(students.status()).isEqualTo(400);
+		assertThat(students.body()).contains("“students”的值“很多”应为数字");
+		assertNothingWritten();
+	}
+
+	@Test
+	void aFormTooLargeToReadIsA413InChinese() {
+		WebSession county = WebSession.signedIn(port, DemoUsers.COUNTY_EDUCATION, PW);
+		county.get("/schools/new");
+		Page page = county.postForm("/schools/new", Map.of("name", "长".repeat(800_000)));
+		assertThat(page.status()).isEqualTo(413);
+		assertThat(page.body()).contains("超过了允许的大小").doesNotContain("Payload Too Large");
 		assertNothingWritten();
 	}
 
@@ -199,6 +236,12 @@ class ErrorHandlingTests {
 		api.getView().render(Map.of(), new MockHttpServletRequest(), response);
 		assertThat(response.getStatus()).isEqualTo(400);
 		assertThat(response.getContentAsString(StandardCharsets.UTF_8)).contains("超过了允许的长度");
+	}
+
+	private static String first(String json) {
+		Matcher id = Pattern.compile("\"id\":(\\d+)").matcher(json);
+		assertThat(id.find()).as(json).isTrue();
+		return id.group(1);
 	}
 
 	private void assertNothingWritten() {

@@ -1,0 +1,607 @@
+package cn.hxay.security;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import cn.hxay.demo.DemoUsers;
+import cn.hxay.shared.PlatformTime;
+import cn.hxay.support.PlatformTest;
+import cn.hxay.support.WebSession;
+import cn.hxay.support.WebSession.Page;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Who may call what, for every endpoint the platform has: the routes of every controller
+ * and every operation of the OpenAPI document, for anonymous callers and each demo role,
+ * on an object inside and one outside the caller's scope (a 天宁区 school, hazard, form,
+ * device and alarm against a 武进区 one). The expected answers are declared in one table
+ * below ({@link #EXPECTED}); an endpoint without a row fails the test, so every new
+ * endpoint must say who may use it.
+ * <p>
+ * Writes are sent with a dummy body (an empty form or {@code {}}, version -1, a stale
+ * {@code If-Match}): the point is refused (401/403/404) against allowed, and "allowed" is
+ * a class of answers (2xx, 3xx other than to the login page, 400, 409, 412, 415, 428),
+ * since a dummy body is rightly refused by the handler once the caller got that far.
+ */
+@PlatformTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixTests {
+
+	/**
+	 * The read-only 督导员 gets 403 on every non-GET request except signing out and changing
+	 * their own password (issue 10, item 10); cells marked {@code f} expect that and are
+	 * skipped until the rule is in {@code SecurityConfiguration}.
+	 */
+	static final boolean INSPECTOR_READ_ONLY_RULE_LANDED = true;
+
+	static final String ANONYMOUS = "anonymous";
+
+	/** The columns of the table, in order. */
+	static final List<String> ROLES = List.of(ANONYMOUS, DemoUsers.ADMIN, DemoUsers.CITY_EDUCATION,
+			DemoUsers.CITY_POLICE, DemoUsers.INSPECTOR, DemoUsers.COUNTY_EDUCATION, DemoUsers.OTHER_COUNTY_EDUCATION,
+			DemoUsers.COUNTY_POLICE, DemoUsers.STATION_OFFICER, DemoUsers.SCHOOL_LEAD);
+
+	/**
+	 * The expectations. Codes per column (anonymous, admin, city.edu, city.police,
+	 * inspector, tianning.edu, wujin.edu, tianning.police, qinglong.police, school.lead):
+	 * <ul>
+	 * <li>{@code A} allowed (2xx, 3xx not to the login page, 400, 409, 412, 415,
+	 * 428)</li>
+	 * <li>{@code L} sign in first: 401 under {@code /api}, a redirect to {@code /login}
+	 * on pages</li>
+	 * <li>{@code F} 403, {@code N} 404, {@code U} 401 for a signed-in user (device
+	 * endpoints take a device token, never a user)</li>
+	 * <li>{@code f} 403 by the inspector's read-only rule (see
+	 * {@link #INSPECTOR_READ_ONLY_RULE_LANDED})</li>
+	 * </ul>
+	 * A second string, for endpoints on an object with a scope, is the answer for the
+	 * object out of scope (a 武进区 one).
+	 */
+	static final Map<String, String[]> EXPECTED = table(
+	// @formatter:off
+	// anonymous, admin, city.edu, city.police, inspector, tianning.edu, wujin.edu, tianning.police, qinglong.police, school.lead
+	"DELETE /api/v1/webhooks/{id}", "L N F F F F F F F F",
+	"GET /", "L A A A A A A A A A",
+	"GET /account/password", "L A A A A A A A A A",
+	"GET /admin/audit", "L A F F F F F F F F",
+	"GET /admin/organisations", "L A F F F F F F F F",
+	"GET /admin/regions", "L A F F F F F F F F",
+	"GET /admin/rule-sets", "L A F F F F F F F F",
+	"GET /admin/users", "L A F F F F F F F F",
+	"GET /admin/users/new", "L A F F F F F F F F",
+	"GET /admin/users/{id}", "L A F F F F F F F F",
+	"GET /admin/webhooks", "L A F F F F F F F F",
+	// alarm counts for every signed-in user, while /api/v1/alarms/statistics is police-only: see the report of issue 10
+	"GET /alarms/statistics", "L A A A A A A A A A",
+	"GET /api/v1/alarms", "L F F A F F F A A F",
+	"GET /api/v1/alarms/log", "L F F A F F F A A F",
+	"GET /api/v1/alarms/statistics", "L F F A F F F A A F",
+	"GET /api/v1/alarms/{id}", "L F F A F F F A A F", "L F F A F F F N N F",
+	"GET /api/v1/compliance/rates", "L A A A A A A A A A",
+	"GET /api/v1/compliance/schools/{id}/findings", "L A A A A A N A A A", "L A A A A N A N N N",
+	"GET /api/v1/devices", "L A A A A A A A A A",
+	"GET /api/v1/devices/outages", "L A A A A A A A A A",
+	"GET /api/v1/devices/rates", "L A A A A A A A A A",
+	"GET /api/v1/devices/rejections", "L A A A A A A A A A",
+	"GET /api/v1/devices/{id}", "L A A A A A N A A A", "L A A A A N A N N N",
+	"GET /api/v1/hazards", "L A A A A A A A A A",
+	"GET /api/v1/hazards/ledger.xlsx", "L A A A A A A A A A",
+	"GET /api/v1/hazards/statistics", "L A A A A A A A A A",
+	"GET /api/v1/hazards/{id}", "L A A A A A N A A A", "L A A A A N A N N N",
+	"GET /api/v1/hazards/{id}/notice.pdf", "L A A A A A N A A A", "L A A A A N A N N N",
+	"GET /api/v1/hazards/{id}/steps", "L A A A A A N A A A", "L A A A A N A N N N",
+	"GET /api/v1/inspection-campaigns", "L A A A A A A A A A",
+	"GET /api/v1/inspection-campaigns/{id}/inspections", "L A A A A A A A A A",
+	"GET /api/v1/inspection-campaigns/{id}/progress", "L A A A A A A A A A",
+	"GET /api/v1/inspections/{id}", "L A A A A A N A A A", "L A A A A N A N N N",
+	"GET /api/v1/me", "L A A A A A A A A A",
+	"GET /api/v1/schools", "L A A A A A A A A A",
+	"GET /api/v1/schools/{id}", "L A A A A A N A A A", "L A A A A N A N N N",
+	"GET /api/v1/webhooks", "L A F F F F F F F F",
+	"GET /api/v1/webhooks/deliveries", "L A F F F F F F F F",
+	"GET /compliance", "L A A A A A A A A A",
+	"GET /compliance/evaluations/{id}", "L N N N N N N N N N",
+	"GET /compliance/export", "L A A A A A A A A A",
+	"GET /compliance/failing", "L A A A A A A A A A",
+	"GET /console", "L F F A F F F A A F",
+	"GET /console/alarms/{id}", "L F F A F F F A A F", "L F F A F F F N N F",
+	"GET /console/log", "L F F A F F F A A F",
+	"GET /console/queue", "L F F A F F F A A F",
+	"GET /console/stream", "L F F A F F F A A F",
+	"GET /devices", "L A A A A A A A A A",
+	"GET /devices/export", "L A A A A A A A A A",
+	"GET /devices/import", "L A A A A A A A A A",
+	"GET /devices/import/template", "L A A A A A A A A A",
+	"GET /devices/new", "L A A A A A A A A A",
+	"GET /devices/rates", "L A A A A A A A A A",
+	"GET /devices/{id}", "L A A A A A N A A A", "L A A A A N A N N N",
+	"GET /devices/{id}/edit", "L A A A A A N A A A", "L A A A A N A N N N",
+	"GET /hazards", "L A A A A A A A A A",
+	"GET /hazards/ledger.xlsx", "L A A A A A A A A A",
+	"GET /hazards/new", "L A A A A A A A A A",
+	"GET /hazards/{id}", "L A A A A A N A A A", "L A A A A N A N N N",
+	"GET /hazards/{id}/notice.pdf", "L A A A A A N A A A", "L A A A A N A N N N",
+	"GET /hazards/{id}/photos/{photoId}", "L N N N N N N N N N", "L N N N N N N N N N",
+	"GET /inspections", "L A A A A A A A A A",
+	"GET /inspections/campaigns/new", "L A A A A A A A A A",
+	"GET /inspections/campaigns/{id}", "L A A A A A A A A A",
+	"GET /inspections/campaigns/{id}/annex2.pdf", "L A A A A A A A A A",
+	"GET /inspections/campaigns/{id}/annex2.xlsx", "L A A A A A A A A A",
+	"GET /inspections/campaigns/{id}/schools", "L A A A A A A A A A",
+	"GET /inspections/{id}", "L A A A A A N A A A", "L A A A A N A N N N",
+	"GET /inspections/{id}/annex1.pdf", "L A A A A A N A A A", "L A A A A N A N N N",
+	"GET /inspections/{id}/annex1.xlsx", "L A A A A A N A A A", "L A A A A N A N N N",
+	"GET /inspections/{id}/photos/{photoId}", "L N N N N N N N N N", "L N N N N N N N N N",
+	"GET /login", "A A A A A A A A A A",
+	"GET /schools", "L A A A A A A A A A",
+	"GET /schools/export", "L A A A A A A A A A",
+	"GET /schools/import", "L A A F F A A F F F",
+	"GET /schools/import/template", "L A A F F A A F F F",
+	"GET /schools/new", "L A A F F A A F F F",
+	"GET /schools/station-options", "L A A A A A A A A A",
+	"GET /schools/{id}", "L A A A A A N A A A", "L A A A A N A N N N",
+	"GET /schools/{id}/compliance", "L A A A A A N A A A", "L A A A A N A N N N",
+	"GET /schools/{id}/edit", "L A A A A A N A A A", "L A A A A N A N N N",
+	"GET /schools/{id}/posture", "L A A A A A N A A A", "L A A A A N A N N N",
+	// set-up is over once an account exists: it sends everyone to the login page
+	"GET /setup", "L 302 302 302 302 302 302 302 302 302",
+	"GET /swagger-ui.html", "L A A A A A A A A A",
+	"GET /v3/api-docs", "L A A A A A A A A A",
+	"GET /v3/api-docs.yaml", "L F F F F F F F F F",
+	"GET /v3/api-docs/swagger-config", "L A A A A A A A A A",
+	"POST /account/password", "L A A A A A A A A A",
+	"POST /admin/organisations", "L A F F F F F F F F",
+	"POST /admin/organisations/{id}", "L A F F F F F F F F",
+	"POST /admin/regions", "L A F F F F F F F F",
+	"POST /admin/regions/{code}", "L A F F F F F F F F",
+	"POST /admin/rule-sets", "L A F F F F F F F F",
+	"POST /admin/users/new", "L A F F F F F F F F",
+	"POST /admin/users/{id}", "L A F F F F F F F F",
+	"POST /admin/users/{id}/password", "L A F F F F F F F F",
+	"POST /admin/webhooks", "L A F F F F F F F F",
+	"POST /admin/webhooks/{id}/enabled", "L N F F F F F F F F",
+	"POST /admin/webhooks/{id}/test", "L N F F F F F F F F",
+	"POST /api/v1/devices/{deviceCode}/alarms", "L U U U f U U U U U", "L U U U f U U U U U",
+	"POST /api/v1/devices/{deviceCode}/heartbeats", "L U U U f U U U U U", "L U U U f U U U U U",
+	"POST /api/v1/devices/{deviceCode}/registrations", "L U U U f U U U U U", "L U U U f U U U U U",
+	"POST /api/v1/hazards", "L A A A f A A A A A",
+	"POST /api/v1/hazards/{id}/close", "L A A A f A N A A F", "L A A A f N A N N F",
+	"POST /api/v1/hazards/{id}/plan", "L A A A f A N A A A", "L A A A f N A N N N",
+	"POST /api/v1/hazards/{id}/return", "L A A A f A A A A F", "L A A A f A A A A F",
+	"POST /api/v1/hazards/{id}/safeguards", "L A A A f A N A A A", "L A A A f N A N N N",
+	"POST /api/v1/hazards/{id}/start", "L A A A f A N A A A", "L A A A f N A N N N",
+	"POST /api/v1/hazards/{id}/submit", "L A A A f A N A A A", "L A A A f N A N N N",
+	"POST /api/v1/schools", "L A A F F A A F F F",
+	"POST /api/v1/webhooks", "L A F F F F F F F F",
+	"POST /compliance/evaluations", "L A A F F A A F F F",
+	"POST /console/alarms/{id}/acknowledge", "L F F A F F F A A F", "L F F A F F F N N F",
+	"POST /console/alarms/{id}/arrive", "L F F A F F F A A F", "L F F A F F F N N F",
+	"POST /console/alarms/{id}/close", "L F F A F F F A A F", "L F F A F F F N N F",
+	"POST /console/alarms/{id}/dispatch", "L F F A F F F A A F", "L F F A F F F N N F",
+	"POST /devices/import", "L A A A f A A A A A",
+	"POST /devices/new", "L A A A F A A A F A",
+	"POST /devices/{id}/edit", "L A A A F A N A F A", "L A A A F N A N N N",
+	"POST /devices/{id}/token", "L A A A F A N A F A", "L A A A F N A N N N",
+	"POST /hazards", "L A A A f A A A A A",
+	"POST /hazards/{id}/photos", "L A A A f A A A A A", "L A A A f A A A A A",
+	"POST /hazards/{id}/{step}", "L A A A f A N A A A", "L A A A f N A N N N",
+	"POST /inspections/campaigns", "L A A A F A A A F F",
+	"POST /inspections/campaigns/{id}/sampling", "L A A A f F F F F F",
+	"POST /inspections/{id}", "L F F F F F N F A A", "L F F F F N F N N N",
+	"POST /inspections/{id}/accept", "L A A A f A N A F F", "L A A A f N A N F F",
+	"POST /inspections/{id}/cosign", "L F F F F F F F A F", "L F F F F F F F N F",
+	"POST /inspections/{id}/hazards", "L A A A f A N A F F", "L A A A f N A N F F",
+	"POST /inspections/{id}/photos", "L A A A f A A A A A", "L A A A f A A A A A",
+	"POST /inspections/{id}/return", "L A A A f A N A F F", "L A A A f N A N F F",
+	"POST /inspections/{id}/sample-result", "L A A A f F F F F F", "L A A A f F F F F F",
+	"POST /schools/import", "L A A F F A A F F F",
+	"POST /schools/new", "L A A F F A A F F F",
+	"POST /schools/{id}/edit", "L A A F F A N F F A", "L A A F F N A N N N",
+	"POST /schools/{id}/posture", "L A A A f A N A A A", "L A A A f N A N N N",
+	"POST /setup", "A A A A f A A A A A",
+	"PUT /api/v1/schools/{id}", "L A A F F A N F F A", "L A A F F N A N N N"
+	// @formatter:on
+	);
+
+	private static final JsonMapper JSON = JsonMapper.shared();
+
+	private static final String PW = DemoUsers.PASSWORD;
+
+	private static final Set<Integer> ALLOWED = Set.of(200, 201, 202, 204, 302, 303, 400, 409, 412, 415, 428);
+
+	private static final Set<String> SCOPED = Set.of("school", "hazard", "inspection", "device", "alarm");
+
+	/** Which object an {@code {id}} stands for, by the start of the path. */
+	private static final List<String[]> KINDS = List.of(new String[] { "/api/v1/compliance/schools/", "school" },
+			new String[] { "/api/v1/schools/", "school" }, new String[] { "/schools/", "school" },
+			new String[] { "/api/v1/hazards/", "hazard" }, new String[] { "/hazards/", "hazard" },
+			new String[] { "/api/v1/inspection-campaigns/", "campaign" },
+			new String[] { "/inspections/campaigns/", "campaign" },
+			new String[] { "/api/v1/inspections/", "inspection" }, new String[] { "/inspections/", "inspection" },
+			new String[] { "/api/v1/devices/", "device" }, new String[] { "/devices/", "device" },
+			new String[] { "/api/v1/alarms/", "alarm" }, new String[] { "/console/alarms/", "alarm" },
+			new String[] { "/admin/users/", "user" }, new String[] { "/admin/organisations/", "organisation" },
+			new String[] { "/admin/webhooks/", "webhook" }, new String[] { "/api/v1/webhooks/", "webhook" },
+			new String[] { "/compliance/evaluations/", "evaluation" });
+
+	/** A dummy form: a stale version and values each handler refuses or ignores. */
+	private static final Map<String, String> DUMMY_FORM = Map.of("version", "-1", "percent", "0", "passed", "false",
+			"enabled", "false", "item", "__none__", "action", "draft", "guardName", "x", "guardBirthDate", "bad");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping handlers;
+
+	/** Object ids by kind: in scope, out of scope. */
+	private final Map<String, String[]> objects = new LinkedHashMap<>();
+
+	private final Map<String, WebSession> sessions = new LinkedHashMap<>();
+
+	/**
+	 * One client per role for the API (HTTP Basic, no cookies), reusing its connections.
+	 */
+	private final Map<String, WebSession> apiClients = new java.util.concurrent.ConcurrentHashMap<>();
+
+	@BeforeAll
+	void objectsInAndOutOfScope() {
+		// BCrypt cost 4 for the demo accounts' (unchanged) password: the API checks it on
+		// every call and the matrix makes hundreds of them
+		jdbc.sql("update user_account set password_hash = :hash where username in (:names)")
+			.param("hash", new BCryptPasswordEncoder(4).encode(PW))
+			.param("names", ROLES.subList(1, ROLES.size()))
+			.update();
+		String in = find(api("GET", "/api/v1/schools", DemoUsers.SCHOOL_LEAD, null).body(), "\"id\":(\\d+)");
+		String inCode = find(api("GET", "/api/v1/schools", DemoUsers.SCHOOL_LEAD, null).body(), "\"code\":\"(\\d+)\"");
+		Page wujin = api("GET", "/api/v1/schools?size=1", DemoUsers.OTHER_COUNTY_EDUCATION, null);
+		String out = find(wujin.body(), "\"id\":(\\d+)");
+		String outCode = find(wujin.body(), "\"code\":\"(\\d+)\"");
+		objects.put("school", new String[] { in, out });
+		objects.put("hazard",
+				new String[] { hazard(DemoUsers.COUNTY_EDUCATION, in), hazard(DemoUsers.OTHER_COUNTY_EDUCATION, out) });
+		String campaign = find(api("GET", "/api/v1/inspection-campaigns", DemoUsers.SCHOOL_LEAD, null).body(),
+				"\"id\":(\\d+)");
+		objects.put("campaign", new String[] { campaign, campaign });
+		String inspections = "/api/v1/inspection-campaigns/" + campaign + "/inspections";
+		objects.put("inspection",
+				new String[] { find(api("GET", inspections, DemoUsers.SCHOOL_LEAD, null).body(), "\"id\":(\\d+)"),
+						find(api("GET", inspections + "?size=1", DemoUsers.OTHER_COUNTY_EDUCATION, null).body(),
+								"\"id\":(\\d+)") });
+		String[] deviceIn = device(DemoUsers.COUNTY_EDUCATION, "320402", inCode);
+		String[] deviceOut = device(DemoUsers.OTHER_COUNTY_EDUCATION, "320412", outCode);
+		objects.put("device", new String[] { deviceIn[0], deviceOut[0] });
+		objects.put("deviceCode", new String[] { deviceIn[1], deviceOut[1] });
+		objects.put("alarm", new String[] { alarm(deviceIn), alarm(deviceOut) });
+		String lead = jdbc.sql("select id from user_account where username = 'school.lead'")
+			.query(String.class)
+			.single();
+		String unit = jdbc.sql("select organisation_id from user_account where username = 'school.lead'")
+			.query(String.class)
+			.single();
+		objects.put("user", new String[] { lead, lead });
+		objects.put("organisation", new String[] { unit, unit });
+		objects.put("webhook", new String[] { "999999999", "999999999" });
+		objects.put("evaluation", new String[] { "999999999", "999999999" });
+		for (String role : ROLES) {
+			WebSession session = role.equals(ANONYMOUS) ? new WebSession(port) : WebSession.signedIn(port, role, PW);
+			session.get(role.equals(ANONYMOUS) ? "/login" : "/account/password");
+			sessions.put(role, session);
+		}
+	}
+
+	@Test
+	void everyEndpointAnswersEveryRoleAsDeclared() throws Exception {
+		long started = System.nanoTime();
+		Set<String> endpoints = endpoints();
+		List<Call> calls = new ArrayList<>();
+		for (String endpoint : endpoints) {
+			String pattern = endpoint.substring(endpoint.indexOf(' ') + 1);
+			String kind = kindOf(pattern);
+			boolean scoped = kind != null && SCOPED.contains(kind) || pattern.contains("{deviceCode}");
+			for (int scope = 0; scope < (scoped ? 2 : 1); scope++) {
+				calls.add(new Call(endpoint, endpoint.substring(0, endpoint.indexOf(' ')), fill(pattern, kind, scope),
+						scope, scoped));
+			}
+		}
+		// one thread per role (each with its own session), a few at a time
+		Map<String, String> answers = new java.util.concurrent.ConcurrentHashMap<>();
+		List<String> problems = java.util.Collections.synchronizedList(new ArrayList<>());
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+		try {
+			List<java.util.concurrent.Future<?>> roles = new ArrayList<>();
+			for (String role : ROLES) {
+				roles.add(pool.submit(() -> {
+					for (Call call : calls) {
+						Page answer = send(role, call.method(), call.path());
+						if (answer.status() >= 500) {
+							problems
+								.add("%s %s as %s: %d".formatted(call.method(), call.path(), role, answer.status()));
+						}
+						answers.put(call.endpoint() + "|" + call.scope() + "|" + role,
+								code(role, call.path(), answer) + "|" + answer.status());
+					}
+				}));
+			}
+			for (java.util.concurrent.Future<?> role : roles) {
+				role.get();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		Map<String, String[]> observed = new TreeMap<>();
+		for (Call call : calls) {
+			String[] declared = EXPECTED.get(call.endpoint());
+			List<String> codes = new ArrayList<>();
+			for (int column = 0; column < ROLES.size(); column++) {
+				String role = ROLES.get(column);
+				String[] answer = answers.get(call.endpoint() + "|" + call.scope() + "|" + role).split("\\|");
+				codes.add(answer[0]);
+				if (declared != null && declared.length > call.scope()) {
+					String expected = declared[call.scope()].split(" ")[column];
+					boolean pending = expected.equals("f") && !INSPECTOR_READ_ONLY_RULE_LANDED;
+					String wanted = expected.equals("f") ? "F" : expected;
+					if (!pending && !wanted.equals(answer[0])) {
+						problems.add("%s %s as %s (%s): expected %s, was %s (%s)".formatted(call.method(), call.path(),
+								role, call.scope() == 0 ? "in scope" : "out of scope", wanted, answer[0], answer[1]));
+					}
+				}
+			}
+			observed.computeIfAbsent(call.endpoint(), e -> new String[call.scoped() ? 2 : 1])[call.scope()] = String
+				.join(" ", codes);
+		}
+		int requests = calls.size() * ROLES.size();
+		long seconds = (System.nanoTime() - started) / 1_000_000_000;
+		writeObserved(observed, requests, seconds);
+		List<String> undeclared = endpoints.stream().filter(e -> !EXPECTED.containsKey(e)).toList();
+		List<String> gone = EXPECTED.keySet().stream().filter(e -> !endpoints.contains(e)).toList();
+		assertThat(undeclared)
+			.as("endpoints without an expectation: declare who may call them in AuthorizationMatrixTests.EXPECTED "
+					+ "(observed answers in target/authorization-matrix.txt)")
+			.isEmpty();
+		assertThat(gone).as("rows for endpoints that no longer exist").isEmpty();
+		assertThat(problems)
+			.as("%d endpoints × %d roles (in and out of scope): %d requests in %d s", endpoints.size(), ROLES.size(),
+					requests, seconds)
+			.isEmpty();
+	}
+
+	private record Call(String endpoint, String method, String path, int scope, boolean scoped) {
+	}
+
+	/** The routes of every controller, and every operation of the OpenAPI document. */
+	private Set<String> endpoints() {
+		Set<String> endpoints = new TreeSet<>();
+		handlers.getHandlerMethods().forEach((info, method) -> {
+			Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+			for (String pattern : info.getPatternValues()) {
+				if (pattern.equals("/error")) {
+					continue; // the container's error page
+				}
+				for (RequestMethod requestMethod : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
+					endpoints.add(requestMethod.name() + " " + plain(pattern));
+				}
+			}
+		});
+		Page docs = sessions.get(DemoUsers.ADMIN).get("/v3/api-docs");
+		assertThat(docs.status()).isEqualTo(200);
+		JsonNode paths = JSON.readTree(docs.body()).get("paths");
+		Set<String> documented = new TreeSet<>();
+		paths.properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+			if (Set.of("get", "post", "put", "delete", "patch").contains(operation.getKey())) {
+				documented.add(operation.getKey().toUpperCase() + " " + path.getKey());
+			}
+		}));
+		assertThat(documented).as("API operations in the OpenAPI document").isNotEmpty();
+		endpoints.addAll(documented);
+		return endpoints;
+	}
+
+	private Page send(String role, String method, String path) {
+		WebSession session = sessions.get(role);
+		boolean api = path.startsWith("/api/");
+		if (api) {
+			String user = role.equals(ANONYMOUS) ? null : role;
+			byte[] body = method.equals("GET") ? null : "{}".getBytes(StandardCharsets.UTF_8);
+			Map<String, String> headers = new LinkedHashMap<>();
+			headers.put("If-Match", "\"999\"");
+			if (user != null) {
+				headers.put("Authorization", "Basic " + java.util.Base64.getEncoder()
+					.encodeToString((user + ":" + PW).getBytes(StandardCharsets.UTF_8)));
+			}
+			return new WebSession(port).exchange(method, path, body == null ? null : "application/json", body, headers);
+		}
+		if (method.equals("GET")) {
+			return session.exchange("GET", path, null, null, Map.of());
+		}
+		return session.exchange(method, path, "application/x-www-form-urlencoded", session.formBody(DUMMY_FORM),
+				Map.of());
+	}
+
+	private static String code(String role, String path, Page answer) {
+		int status = answer.status();
+		boolean toLogin = status == 302 && answer.location().map(l -> l.endsWith("/login")).orElse(false);
+		if (role.equals(ANONYMOUS) && (path.startsWith("/api/") ? status == 401 : toLogin)) {
+			return "L";
+		}
+		if (status == 401) {
+			return "U";
+		}
+		if (status == 403) {
+			return "F";
+		}
+		if (status == 404) {
+			return "N";
+		}
+		if (ALLOWED.contains(status) && !toLogin) {
+			return "A";
+		}
+		return String.valueOf(status);
+	}
+
+	private String fill(String pattern, String kind, int scope) {
+		String path = pattern;
+		if (kind != null) {
+			path = path.replaceFirst("\\{id\\}", objects.get(kind)[scope]);
+		}
+		return path.replace("{deviceCode}", objects.get("deviceCode")[scope])
+			.replace("{photoId}", "999999999")
+			.replace("{code}", "320402")
+			.replace("{step}", "start");
+	}
+
+	private static String kindOf(String pattern) {
+		if (!pattern.contains("{id}")) {
+			return null;
+		}
+		return KINDS.stream().filter(k -> pattern.startsWith(k[0])).map(k -> k[1]).findFirst().orElse(null);
+	}
+
+	/**
+	 * {@code /devices/{id:\d+}} → {@code /devices/{id}}, as the OpenAPI document has it.
+	 */
+	static String plain(String pattern) {
+		StringBuilder out = new StringBuilder();
+		int depth = 0;
+		boolean skipping = false;
+		for (char c : pattern.toCharArray()) {
+			if (c == '{') {
+				depth++;
+				if (depth > 1) {
+					continue;
+				}
+			}
+			else if (c == '}') {
+				depth--;
+				if (depth > 0) {
+					continue;
+				}
+				skipping = false;
+			}
+			else if (c == ':' && depth == 1) {
+				skipping = true;
+				continue;
+			}
+			if (!skipping) {
+				out.append(c);
+			}
+		}
+		return out.toString();
+	}
+
+	private String hazard(String user, String school) {
+		String json = """
+				{"schoolId":%s,"place":"校门","category":"PHYSICAL","grade":"GENERAL","description":"权限矩阵测试",
+				 "requirements":"整改","responsibleUnit":"学校","responsiblePerson":"校长"}""".formatted(school);
+		Page page = api("POST", "/api/v1/hazards", user, json);
+		assertThat(page.status()).as(page.body()).isEqualTo(201);
+		return find(page.body(), "\"id\":(\\d+)");
+	}
+
+	/** Registers a one-key alarm through the page; returns its id, code and token. */
+	private String[] device(String user, String region, String schoolCode) {
+		String code = region + "0001" + "134" + "0" + String.format("%06d", (int) (Math.random() * 1_000_000));
+		WebSession session = WebSession.signedIn(port, user, PW);
+		session.get("/devices/new");
+		Page page = session.postForm("/devices/new", Map.of("code", code, "schoolCode", schoolCode, "kind",
+				"ONE_KEY_ALARM", "place", "门卫室", "vendor", "海康威视", "model", "DS-K1", "mustBeNetworked", "true"));
+		assertThat(page.status()).as(page.body()).isEqualTo(200);
+		return new String[] { find(page.body(), "href=\"/devices/(\\d+)\""), code,
+				find(page.body(), "<code class=\"device-token\">([^<]+)</code>") };
+	}
+
+	private String alarm(String[] device) {
+		String json = "{\"eventId\":\"%s\",\"code\":\"ONE_KEY\",\"time\":\"%s\"}".formatted(UUID.randomUUID(),
+				OffsetDateTime.now(PlatformTime.ZONE)
+					.truncatedTo(ChronoUnit.SECONDS)
+					.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+		Page page = new WebSession(port).api("POST", "/api/v1/devices/" + device[1] + "/alarms", null, null, json,
+				Map.of("X-Device-Token", device[2]));
+		assertThat(page.status()).as(page.body()).isEqualTo(201);
+		return jdbc.sql("select id from alarm where device_code = ?").param(device[1]).query(String.class).single();
+	}
+
+	private Page api(String method, String path, String user, String json) {
+		return new WebSession(port).api(method, path, user, PW, json, Map.of());
+	}
+
+	private static String find(String body, String regex) {
+		Matcher m = Pattern.compile(regex).matcher(body);
+		assertThat(m.find()).as("%s in %s", regex, body).isTrue();
+		return m.group(1);
+	}
+
+	/**
+	 * What every endpoint answered, as rows of the table, for a new endpoint's author.
+	 */
+	private static void writeObserved(Map<String, String[]> observed, int requests, long seconds) throws IOException {
+		StringBuilder text = new StringBuilder(
+				"// %d endpoints, %d requests, %d s%n".formatted(observed.size(), requests, seconds));
+		observed.forEach((endpoint, codes) -> text.append("\t\"%s\", \"%s\"%s,%n".formatted(endpoint, codes[0],
+				codes.length > 1 ? ", \"" + codes[1] + "\"" : "")));
+		Path file = Path.of("target", "authorization-matrix.txt");
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, text);
+	}
+
+	/**
+	 * Rows as {@code "METHOD /path", "in scope"[, "out of scope"]}, then the next row.
+	 */
+	private static Map<String, String[]> table(String... cells) {
+		Map<String, String[]> rows = new LinkedHashMap<>();
+		String key = null;
+		List<String> values = new ArrayList<>();
+		for (String cell : cells) {
+			if (cell.matches("(GET|POST|PUT|DELETE|PATCH) /.*")) {
+				if (key != null) {
+					rows.put(key, values.toArray(String[]::new));
+				}
+				key = cell;
+				values = new ArrayList<>();
+			}
+			else {
+				assertThat(cell.split(" ")).as(key).hasSize(ROLES.size());
+				values.add(cell);
+			}
+		}
+		if (key != null) {
+			rows.put(key, values.toArray(String[]::new));
+		}
+		return rows;
+	}
+
+}
