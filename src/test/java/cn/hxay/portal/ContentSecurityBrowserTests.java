@@ -333,7 +333,7 @@ class ContentSecurityBrowserTests {
 				return;
 			}
 			catch (StaleElementReferenceException ex) {
-				if (attempt == 10) {
+				if (attempt == 50) {
 					throw ex;
 				}
 				Thread.sleep(200);
