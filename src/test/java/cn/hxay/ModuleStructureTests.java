@@ -24,7 +24,7 @@ class ModuleStructureTests {
 	void everyCapabilityIsAModule() {
 		assertThat(modules.stream().map(module -> module.getIdentifier().toString())).contains("organisation",
 				"identity", "audit", "school", "demo", "portal", "shared", "posture", "compliance", "hazard",
-				"inspection", "notification", "alarm");
+				"inspection", "notification", "alarm", "keyperson");
 	}
 
 	@Test

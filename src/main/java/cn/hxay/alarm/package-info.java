@@ -4,4 +4,6 @@
  * ingestion over MQTT and HTTP, and the police console where alarms are acknowledged
  * (接警), dispatched (派警), attended (到场) and closed (处置完毕).
  */
+@org.springframework.modulith.ApplicationModule(
+		allowedDependencies = { "audit", "identity", "notification", "organisation", "school", "shared" })
 package cn.hxay.alarm;

@@ -4,4 +4,6 @@
  * posture with a Chinese explanation of the arithmetic, and the target rates by region
  * with drill-down.
  */
+@org.springframework.modulith.ApplicationModule(
+		allowedDependencies = { "audit", "identity", "organisation", "posture", "school", "shared" })
 package cn.hxay.compliance;

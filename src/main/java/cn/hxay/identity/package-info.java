@@ -3,4 +3,5 @@
  * password policy, lockout after failed logins, the first-start administrator set-up, and
  * the security configuration that denies by default.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "audit", "organisation", "shared" })
 package cn.hxay.identity;

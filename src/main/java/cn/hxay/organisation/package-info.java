@@ -3,4 +3,5 @@
  * (education bureaus, public-security bureaus, police stations, townships, schools), and
  * the data scope a unit's subtree defines.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "audit", "shared" })
 package cn.hxay.organisation;
