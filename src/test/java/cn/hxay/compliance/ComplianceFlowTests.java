@@ -1,7 +1,6 @@
 package cn.hxay.compliance;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -18,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -179,14 +179,10 @@ class ComplianceFlowTests {
 		assertThat(
 				jdbc.sql("select count(*) from evaluation_run where started_by = 'system'").query(Long.class).single())
 			.isEqualTo(runsBefore + 1);
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-		while (!"DONE"
-			.equals(jdbc.sql("select status from evaluation_run order by id desc limit 1").query(String.class).single())
-				&& Instant.now().isBefore(deadline)) {
-			Thread.sleep(200);
-		}
-		assertThat(jdbc.sql("select status from evaluation_run order by id desc limit 1").query(String.class).single())
-			.isEqualTo("DONE");
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> jdbc.sql("select status from evaluation_run order by id desc limit 1")
+				.query(String.class)
+				.single(), "DONE"::equals);
 	}
 
 	private long[] closedManagement(WebSession session) throws Exception {
@@ -209,15 +205,8 @@ class ComplianceFlowTests {
 			.single();
 	}
 
-	private static Page eventually(Supplier<Page> fetch, java.util.function.Predicate<Page> until) throws Exception {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-		Page page = fetch.get();
-		while (!until.test(page) && Instant.now().isBefore(deadline)) {
-			Thread.sleep(200);
-			page = fetch.get();
-		}
-		assertThat(until.test(page)).as("condition not reached within 20 s").isTrue();
-		return page;
+	private static Page eventually(Supplier<Page> fetch, java.util.function.Predicate<Page> until) {
+		return await().atMost(Duration.ofSeconds(20)).until(fetch::get, until);
 	}
 
 }

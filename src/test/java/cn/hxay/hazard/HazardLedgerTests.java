@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import cn.hxay.support.PlatformTest;
 import cn.hxay.support.WebSession;
@@ -18,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import static cn.hxay.support.Texts.find;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -47,12 +46,6 @@ class HazardLedgerTests {
 		Page page = api("GET", "/api/v1/schools", "school.lead", null, null);
 		assertThat(page.status()).isEqualTo(200);
 		return Long.parseLong(find(page.body(), "\"id\":(\\d+)"));
-	}
-
-	private static String find(String body, String regex) {
-		Matcher m = Pattern.compile(regex).matcher(body);
-		assertThat(m.find()).as("%s in %s", regex, body).isTrue();
-		return m.group(1);
 	}
 
 	private Page raise(String user, long schoolId, String grade, String deadline, String place) {

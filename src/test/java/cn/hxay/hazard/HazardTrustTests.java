@@ -6,8 +6,6 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import cn.hxay.shared.PlatformTime;
 import cn.hxay.support.PlatformTest;
@@ -19,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static cn.hxay.support.Texts.find;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -46,12 +45,6 @@ class HazardTrustTests {
 
 	private Page api(String method, String path, String user, String json) {
 		return new WebSession(port).api(method, path, user, PW, json, Map.of());
-	}
-
-	private static String find(String body, String regex) {
-		Matcher m = Pattern.compile(regex).matcher(body);
-		assertThat(m.find()).as("%s in %s", regex, body.length() > 2000 ? body.substring(0, 2000) : body).isTrue();
-		return m.group(1);
 	}
 
 	private long schoolOfLead() {

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import static cn.hxay.support.Texts.find;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -47,12 +48,6 @@ public class InspectionFlowTests {
 
 	@Autowired
 	Postures postures;
-
-	public static String find(String body, String regex) {
-		Matcher m = Pattern.compile(regex).matcher(body);
-		assertThat(m.find()).as("%s in %s", regex, body.length() > 3000 ? body.substring(0, 3000) : body).isTrue();
-		return m.group(1);
-	}
 
 	public static String version(Page page) {
 		return find(page.body(), "name=\"version\" value=\"(\\d+)\"");

@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static cn.hxay.inspection.InspectionFlowTests.PW;
 import static cn.hxay.inspection.InspectionFlowTests.completeAnswers;
-import static cn.hxay.inspection.InspectionFlowTests.find;
+import static cn.hxay.support.Texts.find;
 import static cn.hxay.inspection.InspectionFlowTests.inspectionOfLead;
 import static cn.hxay.inspection.InspectionFlowTests.launch;
 import static cn.hxay.inspection.InspectionFlowTests.version;

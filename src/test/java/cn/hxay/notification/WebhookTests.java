@@ -1,5 +1,7 @@
 package cn.hxay.notification;
 
+import java.time.Duration;
+
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -16,6 +18,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import static org.awaitility.Awaitility.await;
+import static cn.hxay.support.Texts.find;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -71,10 +75,7 @@ class WebhookTests {
 					place), Map.of());
 			assertThat(raised.status()).as(raised.body()).isEqualTo(201);
 
-			long deadline = System.currentTimeMillis() + 30_000;
-			while (received.size() < 2 && System.currentTimeMillis() < deadline) {
-				Thread.sleep(200);
-			}
+			await().atMost(Duration.ofSeconds(30)).until(() -> received.size() >= 2);
 			assertThat(received).as("first refused, then delivered again").hasSize(2);
 			Received delivered = received.get(1);
 			assertThat(delivered.event()).isEqualTo("hazard.supervised");
@@ -101,12 +102,6 @@ class WebhookTests {
 			}
 			receiver.stop(0);
 		}
-	}
-
-	static String find(String body, String regex) {
-		Matcher m = Pattern.compile(regex).matcher(body);
-		assertThat(m.find()).as(regex).isTrue();
-		return m.group(1);
 	}
 
 }

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import cn.hxay.demo.DemoUsers;
 import cn.hxay.inspection.InspectionFlowTests;
@@ -39,6 +38,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import static cn.hxay.support.Texts.find;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -343,12 +343,6 @@ class ContentSecurityBrowserTests {
 
 	private static Object script(String code) {
 		return ((JavascriptExecutor) driver).executeScript(code);
-	}
-
-	private static String find(String body, String regex) {
-		Matcher m = Pattern.compile(regex).matcher(body);
-		assertThat(m.find()).as("%s in %s", regex, body).isTrue();
-		return m.group(1);
 	}
 
 	private static void screenshot(String name) throws Exception {

@@ -15,8 +15,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import cn.hxay.demo.DemoUsers;
 import cn.hxay.shared.PlatformTime;
@@ -37,6 +35,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import static cn.hxay.support.Texts.find;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -557,12 +556,6 @@ class AuthorizationMatrixTests {
 
 	private Page api(String method, String path, String user, String json) {
 		return new WebSession(port).api(method, path, user, PW, json, Map.of());
-	}
-
-	private static String find(String body, String regex) {
-		Matcher m = Pattern.compile(regex).matcher(body);
-		assertThat(m.find()).as("%s in %s", regex, body).isTrue();
-		return m.group(1);
 	}
 
 	/**

@@ -10,8 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import cn.hxay.demo.DemoUsers;
 import cn.hxay.support.PlatformTest;
@@ -37,6 +35,7 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import static cn.hxay.support.Texts.find;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -392,12 +391,6 @@ class InputFuzzTests {
 
 	private Page api(String method, String path, String user, String json) {
 		return new WebSession(port).api(method, path, user, PW, json, Map.of());
-	}
-
-	private static String find(String body, String regex) {
-		Matcher m = Pattern.compile(regex).matcher(body);
-		assertThat(m.find()).as("%s in %s", regex, body).isTrue();
-		return m.group(1);
 	}
 
 }
