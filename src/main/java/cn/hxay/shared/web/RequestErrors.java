@@ -37,6 +37,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -64,7 +66,12 @@ class RequestErrors {
 	 * handler would get no form at all): refuse it here, by field, instead.
 	 */
 	@InitBinder
-	void refuseFormsThatCannotBeBuilt(WebDataBinder binder) {
+	void refuseFormsThatCannotBeBuilt(WebDataBinder binder, HttpServletRequest request) {
+		if (handlerReadsBindingErrors(request)) {
+			// the handler shows the form again with what was typed
+			// (shared.web.FormBinding)
+			return;
+		}
 		binder.setBindingErrorProcessor(new DefaultBindingErrorProcessor() {
 
 			@Override
@@ -76,6 +83,12 @@ class RequestErrors {
 			}
 
 		});
+	}
+
+	private static boolean handlerReadsBindingErrors(HttpServletRequest request) {
+		return request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof HandlerMethod handler
+				&& java.util.Arrays.stream(handler.getMethodParameters())
+					.anyMatch(p -> org.springframework.validation.Errors.class.isAssignableFrom(p.getParameterType()));
 	}
 
 	@ExceptionHandler
