@@ -25,8 +25,10 @@ import cn.hxay.shared.PlatformTime;
 import cn.hxay.shared.Paged;
 import cn.hxay.shared.web.PageLinks;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -35,7 +37,11 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Device registry pages: list with filters and paging (also per school), a device with
@@ -162,11 +168,22 @@ class DeviceController {
 		return "alarm/device-form";
 	}
 
+	/**
+	 * The form as typed when a field could not be bound (e.g. an unknown kind): every
+	 * typed value kept, the unbindable kind left empty.
+	 */
+	private static DeviceForm typed(HttpServletRequest request) {
+		return new DeviceForm(request.getParameter("code"), request.getParameter("schoolCode"), null,
+				request.getParameter("place"), request.getParameter("vendor"), request.getParameter("model"),
+				!"false".equals(request.getParameter("mustBeNetworked")));
+	}
+
 	@PostMapping("/devices/new")
 	String register(@ModelAttribute("form") DeviceForm form, BindingResult binding, CurrentUser user, DataScope scope,
-			Model model) {
+			HttpServletRequest request, Model model) {
 		if (binding.hasErrors()) {
-			model.addAttribute("errors", Map.of("_", "输入格式不正确"));
+			model.addAttribute("form", typed(request));
+			model.addAttribute("errors", Map.of("kind", "请选择设备类型"));
 			addChoices(model);
 			return "alarm/device-form";
 		}
@@ -195,12 +212,14 @@ class DeviceController {
 
 	@PostMapping("/devices/{id:\\d+}/edit")
 	String change(@PathVariable long id, @ModelAttribute("form") DeviceForm form, BindingResult binding,
-			@RequestParam(required = false) Integer version, CurrentUser user, DataScope scope, Model model,
+			@RequestParam(required = false) Integer version, CurrentUser user, DataScope scope,
+			HttpServletRequest request, Model model,
 			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
 		Device device = devices.get(scope, id);
 		try {
 			if (binding.hasErrors()) {
-				throw new InvalidInputException(null, "输入格式不正确");
+				model.addAttribute("form", typed(request));
+				throw new InvalidInputException("kind", "请选择设备类型");
 			}
 			devices.change(user, scope, id, version == null ? -1 : version,
 					form.details(schoolIdOf(scope, form.schoolCode())));
@@ -245,6 +264,19 @@ class DeviceController {
 		}
 		model.addAttribute("fileName", file.getOriginalFilename());
 		return "alarm/device-import";
+	}
+
+	/**
+	 * A form posted to the import without a file part: 400 on the import page, not 500.
+	 */
+	@ExceptionHandler(MultipartException.class)
+	ModelAndView notAnUpload(MultipartException ex) {
+		if (ex instanceof MaxUploadSizeExceededException tooLarge) {
+			throw tooLarge;
+		}
+		ModelAndView page = new ModelAndView("alarm/device-import", HttpStatus.BAD_REQUEST);
+		page.addObject("problems", List.of("请选择要导入的 Excel 文件 (以文件上传方式提交)"));
+		return page;
 	}
 
 	@GetMapping("/devices/import/template")

@@ -339,6 +339,31 @@ class DeviceSecurityTests {
 			.isEqualTo("NEW");
 	}
 
+	@Test
+	void badInputToDeviceAndAlarmPagesNeverAnswers500() {
+		WebSession edu = WebSession.signedIn(port, "tianning.edu", PW);
+		for (String path : List.of("/devices?kind=NOPE", "/devices?online=maybe&page=-3&size=100000",
+				"/devices/rates?level=NOPE", "/devices/99999999999999999999", "/devices/export?kind=X",
+				"/alarms/statistics?days=99999999999", "/alarms/statistics?days=-1")) {
+			assertThat(edu.get(path).status()).as(path).isBetween(200, 499);
+		}
+		edu.get("/devices/new");
+		Page form = edu.postForm("/devices/new", Map.of("code", "3204\u0000" + "9".repeat(300), "schoolCode",
+				"x".repeat(500), "kind", "NOPE", "place", "门".repeat(1000), "vendor", "v".repeat(500)));
+		assertThat(form.status()).as(form.body()).isBetween(200, 499);
+		assertThat(edu.postForm("/devices/import", Map.of("file", "not a file")).status()).isBetween(200, 499);
+		for (String path : List.of("/api/v1/devices?kind=NOPE&page=-5&size=100000", "/api/v1/devices/rates?level=X",
+				"/api/v1/devices/abc")) {
+			assertThat(new WebSession(port).api("GET", path, "tianning.edu", PW, null, Map.of()).status()).as(path)
+				.isBetween(200, 499);
+		}
+		for (String path : List.of("/api/v1/alarms/statistics?days=-1", "/api/v1/alarms/statistics?days=x",
+				"/api/v1/alarms/log?actionable=perhaps&page=-1&size=0", "/api/v1/alarms/99999999999999999999")) {
+			assertThat(new WebSession(port).api("GET", path, "qinglong.police", PW, null, Map.of()).status()).as(path)
+				.isBetween(200, 499);
+		}
+	}
+
 	// 16 — an unknown code and a wrong token answer the same
 
 	@Test
