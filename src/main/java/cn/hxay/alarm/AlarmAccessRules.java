@@ -30,7 +30,7 @@ class AlarmAccessRules implements AccessRules {
 		requests.requestMatchers("/api/v1/alarms", "/api/v1/alarms/**").hasAnyRole(POLICE);
 		requests.requestMatchers("/devices", "/devices/**").authenticated();
 		requests.requestMatchers("/console", "/console/**").hasAnyRole(POLICE);
-		requests.requestMatchers("/alarms/statistics").authenticated();
+		requests.requestMatchers("/alarms/statistics").hasAnyRole(POLICE);
 	}
 
 }

@@ -19,14 +19,23 @@ class ForbiddenController {
 
 	static final String PATH = "/forbidden";
 
+	private final cn.hxay.audit.AuditTrail audit;
+
+	ForbiddenController(cn.hxay.audit.AuditTrail audit) {
+		this.audit = audit;
+	}
+
 	@RequestMapping(PATH)
 	@ResponseStatus(HttpStatus.FORBIDDEN)
 	String forbidden(HttpServletRequest request, Model model) {
 		Authentication user = SecurityContextHolder.getContext().getAuthentication();
 		model.addAttribute("status", 403);
 		model.addAttribute("error", "无权操作");
-		model.addAttribute("message",
-				ReadOnlyRoles.refusedWrite(request) ? ReadOnlyRoles.reason(user) : "您无权访问该页面或执行该操作。");
+		boolean readOnly = ReadOnlyRoles.refusedWrite(request);
+		if (readOnly) {
+			ReadOnlyRoles.auditRefusal(audit, request);
+		}
+		model.addAttribute("message", readOnly ? ReadOnlyRoles.reason(user) : "您无权访问该页面或执行该操作。");
 		return "error";
 	}
 

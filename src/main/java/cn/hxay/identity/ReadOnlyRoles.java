@@ -61,6 +61,24 @@ final class ReadOnlyRoles implements RequestMatcher {
 			.toList();
 	}
 
+	/**
+	 * Writes the audit row of a refused write by a read-only role (who, unit, what they
+	 * tried); refusals are part of the record like the writes they stopped.
+	 */
+	static void auditRefusal(cn.hxay.audit.AuditTrail audit, HttpServletRequest request) {
+		Authentication user = SecurityContextHolder.getContext().getAuthentication();
+		Long unit = user != null && user.getPrincipal() instanceof cn.hxay.shared.Actor actor ? actor.organisationId()
+				: null;
+		audit.recordFor(user == null ? "?" : user.getName(), unit, REFUSED_WRITE,
+				"只读角色的写操作被拒绝：" + request.getMethod() + " "
+						+ java.util.Objects.requireNonNullElse(
+								request.getAttribute(jakarta.servlet.RequestDispatcher.FORWARD_REQUEST_URI),
+								request.getRequestURI()));
+	}
+
+	/** The audit action of a refused write. */
+	static final String REFUSED_WRITE = "READ_ONLY_WRITE_REFUSED";
+
 	private static String path(HttpServletRequest request) {
 		return request.getRequestURI().substring(request.getContextPath().length());
 	}

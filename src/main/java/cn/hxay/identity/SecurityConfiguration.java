@@ -62,7 +62,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, List<AccessRules> rules, AuthenticationManager authenticationManager,
-			LoginThrottle throttle) throws Exception {
+			LoginThrottle throttle, cn.hxay.audit.AuditTrail audit) throws Exception {
 		AuthenticationEntryPoint unauthorized = (request, response, ex) -> {
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
@@ -81,7 +81,11 @@ class SecurityConfiguration {
 		};
 		AccessDeniedHandler forbidden = (request, response, ex) -> {
 			Authentication user = SecurityContextHolder.getContext().getAuthentication();
-			String detail = ReadOnlyRoles.refusedWrite(request) ? ReadOnlyRoles.reason(user) : "无权访问此接口或执行此操作";
+			boolean readOnly = ReadOnlyRoles.refusedWrite(request);
+			if (readOnly) {
+				ReadOnlyRoles.auditRefusal(audit, request);
+			}
+			String detail = readOnly ? ReadOnlyRoles.reason(user) : "无权访问此接口或执行此操作";
 			response.setStatus(403);
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 			response.setCharacterEncoding(StandardCharsets.UTF_8.name());

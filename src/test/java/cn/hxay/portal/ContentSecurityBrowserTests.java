@@ -23,7 +23,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -325,20 +324,15 @@ class ContentSecurityBrowserTests {
 		return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
 	}
 
-	/** Clicks a queue row, which the console draws afresh every second. */
-	private static void clickWhenSettled(By by) throws InterruptedException {
-		for (int attempt = 1;; attempt++) {
-			try {
-				driver.findElement(by).click();
-				return;
-			}
-			catch (StaleElementReferenceException ex) {
-				if (attempt == 50) {
-					throw ex;
-				}
-				Thread.sleep(200);
-			}
-		}
+	/**
+	 * Clicks a queue row, which the console draws afresh every second: found and clicked
+	 * in one step inside the page, so the row cannot go stale in between.
+	 */
+	private static void clickWhenSettled(By by) {
+		String css = by.toString().replaceFirst("^By\\.cssSelector: ", "");
+		Object clicked = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+				"var e = document.querySelector(arguments[0]); if (e) { e.click(); return true; } return false;", css);
+		assertThat(clicked).as("row %s present", css).isEqualTo(Boolean.TRUE);
 	}
 
 	private static Object script(String code) {
