@@ -81,8 +81,13 @@ public class Postures {
 		if (!schools.mayChange(user, scope, school)) {
 			throw new ForbiddenException("您无权修改该学校的安全防范情况");
 		}
-		return recordAs(user.username(), schoolId, form.toPosture(base(schoolId, form.baseVersion())),
-				OffsetDateTime.now(clock));
+		SecurityPosture next = form.toPosture(base(schoolId, form.baseVersion()));
+		java.util.Optional<PostureVersion> current = currentVersion(schoolId);
+		if (current.isPresent() && current.get().posture().equals(next)) {
+			// nothing changed: no new version, no re-evaluation
+			return current.get();
+		}
+		return recordAs(user.username(), schoolId, next, OffsetDateTime.now(clock));
 	}
 
 	private SecurityPosture base(long schoolId, String versionId) {

@@ -91,6 +91,7 @@ class AuthorizationMatrixTests {
 	"DELETE /api/v1/webhooks/{id}", "L N F F F F F F F F",
 	"GET /", "L A A A A A A A A A",
 	"GET /account/password", "L A A A A A A A A A",
+	"GET /forbidden", "F F F F F F F F F F",
 	"GET /admin/audit", "L A F F F F F F F F",
 	"GET /admin/organisations", "L A F F F F F F F F",
 	"GET /admin/regions", "L A F F F F F F F F",
@@ -212,7 +213,12 @@ class AuthorizationMatrixTests {
 	"POST /devices/{id}/token", "L A A A F A N A F A", "L A A A F N A N N N",
 	"POST /hazards", "L A A A f A A A A A",
 	"POST /hazards/{id}/photos", "L A A A f A A A A A", "L A A A f A A A A A",
-	"POST /hazards/{id}/{step}", "L A A A f A N A A A", "L A A A f N A N N N",
+	"POST /hazards/{id}/start", "L A A A f A N A A A", "L A A A f N A N N N",
+	"POST /hazards/{id}/safeguards", "L A A A f A N A A A", "L A A A f N A N N N",
+	"POST /hazards/{id}/submit", "L A A A f A N A A A", "L A A A f N A N N N",
+	"POST /hazards/{id}/return", "L A A A f A N A A F", "L A A A f N A N N F",
+	"POST /hazards/{id}/close", "L A A A f A N A A F", "L A A A f N A N N F",
+	"POST /hazards/{id}/plan", "L A A A f A N A A A", "L A A A f N A N N N",
 	"POST /inspections/campaigns", "L A A A F A A A F F",
 	"POST /inspections/campaigns/{id}/sampling", "L A A A f F F F F F",
 	"POST /inspections/{id}", "L F F F F F N F A A", "L F F F F N F N N N",
@@ -226,6 +232,8 @@ class AuthorizationMatrixTests {
 	"POST /schools/new", "L A A F F A A F F F",
 	"POST /schools/{id}/edit", "L A A F F A N F F A", "L A A F F N A N N N",
 	"POST /schools/{id}/posture", "L A A A f A N A A A", "L A A A f N A N N N",
+	// revealing a guard's full ID number: editors of the school's posture, with a reason
+	"POST /schools/{id}/posture/versions/{version}/guards/{index}/id-number", "L A A F f A N F F A", "L A A F f N A N N N",
 	"POST /setup", "A A A A f A A A A A",
 	"PUT /api/v1/schools/{id}", "L A A F F A N F F A", "L A A F F N A N N N",
 	// key persons: police only at every layer; a station sees its own, the county its county's
@@ -518,7 +526,9 @@ class AuthorizationMatrixTests {
 		return path.replace("{deviceCode}", objects.get("deviceCode")[scope])
 			.replace("{photoId}", "999999999")
 			.replace("{code}", "320402")
-			.replace("{step}", "start");
+			.replace("{step}", "start")
+			.replace("{version}", "1")
+			.replace("{index}", "0");
 	}
 
 	private static String kindOf(String pattern) {

@@ -120,6 +120,10 @@ class InputFuzzTests {
 		ids.put("organisation", "999999999");
 		ids.put("webhook", "999999999");
 		ids.put("evaluation", "999999999");
+		// key persons are fuzzed by 青龙派出所's officer, on one of the station's own
+		ids.put("keyperson", jdbc.sql("""
+				select k.id from key_person k join user_account u on u.organisation_id = k.station_id
+				where u.username = 'qinglong.police' order by k.id limit 1""").query(String.class).single());
 	}
 
 	@Test
@@ -348,7 +352,8 @@ class InputFuzzTests {
 				{ "/inspections/", "inspection" }, { "/api/v1/devices/", "device" }, { "/devices/", "device" },
 				{ "/api/v1/alarms/", "alarm" }, { "/console/alarms/", "alarm" }, { "/admin/users/", "user" },
 				{ "/admin/organisations/", "organisation" }, { "/admin/webhooks/", "webhook" },
-				{ "/api/v1/webhooks/", "webhook" }, { "/compliance/evaluations/", "evaluation" } }) {
+				{ "/api/v1/webhooks/", "webhook" }, { "/compliance/evaluations/", "evaluation" },
+				{ "/api/v1/key-persons/", "keyperson" }, { "/key-persons/", "keyperson" } }) {
 			if (path.startsWith(kind[0])) {
 				path = path.replaceFirst("\\{id\\}", ids.get(kind[1]));
 				break;
@@ -357,7 +362,9 @@ class InputFuzzTests {
 		return path.replace("{deviceCode}", ids.get("deviceCode"))
 			.replace("{photoId}", "999999999")
 			.replace("{code}", "999998")
-			.replace("{step}", "safeguards");
+			.replace("{step}", "safeguards")
+			.replace("{version}", "1")
+			.replace("{index}", "0");
 	}
 
 	private static String form(Map<String, ?> fields) {

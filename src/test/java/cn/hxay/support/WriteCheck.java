@@ -20,7 +20,8 @@ public final class WriteCheck {
 
 	private static final String CHANGES = "select count(*) from audit_event where action not like 'LOGIN%'"
 			+ " and action not like 'LOGOUT%' and action not like '%READ%' and action not like '%VIEW%'"
-			+ " and action not like '%EXPORT%' and action not like '%REVEAL%' and action not like '%DOWNLOAD%'";
+			+ " and action not like '%EXPORT%' and action not like '%REVEAL%' and action not like '%DOWNLOAD%'"
+			+ " and action not like '%SEARCH%' and action not like '%PRINT%' and action not like '%REFUSED%'";
 
 	private WriteCheck() {
 	}
