@@ -273,7 +273,7 @@ class HazardController {
 	}
 
 	@PostMapping("/hazards/{id}/plan")
-	String plan(@PathVariable long id, @ModelAttribute("planForm") PlanForm form, BindingResult binding,
+	String plan(@PathVariable long id, @Valid @ModelAttribute("planForm") PlanForm form, BindingResult binding,
 			CurrentUser user, DataScope scope, Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		try {
 			FormBinding.refuse(binding, STEP_LABELS);

@@ -81,6 +81,12 @@ public class Postures {
 		if (!schools.mayChange(user, scope, school)) {
 			throw new ForbiddenException("您无权修改该学校的安全防范情况");
 		}
+		if (form.facts() == null || form.facts().isEmpty()) {
+			// the page always sends every item: a form without them is not the page's,
+			// and
+			// saving it would blank the school's posture
+			throw new InvalidInputException("facts", "表单不完整（缺少安全防范项目），请刷新页面后重填；没有保存任何内容");
+		}
 		SecurityPosture next = form.toPosture(base(schoolId, form.baseVersion()));
 		java.util.Optional<PostureVersion> current = currentVersion(schoolId);
 		if (current.isPresent() && current.get().posture().equals(next)) {
