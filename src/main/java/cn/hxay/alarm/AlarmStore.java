@@ -180,16 +180,6 @@ class AlarmStore {
 	}
 
 	/**
-	 * Takes the escalation lock for this transaction, so that one node escalates at a
-	 * time; false if another node holds it.
-	 */
-	boolean tryEscalationLock() {
-		return Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(hashtext('hxay.alarm.escalation'))")
-			.query(Boolean.class)
-			.single());
-	}
-
-	/**
 	 * Figures over the alarms in scope received from {@code from} (inclusive) to
 	 * {@code to} (exclusive).
 	 */

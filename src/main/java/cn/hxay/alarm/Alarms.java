@@ -16,6 +16,7 @@ import cn.hxay.identity.Role;
 import cn.hxay.organisation.DataScope;
 import cn.hxay.organisation.OrganisationKind;
 import cn.hxay.organisation.Organisations;
+import cn.hxay.shared.ClusterLock;
 import cn.hxay.shared.ConcurrentEditException;
 import cn.hxay.shared.ForbiddenException;
 import cn.hxay.shared.InvalidInputException;
@@ -51,11 +52,14 @@ public class Alarms {
 
 	private final Notifications notifications;
 
+	private final ClusterLock lock;
+
 	Alarms(AlarmStore store, Organisations organisations, AuditTrail audit, Clock clock, Notifications notifications,
-			@Value("${hxay.alarm.escalate-unacknowledged-after:2m}") Duration acknowledgeWithin,
+			ClusterLock lock, @Value("${hxay.alarm.escalate-unacknowledged-after:2m}") Duration acknowledgeWithin,
 			@Value("${hxay.alarm.escalate-unworked-after:10m}") Duration workWithin) {
 		this.store = store;
 		this.notifications = notifications;
+		this.lock = lock;
 		this.organisations = organisations;
 		this.audit = audit;
 		this.clock = clock;
@@ -229,11 +233,12 @@ public class Alarms {
 
 	/**
 	 * Escalates alarms unacknowledged, or acknowledged but not worked, for longer than
-	 * allowed. Runs under a PostgreSQL advisory lock so that one node does it at a time.
+	 * allowed. Runs under the cluster lock {@code alarm.escalation} so that one node does
+	 * it at a time.
 	 */
 	@Transactional
 	public int escalate(Clock at) {
-		if (!store.tryEscalationLock()) {
+		if (!lock.tryTake("alarm.escalation")) {
 			return 0;
 		}
 		Instant now = at.instant();

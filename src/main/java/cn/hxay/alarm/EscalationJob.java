@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every few seconds escalates alarms left unacknowledged, or acknowledged but not worked,
- * for longer than configured. Safe on many nodes: {@link Alarms#escalate(Clock)} takes a
- * PostgreSQL advisory lock.
+ * for longer than configured. Safe on many nodes: {@link Alarms#escalate(Clock)} takes
+ * the cluster lock {@code alarm.escalation}.
  */
 @Component
 @EnableScheduling

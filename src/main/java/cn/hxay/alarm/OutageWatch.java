@@ -9,6 +9,7 @@ import java.util.Map;
 
 import cn.hxay.notification.EventType;
 import cn.hxay.notification.Notifications;
+import cn.hxay.shared.ClusterLock;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -19,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Opens an outage for each device that must be networked and has gone offline, and sends
  * it to the webhooks; the next heartbeat closes it ({@link HeartbeatBuffer}). Safe on
- * many nodes: it runs under a PostgreSQL advisory lock. Tests call
+ * many nodes: it runs under the cluster lock {@code alarm.outage-watch}. Tests call
  * {@link #detect(Clock)}.
  */
 @Component
@@ -34,8 +35,11 @@ class OutageWatch {
 
 	private final Clock clock;
 
-	OutageWatch(JdbcClient jdbc, Devices devices, Notifications notifications, Clock clock) {
+	private final ClusterLock lock;
+
+	OutageWatch(JdbcClient jdbc, Devices devices, Notifications notifications, Clock clock, ClusterLock lock) {
 		this.jdbc = jdbc;
+		this.lock = lock;
 		this.devices = devices;
 		this.notifications = notifications;
 		this.clock = clock;
@@ -48,10 +52,7 @@ class OutageWatch {
 
 	@Transactional
 	public int detect(Clock at) {
-		Boolean locked = jdbc.sql("select pg_try_advisory_xact_lock(hashtext('hxay.device.outages'))")
-			.query(Boolean.class)
-			.single();
-		if (!Boolean.TRUE.equals(locked)) {
+		if (!lock.tryTake("alarm.outage-watch")) {
 			return 0;
 		}
 		Instant now = at.instant();

@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -26,6 +27,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -70,11 +72,9 @@ class AlarmReliabilityTests {
 		mosquitto = new ProcessBuilder("/usr/sbin/mosquitto", "-c", conf.toString()).redirectErrorStream(true)
 			.redirectOutput(WORK.resolve("mosquitto.log").toFile())
 			.start();
-		long until = System.currentTimeMillis() + 10_000;
-		while (!accepts(mqttPort)) {
-			assertThat(System.currentTimeMillis()).as("mosquitto listening").isLessThan(until);
-			Thread.sleep(100);
-		}
+		await("mosquitto listening").atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> accepts(mqttPort));
 	}
 
 	@AfterAll
@@ -166,26 +166,17 @@ class AlarmReliabilityTests {
 		}
 	}
 
-	private static void awaitStored(ConfigurableApplicationContext context, TestDevices.Registered device, int expected)
-			throws InterruptedException {
+	private static void awaitStored(ConfigurableApplicationContext context, TestDevices.Registered device,
+			int expected) {
 		JdbcClient jdbc = context.getBean(JdbcClient.class);
-		long until = System.currentTimeMillis() + 120_000;
-		long stored = 0;
-		while (System.currentTimeMillis() < until) {
-			try {
-				stored = jdbc.sql("select count(*) from alarm where device_id = ?")
-					.param(device.id())
-					.query(Long.class)
-					.single();
-			}
-			catch (org.springframework.dao.DataAccessException poolStillRecovering) {
-				// the connection pool refills a moment after the database is back
-			}
-			if (stored >= expected) {
-				break;
-			}
-			Thread.sleep(250);
-		}
+		// the connection pool refills a moment after the database is back
+		long stored = await("alarms stored").atMost(Duration.ofSeconds(120))
+			.pollInterval(Duration.ofMillis(250))
+			.ignoreExceptionsInstanceOf(org.springframework.dao.DataAccessException.class)
+			.until(() -> jdbc.sql("select count(*) from alarm where device_id = ?")
+				.param(device.id())
+				.query(Long.class)
+				.single(), n -> n >= expected);
 		assertThat(stored).as("alarms stored").isEqualTo(expected);
 	}
 
@@ -248,11 +239,9 @@ class AlarmReliabilityTests {
 		void stop() throws Exception {
 			long pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).strip());
 			assertThat(new ProcessBuilder("kill", "-INT", Long.toString(pid)).start().waitFor()).isZero();
-			long until = System.currentTimeMillis() + 30_000;
-			while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) || accepts(port)) {
-				assertThat(System.currentTimeMillis()).as("PostgreSQL stopped").isLessThan(until);
-				Thread.sleep(50);
-			}
+			await("PostgreSQL stopped").atMost(Duration.ofSeconds(30))
+				.pollInterval(Duration.ofMillis(50))
+				.until(() -> !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && !accepts(port));
 		}
 
 		void start() throws Exception {
@@ -263,11 +252,9 @@ class AlarmReliabilityTests {
 				.redirectErrorStream(true)
 				.redirectOutput(WORK.resolve("pg-restart.log").toFile())
 				.start();
-			long until = System.currentTimeMillis() + 30_000;
-			while (!accepts(port)) {
-				assertThat(System.currentTimeMillis()).as("PostgreSQL back").isLessThan(until);
-				Thread.sleep(50);
-			}
+			await("PostgreSQL back").atMost(Duration.ofSeconds(30))
+				.pollInterval(Duration.ofMillis(50))
+				.until(() -> accepts(port));
 		}
 
 		/**

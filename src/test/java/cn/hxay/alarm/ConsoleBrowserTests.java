@@ -26,7 +26,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import static cn.hxay.support.Texts.find;
 import static cn.hxay.alarm.TestDevices.PW;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -82,7 +84,7 @@ class ConsoleBrowserTests {
 		Page raised = new WebSession(port).api("POST", "/api/v1/devices/" + device.code() + "/alarms", null, null,
 				"{\"eventId\":\"" + UUID.randomUUID() + "\",\"code\":\"one_key\"}",
 				Map.of("X-Device-Token", device.token()));
-		String id = TestDevices.find(raised.body(), "\"alarmId\":(\\d+)");
+		String id = find(raised.body(), "\"alarmId\":(\\d+)");
 		By row = By.cssSelector("tr.alarm-row[data-alarm-id='" + id + "']");
 		wait.until(ExpectedConditions.presenceOfElementLocated(row));
 		assertThat(driver.findElement(row).getAttribute("class")).contains("alarm-flash").contains("alarm-wait-0");
@@ -117,23 +119,19 @@ class ConsoleBrowserTests {
 	 * Clicks an element of the alarm panel; the panel may be swapped in again by the live
 	 * feed while the test reaches for it, so look it up afresh until the click lands.
 	 */
-	private static void clickWhenSettled(By by) throws InterruptedException {
-		for (int attempt = 1;; attempt++) {
-			try {
+	private static void clickWhenSettled(By by) {
+		await().atMost(Duration.ofSeconds(5))
+			.pollInSameThread()
+			.pollDelay(Duration.ZERO)
+			.pollInterval(Duration.ofMillis(200))
+			.ignoreExceptionsInstanceOf(org.openqa.selenium.StaleElementReferenceException.class)
+			.ignoreExceptionsInstanceOf(org.openqa.selenium.ElementClickInterceptedException.class)
+			.untilAsserted(() -> {
 				WebElement element = driver.findElement(by);
 				((org.openqa.selenium.JavascriptExecutor) driver)
 					.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
 				element.click();
-				return;
-			}
-			catch (org.openqa.selenium.StaleElementReferenceException
-					| org.openqa.selenium.ElementClickInterceptedException ex) {
-				if (attempt == 10) {
-					throw ex;
-				}
-				Thread.sleep(200);
-			}
-		}
+			});
 	}
 
 	private static void screenshot(String name) throws Exception {

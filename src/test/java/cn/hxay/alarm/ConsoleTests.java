@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static cn.hxay.support.Texts.find;
 import static cn.hxay.alarm.TestDevices.PW;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,11 +56,11 @@ class ConsoleTests {
 				"{\"eventId\":\"" + UUID.randomUUID() + "\",\"code\":\"" + code + "\"}",
 				Map.of("X-Device-Token", device.token()));
 		assertThat(page.status()).as(page.body()).isEqualTo(201);
-		return Long.parseLong(TestDevices.find(page.body(), "\"alarmId\":(\\d+)"));
+		return Long.parseLong(find(page.body(), "\"alarmId\":(\\d+)"));
 	}
 
 	private static int version(Page detail) {
-		return Integer.parseInt(TestDevices.find(detail.body(), "data-version=\"(\\d+)\""));
+		return Integer.parseInt(find(detail.body(), "data-version=\"(\\d+)\""));
 	}
 
 	@Test
@@ -132,7 +133,7 @@ class ConsoleTests {
 		Page stale = officer.postForm("/console/alarms/" + id + "/acknowledge", Map.of("version", v0));
 		assertThat(stale.body()).contains("不能接警");
 
-		String station = TestDevices.find(
+		String station = find(
 				new WebSession(port).api("GET", "/api/v1/schools", "school.lead", PW, null, Map.of()).body(),
 				"\"policeStationId\":(\\d+)");
 		Page staleDispatch = officer.postForm("/console/alarms/" + id + "/dispatch",
@@ -180,7 +181,7 @@ class ConsoleTests {
 
 	@Test
 	void aStationSeesOnlyItsSchoolsAlarmsAndEducationUsersAreRefusedTheConsole() {
-		String qinglong = TestDevices.find(
+		String qinglong = find(
 				new WebSession(port).api("GET", "/api/v1/schools", "school.lead", PW, null, Map.of()).body(),
 				"\"policeStationId\":(\\d+)");
 		String otherSchool = TestDevices.otherTianningSchool(port, qinglong);

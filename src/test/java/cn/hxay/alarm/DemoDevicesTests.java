@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static cn.hxay.support.Texts.find;
 import static cn.hxay.alarm.TestDevices.PW;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,7 +60,7 @@ class DemoDevicesTests {
 			.single()).isGreaterThanOrEqualTo(600);
 		Page rates = new WebSession(port).api("GET", "/api/v1/devices/rates?level=CITY", "city.police", PW, null,
 				Map.of());
-		double percent = Double.parseDouble(TestDevices.find(rates.body(), "\"percent\":([0-9.]+)"));
+		double percent = Double.parseDouble(find(rates.body(), "\"percent\":([0-9.]+)"));
 		assertThat(percent).isBetween(70.0, 99.9);
 		Page statistics = WebSession.signedIn(port, "city.police", PW).get("/alarms/statistics");
 		assertThat(statistics.body()).contains("误报").contains("真实警情");

@@ -33,6 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static cn.hxay.support.Texts.find;
 import static cn.hxay.alarm.TestDevices.PW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -67,7 +68,7 @@ class DeviceSecurityTests {
 
 	private TestDevices.Registered wujinDevice() {
 		Page schools = new WebSession(port).api("GET", "/api/v1/schools?size=1", "wujin.edu", PW, null, Map.of());
-		String school = TestDevices.find(schools.body(), "\"code\":\"(\\d+)\"");
+		String school = find(schools.body(), "\"code\":\"(\\d+)\"");
 		return TestDevices.register(WebSession.signedIn(port, "wujin.edu", PW), TestDevices.code("134"), school,
 				"ONE_KEY_ALARM", "门卫室");
 	}
@@ -98,7 +99,7 @@ class DeviceSecurityTests {
 		Page page = post("/api/v1/devices/" + device.code() + "/alarms", device.token(),
 				"{\"eventId\":\"" + UUID.randomUUID() + "\",\"code\":\"one_key\"}");
 		assertThat(page.status()).as(page.body()).isEqualTo(201);
-		return Long.parseLong(TestDevices.find(page.body(), "\"alarmId\":(\\d+)"));
+		return Long.parseLong(find(page.body(), "\"alarmId\":(\\d+)"));
 	}
 
 	// 7 — tokens readable by anyone on the network
@@ -452,7 +453,7 @@ class DeviceSecurityTests {
 				"{\"eventId\":\"links-bad\",\"code\":\"one_key\",\"snapshotUrl\":\"javascript:alert(document.cookie)\","
 						+ "\"clipUrl\":\"https://evil.example.com/clip.mp4\"}");
 		assertThat(bad.status()).as(bad.body()).isEqualTo(201);
-		long badId = Long.parseLong(TestDevices.find(bad.body(), "\"alarmId\":(\\d+)"));
+		long badId = Long.parseLong(find(bad.body(), "\"alarmId\":(\\d+)"));
 		assertThat(jdbc.sql("select coalesce(snapshot_url, '') || coalesce(clip_url, '') from alarm where id = ?")
 			.param(badId)
 			.query(String.class)
@@ -460,7 +461,7 @@ class DeviceSecurityTests {
 		IngestTests.await(() -> counters.total(Ingest.HTTP, IngestCounters.Reason.LINK_REFUSED), n -> n >= before + 2);
 		Page good = post("/api/v1/devices/" + d.code() + "/alarms", d.token(),
 				"{\"eventId\":\"links-good\",\"code\":\"one_key\",\"snapshotUrl\":\"https://cam1.video.hxay.test/s.jpg\"}");
-		long goodId = Long.parseLong(TestDevices.find(good.body(), "\"alarmId\":(\\d+)"));
+		long goodId = Long.parseLong(find(good.body(), "\"alarmId\":(\\d+)"));
 		WebSession officer = WebSession.signedIn(port, "qinglong.police", PW);
 		assertThat(officer.get("/console/alarms/" + goodId).body())
 			.contains("href=\"https://cam1.video.hxay.test/s.jpg\"");

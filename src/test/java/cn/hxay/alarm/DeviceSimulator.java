@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -18,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -27,7 +29,15 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 /**
  * Plays N devices over MQTT against any broker: each sends a heartbeat every interval and
  * now and then an alarm. Devices are read from the platform's API (the demo devices,
- * whose token is {@code demo-<code>}), or made up with {@code --fake}.
+ * whose token is {@code demo-<code>}), or made up with {@code --fake} (unknown to the
+ * platform, so its brokers refuse them: for trying a bare broker only).
+ * <p>
+ * Each device has its own MQTT session, signed in as the device (user name = its code,
+ * password = its token), because the platform's brokers refuse anonymous clients and let
+ * a device publish only under its own code. A session is a TCP connection and three Paho
+ * threads, so one simulator plays up to about 5,000 devices (raise {@code ulimit -n} past
+ * 1,024 for more than about 1,000); run several simulators, each with its own
+ * {@code --region}, for more. Devices the broker refuses are counted and left out.
  *
  * <pre>
  * java -cp target/test-classes:target/classes:$(cat cp.txt) cn.hxay.alarm.DeviceSimulator \
@@ -66,18 +76,16 @@ public final class DeviceSimulator {
 		List<SimDevice> active = devices.subList(silent, devices.size());
 		System.out.printf("simulating %d devices (%d silent) against %s, heartbeat every %d s%n", devices.size(),
 				silent, broker, interval);
-		MqttAsyncClient client = new MqttAsyncClient(broker, "simulator-" + UUID.randomUUID(), new MemoryPersistence());
-		MqttConnectOptions connect = new MqttConnectOptions();
-		connect.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-		connect.setMaxInflight(10_000);
-		connect.setAutomaticReconnect(true);
-		client.connect(connect).waitForCompletion();
+		Map<SimDevice, MqttAsyncClient> sessions = connectAll(broker, active);
+		System.out.printf("%d devices signed in, %d refused by the broker%n", sessions.size(),
+				active.size() - sessions.size());
+		active = new ArrayList<>(sessions.keySet());
 		// GB/T 28181: devices register first (--register SECONDS, the registration's
 		// Expires)
 		int register = Integer.parseInt(options.getOrDefault("register", "0"));
 		if (register > 0) {
 			for (SimDevice d : active) {
-				publish(client, "hxay/v1/" + d.schoolCode() + "/" + d.code() + "/register",
+				publish(sessions.get(d), "hxay/v1/" + d.schoolCode() + "/" + d.code() + "/register",
 						"{\"token\":\"" + d.token() + "\",\"expires\":" + register + "}");
 			}
 			System.out.printf("registered %d devices for %d s%n", active.size(), register);
@@ -92,13 +100,13 @@ public final class DeviceSimulator {
 			long gap = Math.max(0, interval * 1_000_000_000L / Math.max(1, active.size()));
 			long next = System.nanoTime();
 			for (SimDevice d : active) {
-				publish(client, "hxay/v1/" + d.schoolCode() + "/" + d.code() + "/heartbeat",
+				publish(sessions.get(d), "hxay/v1/" + d.schoolCode() + "/" + d.code() + "/heartbeat",
 						"{\"token\":\"" + d.token() + "\",\"time\":\"" + OffsetDateTime.now() + "\"}");
 				sent++;
 				if (alarmEvery > 0 && random
 					.nextInt(Math.max(1, alarmEvery / Math.max(1, interval)) * Math.max(1, active.size())) == 0) {
 					String code = new String[] { "one_key", "intrusion", "fault", "test" }[random.nextInt(4)];
-					publish(client, "hxay/v1/" + d.schoolCode() + "/" + d.code() + "/alarm",
+					publish(sessions.get(d), "hxay/v1/" + d.schoolCode() + "/" + d.code() + "/alarm",
 							"{\"eventId\":\"sim-" + UUID.randomUUID() + "\",\"token\":\"" + d.token() + "\",\"code\":\""
 									+ code + "\",\"time\":\"" + OffsetDateTime.now() + "\"}");
 					alarms++;
@@ -112,8 +120,46 @@ public final class DeviceSimulator {
 			System.out.printf("round done in %d ms: %d heartbeats, %d alarms so far%n",
 					System.currentTimeMillis() - roundStart, sent, alarms);
 		}
-		client.disconnect().waitForCompletion();
-		client.close();
+		for (MqttAsyncClient client : sessions.values()) {
+			client.disconnect().waitForCompletion();
+			client.close();
+		}
+	}
+
+	/**
+	 * Signs every device in to the broker, each in its own session (user name = its code,
+	 * password = its token), all connecting at once; the devices the broker refuses are
+	 * left out.
+	 */
+	static Map<SimDevice, MqttAsyncClient> connectAll(String broker, List<SimDevice> devices) throws MqttException {
+		Map<SimDevice, MqttAsyncClient> clients = new LinkedHashMap<>();
+		Map<SimDevice, IMqttToken> connecting = new LinkedHashMap<>();
+		for (SimDevice d : devices) {
+			MqttAsyncClient client = new MqttAsyncClient(broker, "sim-" + d.code(), new MemoryPersistence());
+			clients.put(d, client);
+			connecting.put(d, client.connect(options(d.code(), d.token())));
+		}
+		for (Map.Entry<SimDevice, IMqttToken> e : connecting.entrySet()) {
+			try {
+				e.getValue().waitForCompletion(30_000);
+			}
+			catch (MqttException refused) {
+				MqttAsyncClient client = clients.remove(e.getKey());
+				client.close(true);
+			}
+		}
+		return clients;
+	}
+
+	/** A device's session options: MQTT 3.1.1, signed in with its code and token. */
+	static MqttConnectOptions options(String code, String token) {
+		MqttConnectOptions options = new MqttConnectOptions();
+		options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+		options.setUserName(code);
+		options.setPassword(token.toCharArray());
+		options.setMaxInflight(1_000);
+		options.setAutomaticReconnect(true);
+		return options;
 	}
 
 	static void publish(MqttAsyncClient client, String topic, String payload) throws MqttException {

@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -25,6 +26,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static cn.hxay.alarm.TestDevices.PW;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -103,31 +105,26 @@ class ExternalBrokerTests {
 	/**
 	 * Connects as the device once Mosquitto has read the password file written for it.
 	 */
-	static TestPublisher connect(TestDevices.Registered device) throws Exception {
-		long until = System.nanoTime() + 15_000_000_000L;
-		while (true) {
-			try {
-				return new TestPublisher(url, device);
-			}
-			catch (org.eclipse.paho.client.mqttv3.MqttException ex) {
-				if (System.nanoTime() > until) {
-					throw ex;
-				}
-				Thread.sleep(200);
-			}
-		}
+	static TestPublisher connect(TestDevices.Registered device) {
+		return await("connected as " + device.code()).atMost(Duration.ofSeconds(15))
+			.pollDelay(Duration.ZERO)
+			.pollInterval(Duration.ofMillis(200))
+			.ignoreExceptionsInstanceOf(MqttException.class)
+			.until(() -> new TestPublisher(url, device), publisher -> publisher != null);
 	}
 
-	private static void awaitPort(int port) throws InterruptedException {
-		for (int i = 0; i < 100; i++) {
-			try (Socket socket = new Socket("127.0.0.1", port)) {
-				return;
-			}
-			catch (IOException ex) {
-				Thread.sleep(50);
-			}
-		}
-		throw new IllegalStateException("mosquitto did not start on port " + port);
+	private static void awaitPort(int port) {
+		await("mosquitto listening on " + port).atMost(Duration.ofSeconds(5))
+			.pollDelay(Duration.ZERO)
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> {
+				try (Socket socket = new Socket("127.0.0.1", port)) {
+					return true;
+				}
+				catch (IOException ex) {
+					return false;
+				}
+			});
 	}
 
 	@Test

@@ -10,12 +10,14 @@ import cn.hxay.organisation.DataScope;
 import cn.hxay.support.PlatformTest;
 import cn.hxay.support.WebSession;
 import cn.hxay.support.WebSession.Page;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static cn.hxay.support.Texts.find;
 import static cn.hxay.alarm.TestDevices.PW;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -176,22 +178,7 @@ class IngestTests {
 	}
 
 	static <T> T await(Supplier<T> value, java.util.function.Predicate<T> done, Duration timeout) {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		T current = value.get();
-		while (!done.test(current)) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("still not done after " + timeout + ": " + current);
-			}
-			try {
-				Thread.sleep(50);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new AssertionError(ex);
-			}
-			current = value.get();
-		}
-		return current;
+		return Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(50)).until(value::get, done);
 	}
 
 	@Test
@@ -208,11 +195,11 @@ class IngestTests {
 		// fresh heartbeat and a valid registration
 		assertThat(devices.status(registered, Clock.offset(clock, Duration.ofSeconds(170))).online()).isTrue();
 		WebSession county = WebSession.signedIn(port, "tianning.edu", PW);
-		long onlineBefore = Long.parseLong(TestDevices.find(county.get("/").body(), "在线 (\\d+) / 须联网"));
+		long onlineBefore = Long.parseLong(find(county.get("/").body(), "在线 (\\d+) / 须联网"));
 		// Expires 0 unregisters at once, however fresh the heartbeats
 		assertThat(post(base + "/registrations", d.token(), "{\"expires\":0}").status()).isEqualTo(202);
 		// and the county's networking rate on the start page moves
-		long onlineAfter = Long.parseLong(TestDevices.find(county.get("/").body(), "在线 (\\d+) / 须联网"));
+		long onlineAfter = Long.parseLong(find(county.get("/").body(), "在线 (\\d+) / 须联网"));
 		assertThat(onlineAfter).isLessThan(onlineBefore);
 		Device unregistered = devices.get(DataScope.everything(false), d.id());
 		OnlineRule.Verdict verdict = devices.status(unregistered, Clock.offset(clock, Duration.ofSeconds(1)));

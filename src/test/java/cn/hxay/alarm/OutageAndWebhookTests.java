@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static cn.hxay.support.Texts.find;
 import static cn.hxay.alarm.TestDevices.PW;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -111,7 +112,7 @@ class OutageAndWebhookTests {
 			Page added = new WebSession(port).api("POST", "/api/v1/webhooks", "admin", PW,
 					"{\"url\":\"http://127.0.0.1:" + server.getAddress().getPort() + "/hook\"}", Map.of());
 			assertThat(added.status()).as(added.body()).isEqualTo(201);
-			targetId = TestDevices.find(added.body(), "\"id\":(\\d+)");
+			targetId = find(added.body(), "\"id\":(\\d+)");
 			assertThat(new WebSession(port).api("GET", "/api/v1/webhooks", "city.police", PW, null, Map.of()).status())
 				.isEqualTo(403);
 

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import cn.hxay.support.WebSession;
 import cn.hxay.support.WebSession.Page;
 
+import static cn.hxay.support.Texts.find;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -66,12 +67,6 @@ final class TestDevices {
 		String token = find(page.body(), "<code class=\"device-token\">([^<]+)</code>");
 		long id = Long.parseLong(find(page.body(), "href=\"/devices/(\\d+)\""));
 		return new Registered(id, code, token, schoolCode);
-	}
-
-	static String find(String body, String regex) {
-		Matcher m = Pattern.compile(regex).matcher(body);
-		assertThat(m.find()).as("%s in %s", regex, body).isTrue();
-		return m.group(1);
 	}
 
 }
