@@ -141,6 +141,7 @@ class InspectionStore {
 				and (cast(:state as varchar) is null
 				     or (:state = 'MISSED' and i.state in ('ASSIGNED', 'DRAFT', 'RETURNED') and i.due < :today)
 				     or (:state = 'REPORTED' and i.state in ('SUBMITTED', 'ACCEPTED'))
+				     or (:state = 'COSIGN' and i.state in ('DRAFT', 'RETURNED') and i.cosigned_by is null)
 				     or (:state = 'SAMPLED' and i.sampled)
 				     or i.state = :state)""";
 		var total = bind(jdbc.sql("select count(*)" + where), campaignId, scope, region, state, text, today)

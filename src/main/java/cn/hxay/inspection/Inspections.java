@@ -237,7 +237,7 @@ public class Inspections {
 
 	/**
 	 * The list filters: every state, and the dashboard's figures 已提交 (submitted or
-	 * accepted), 逾期未报 and 抽查.
+	 * accepted), 逾期未报, 待会签 (filled in, not yet co-signed) and 抽查.
 	 */
 	public static final Map<String, String> LIST_FILTERS = listFilters();
 
@@ -248,6 +248,7 @@ public class Inspections {
 		}
 		filters.put("REPORTED", "已提交（含已验收）");
 		filters.put("MISSED", "逾期未报");
+		filters.put("COSIGN", "待派出所会签");
 		filters.put("SAMPLED", "市级抽中");
 		return java.util.Collections.unmodifiableMap(filters);
 	}
