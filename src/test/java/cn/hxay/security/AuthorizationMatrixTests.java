@@ -227,7 +227,10 @@ class AuthorizationMatrixTests {
 	"POST /schools/{id}/edit", "L A A F F A N F F A", "L A A F F N A N N N",
 	"POST /schools/{id}/posture", "L A A A f A N A A A", "L A A A f N A N N N",
 	"POST /setup", "A A A A f A A A A A",
-	"PUT /api/v1/schools/{id}", "L A A F F A N F F A", "L A A F F N A N N N"
+	"PUT /api/v1/schools/{id}", "L A A F F A N F F A", "L A A F F N A N N N",
+	"GET /api/v1/schools/{id}/posture", "L A A A A A N A A A", "L A A A A N A N N N",
+	"GET /api/v1/schools/{id}/posture/history", "L A A A A A N A A A", "L A A A A N A N N N",
+	"PUT /api/v1/schools/{id}/posture", "L A A F f A N F F A", "L A A F f N A N N N"
 	// @formatter:on
 	);
 
