@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The school's safety lead edits the posture on a phone (390×844, mobile emulation at
  * pixel ratio 3): the guard table is a list of cards, nothing scrolls sideways, and
- * saving records a new version. From 768 px up the table is a table again.
+ * saving records a new version.
  */
 @PlatformTest
 class PostureMobileBrowserTests {
@@ -86,6 +86,8 @@ class PostureMobileBrowserTests {
 			.single();
 		WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
 		driver.get("http://localhost:" + port + "/login");
+		driver.manage().deleteAllCookies();
+		driver.get("http://localhost:" + port + "/login");
 		driver.findElement(By.id("username")).sendKeys(DemoUsers.SCHOOL_LEAD);
 		driver.findElement(By.id("password")).sendKeys(DemoUsers.PASSWORD);
 		driver.findElement(By.cssSelector("button[type=submit]")).click();
@@ -130,7 +132,6 @@ class PostureMobileBrowserTests {
 			.single()).contains("手机填报保安").contains("\"videoRetentionDays\":33");
 		assertNoSidewaysScrolling();
 		screenshot("posture-phone-saved.png");
-
 	}
 
 	private void assertNoSidewaysScrolling() {
