@@ -331,9 +331,19 @@ public class Postures {
 				problems.add(Violation.of("equipment", kind.label() + "数量应为 0–1000"));
 			}
 		});
+		if (p.workingTeamLead() != null && p.workingTeamLead().length() > 100) {
+			problems.add(Violation.of("workingTeamLead", "工作专班负责人不能超过 100 字"));
+		}
+		if (p.guardList().size() > 200) {
+			problems.add(Violation.of("guards", "保安员最多 200 名"));
+		}
 		for (int i = 0; i < p.guardList().size(); i++) {
 			Guard guard = p.guardList().get(i);
 			String label = "第 " + (i + 1) + " 名保安员";
+			if (guard.name() != null && guard.name().length() > 50 || tooLong(guard.certificateNumber(), 50)
+					|| tooLong(guard.employer(), 100)) {
+				problems.add(Violation.of("guards", label + "的姓名、保安员证号不能超过 50 字，派遣单位不能超过 100 字"));
+			}
 			if (guard.name() == null || guard.name().isBlank()) {
 				problems.add(Violation.of("guards", label + "缺少姓名"));
 			}
@@ -346,6 +356,10 @@ public class Postures {
 			}
 		}
 		return problems;
+	}
+
+	private static boolean tooLong(String value, int max) {
+		return value != null && value.length() > max;
 	}
 
 	private static void nonNegative(List<Violation> problems, String field, Integer value, String label, int max) {

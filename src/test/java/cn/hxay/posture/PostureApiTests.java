@@ -149,6 +149,13 @@ class PostureApiTests {
 			.contains("第 1 名保安员的身份证号应为 18 位")
 			.doesNotContain("32040219800101123");
 
+		ObjectNode tooLong = (ObjectNode) Texts.json(read.body()).path("posture");
+		tooLong.putArray("guards").addObject().put("name", "长".repeat(51)).put("fullTime", true);
+		Page longName = call("PUT", path, DemoUsers.COUNTY_EDUCATION, tooLong.toString(),
+				Map.of("If-Match", read.header("ETag")));
+		assertThat(longName.status()).isEqualTo(400);
+		assertThat(longName.body()).contains("第 1 名保安员的姓名、保安员证号不能超过 50 字");
+
 		posture.put("cameras", "很多");
 		Page notANumber = call("PUT", path, DemoUsers.COUNTY_EDUCATION, posture.toString(),
 				Map.of("If-Match", read.header("ETag")));
