@@ -31,6 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/hazards")
+@io.swagger.v3.oas.annotations.tags.Tag(name = "隐患台账",
+		description = "隐患的登记、查询、统计、台账导出、整改通知书与办理步骤；状态变更须带 If-Match；只含调用者管辖范围内的学校")
 class HazardApiController {
 
 	private final HazardLedger ledger;

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Who the API caller is: lets a script check its credentials.
  */
 @RestController
+@io.swagger.v3.oas.annotations.tags.Tag(name = "当前用户", description = "调用者本人的账号、角色与所属单位，供脚本核对凭据")
 class MeApiController {
 
 	private final Organisations organisations;

@@ -75,6 +75,22 @@ class PostureStore {
 		return postures;
 	}
 
+	/** One page of the history, newest first, with one row more (the version before). */
+	List<PostureVersion> historyPage(long schoolId, long offset, int size) {
+		return jdbc
+			.sql("select * from posture_version where school_id = ? order by valid_from desc, id desc offset ? limit ?")
+			.params(schoolId, offset, size + 1)
+			.query(this::map)
+			.list();
+	}
+
+	long count(long schoolId) {
+		return jdbc.sql("select count(*) from posture_version where school_id = ?")
+			.param(schoolId)
+			.query(Long.class)
+			.single();
+	}
+
 	long insert(long schoolId, OffsetDateTime validFrom, String recordedBy, SecurityPosture posture) {
 		return jdbc.sql(
 				"insert into posture_version (school_id, valid_from, recorded_by, facts) values (?, ?, ?, cast(? as json)) returning id")

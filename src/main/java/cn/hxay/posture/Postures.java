@@ -14,9 +14,13 @@ import cn.hxay.identity.CurrentUser;
 import cn.hxay.organisation.DataScope;
 import cn.hxay.school.School;
 import cn.hxay.school.SchoolRegistry;
+import cn.hxay.shared.ClusterLock;
+import cn.hxay.shared.ConcurrentEditException;
 import cn.hxay.shared.ForbiddenException;
 import cn.hxay.shared.InvalidInputException;
 import cn.hxay.shared.NotFoundException;
+import cn.hxay.shared.PageRequest;
+import cn.hxay.shared.Paged;
 import cn.hxay.shared.PlatformTime;
 import cn.hxay.shared.Violation;
 
@@ -42,9 +46,12 @@ public class Postures {
 
 	private final Clock clock;
 
+	private final ClusterLock locks;
+
 	Postures(PostureStore store, SchoolRegistry schools, AuditTrail audit, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, ClusterLock locks) {
 		this.store = store;
+		this.locks = locks;
 		this.schools = schools;
 		this.audit = audit;
 		this.events = events;
@@ -63,6 +70,135 @@ public class Postures {
 	public List<PostureVersion> history(DataScope scope, long schoolId) {
 		schools.get(scope, schoolId);
 		return store.history(schoolId);
+	}
+
+	/**
+	 * One page of a school's history, newest first, each version with the facts it
+	 * changed against the one before it.
+	 */
+	public Paged<VersionChange> historyPage(DataScope scope, long schoolId, PageRequest request) {
+		schools.get(scope, schoolId);
+		List<PostureVersion> rows = store.historyPage(schoolId, request.offset(), request.size());
+		List<VersionChange> page = new ArrayList<>();
+		for (int i = 0; i < Math.min(rows.size(), request.size()); i++) {
+			SecurityPosture before = i + 1 < rows.size() ? rows.get(i + 1).posture() : SecurityPosture.unreported();
+			page.add(new VersionChange(rows.get(i), changes(before, rows.get(i).posture())));
+		}
+		return new Paged<>(page, request.page(), request.size(), store.count(schoolId));
+	}
+
+	/** A version and the facts it changed against the one before it. */
+	public record VersionChange(PostureVersion version, List<String> changes) {
+	}
+
+	/** The facts that differ between two postures, by their Chinese names. */
+	static List<String> changes(SecurityPosture before, SecurityPosture after) {
+		List<String> changes = new ArrayList<>(PostureFacts.changed(before, after));
+		if (!java.util.Objects.equals(before.guards(), after.guards())) {
+			changes.add("保安员名单");
+		}
+		return changes;
+	}
+
+	/**
+	 * The posture in force for a caller who may see the school: its version (0 when none
+	 * was recorded) and facts.
+	 */
+	public PostureVersion currentFor(DataScope scope, long schoolId) {
+		schools.get(scope, schoolId);
+		return currentVersion(schoolId)
+			.orElse(new PostureVersion(0, schoolId, null, null, SecurityPosture.unreported()));
+	}
+
+	/**
+	 * Replaces the posture as a whole (the API's PUT), if the version in force is still
+	 * {@code expectedVersion} (0: none recorded yet). A guard sent without an ID number,
+	 * or with the masked one the API gave out, keeps the stored number of the guard of
+	 * the same name (and mask): full numbers never make the round trip. Compliance
+	 * follows through {@link PostureChanged}.
+	 * @throws ConcurrentEditException when another version was recorded since
+	 * @throws InvalidInputException with every problem by field, in Chinese
+	 */
+	@Transactional
+	public PostureVersion replace(CurrentUser user, DataScope scope, long schoolId, long expectedVersion,
+			SecurityPosture submitted) {
+		School school = schools.get(scope, schoolId);
+		if (!schools.mayChange(user, scope, school)) {
+			throw new ForbiddenException("您无权修改该学校的安全防范情况");
+		}
+		locks.await("posture:" + schoolId);
+		Optional<PostureVersion> current = currentVersion(schoolId);
+		if (current.map(PostureVersion::id).orElse(0L) != expectedVersion) {
+			throw new ConcurrentEditException("学校“" + school.name() + "”的安全防范情况");
+		}
+		SecurityPosture base = current.map(PostureVersion::posture).orElse(SecurityPosture.unreported());
+		List<Violation> problems = new ArrayList<>();
+		List<Guard> guards = keepIdNumbers(base.guardList(), submitted.guards(), problems);
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		return recordAs(user.username(), schoolId, submitted.withGuards(guards), OffsetDateTime.now(clock));
+	}
+
+	/**
+	 * The submitted guards with the stored ID number put back where the number was left
+	 * out or sent masked; a masked number that matches no stored guard is refused.
+	 */
+	static List<Guard> keepIdNumbers(List<Guard> stored, List<Guard> submitted, List<Violation> problems) {
+		if (submitted == null) {
+			return null;
+		}
+		boolean[] used = new boolean[stored.size()];
+		List<Guard> guards = new ArrayList<>(submitted.size());
+		for (int i = 0; i < submitted.size(); i++) {
+			Guard g = submitted.get(i);
+			if (g == null) {
+				problems.add(Violation.of("guards[" + i + "]", "第 " + (i + 1) + " 名保安员为空"));
+				continue;
+			}
+			String number = g.idNumber() == null || g.idNumber().isBlank() ? null : g.idNumber().strip();
+			if (number != null && !number.contains("*")) {
+				guards.add(new Guard(g.name(), number.toUpperCase(), g.certificateNumber(), g.birthDate(), g.fullTime(),
+						g.employer()));
+				continue;
+			}
+			String name = g.name() == null ? "" : g.name().strip();
+			int match = -1;
+			for (int j = 0; j < stored.size() && match < 0; j++) {
+				if (!used[j] && name.equals(stored.get(j).name())
+						&& (number == null || number.equals(stored.get(j).maskedIdNumber()))) {
+					match = j;
+				}
+			}
+			for (int j = 0; j < stored.size() && match < 0 && number != null; j++) {
+				if (!used[j] && number.equals(stored.get(j).maskedIdNumber())) {
+					match = j;
+				}
+			}
+			if (match >= 0) {
+				used[match] = true;
+				number = stored.get(match).idNumber();
+			}
+			else if (number != null) {
+				problems.add(Violation.of("guards[" + i + "].idNumber",
+						"第 " + (i + 1) + " 名保安员的身份证号是脱敏号码，原名单中没有对应的保安员：请填写完整的 18 位号码，或留空"));
+				continue;
+			}
+			guards.add(new Guard(g.name(), number, g.certificateNumber(), g.birthDate(), g.fullTime(), g.employer()));
+		}
+		return guards;
+	}
+
+	/** The posture as the API shows it: every ID number masked. */
+	static SecurityPosture masked(SecurityPosture p) {
+		if (!p.guardsReported()) {
+			return p;
+		}
+		return p.withGuards(p.guardList()
+			.stream()
+			.map(g -> new Guard(g.name(), g.maskedIdNumber(), g.certificateNumber(), g.birthDate(), g.fullTime(),
+					g.employer()))
+			.toList());
 	}
 
 	/** The version in force now, if any was recorded (for the page: its id and facts). */
@@ -206,9 +342,19 @@ public class Postures {
 				problems.add(Violation.of("equipment", kind.label() + "数量应为 0–1000"));
 			}
 		});
+		if (p.workingTeamLead() != null && p.workingTeamLead().length() > 100) {
+			problems.add(Violation.of("workingTeamLead", "工作专班负责人不能超过 100 字"));
+		}
+		if (p.guardList().size() > 200) {
+			problems.add(Violation.of("guards", "保安员最多 200 名"));
+		}
 		for (int i = 0; i < p.guardList().size(); i++) {
 			Guard guard = p.guardList().get(i);
 			String label = "第 " + (i + 1) + " 名保安员";
+			if (guard.name() != null && guard.name().length() > 50 || tooLong(guard.certificateNumber(), 50)
+					|| tooLong(guard.employer(), 100)) {
+				problems.add(Violation.of("guards", label + "的姓名、保安员证号不能超过 50 字，派遣单位不能超过 100 字"));
+			}
 			if (guard.name() == null || guard.name().isBlank()) {
 				problems.add(Violation.of("guards", label + "缺少姓名"));
 			}
@@ -221,6 +367,10 @@ public class Postures {
 			}
 		}
 		return problems;
+	}
+
+	private static boolean tooLong(String value, int max) {
+		return value != null && value.length() > max;
 	}
 
 	private static void nonNegative(List<Violation> problems, String field, Integer value, String label, int max) {

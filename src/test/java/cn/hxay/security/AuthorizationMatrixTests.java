@@ -266,7 +266,10 @@ class AuthorizationMatrixTests {
 	"POST /key-persons/{id}/visits", "L F F A f F F A A F", "L F F A f F F N N F",
 	// the broker's HTTP auth/ACL door: without the broker's secret it does not exist
 	"POST /api/v1/mqtt/auth", "N N N N f N N N N N",
-	"POST /api/v1/mqtt/acl", "N N N N f N N N N N"
+	"POST /api/v1/mqtt/acl", "N N N N f N N N N N",
+	"GET /api/v1/schools/{id}/posture", "L A A A A A N A A A", "L A A A A N A N N N",
+	"GET /api/v1/schools/{id}/posture/history", "L A A A A A N A A A", "L A A A A N A N N N",
+	"PUT /api/v1/schools/{id}/posture", "L A A F f A N F F A", "L A A F f N A N N N"
 	// @formatter:on
 	);
 

@@ -1,0 +1,163 @@
+package cn.hxay.posture;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import cn.hxay.demo.DemoUsers;
+import cn.hxay.support.PlatformTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The school's safety lead edits the posture on a phone (390×844, mobile emulation at
+ * pixel ratio 3): the guard table is a list of cards, nothing scrolls sideways, and
+ * saving records a new version.
+ */
+@PlatformTest
+class PostureMobileBrowserTests {
+
+	static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	static ChromeDriver driver;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@BeforeAll
+	static void startPhoneBrowser() throws Exception {
+		boolean installed = new File("/usr/bin/chromium").canExecute()
+				&& new File("/usr/bin/chromedriver").canExecute();
+		if (System.getenv("CI") != null) {
+			assertThat(installed).as("CI must install chromium and chromium-driver (.ci/run does)").isTrue();
+		}
+		assumeTrue(installed, "Debian chromium and chromium-driver are not installed");
+		Files.createDirectories(SCREENSHOTS);
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary("/usr/bin/chromium");
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+				"--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+				"--user-data-dir=" + Files.createTempDirectory(Path.of("target").toAbsolutePath(), "chromium"),
+				"--lang=zh-CN");
+		options.setExperimentalOption("mobileEmulation",
+				Map.of("deviceMetrics", Map.of("width", 390, "height", 844, "pixelRatio", 3.0)));
+		driver = new ChromeDriver(
+				new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build(),
+				options);
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (driver != null) {
+			driver.quit();
+		}
+	}
+
+	@Test
+	void schoolLeadEditsThePostureOnAPhoneWithoutSidewaysScrolling() throws Exception {
+		long school = jdbc.sql("""
+				select id from school where organisation_id =
+				  (select organisation_id from user_account where username = 'school.lead')""")
+			.query(Long.class)
+			.single();
+		WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+		driver.get("http://localhost:" + port + "/login");
+		driver.manage().deleteAllCookies();
+		driver.get("http://localhost:" + port + "/login");
+		driver.findElement(By.id("username")).sendKeys(DemoUsers.SCHOOL_LEAD);
+		driver.findElement(By.id("password")).sendKeys(DemoUsers.PASSWORD);
+		driver.findElement(By.cssSelector("button[type=submit]")).click();
+		wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+		driver.get("http://localhost:" + port + "/schools/" + school + "/posture");
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("guards")));
+
+		assertThat(number("return window.innerWidth")).isEqualTo(390);
+		assertNoSidewaysScrolling();
+		// cards: no table header, each row as wide as the screen allows, fields labelled
+		assertThat(driver.findElement(By.cssSelector("#guards thead")).isDisplayed()).isFalse();
+		WebElement firstRow = driver.findElement(By.cssSelector("#guards tbody tr"));
+		assertThat(firstRow.getCssValue("display")).isEqualTo("block");
+		assertThat(firstRow.getRect().getWidth()).isLessThanOrEqualTo(390);
+		assertThat(number(
+				"return getComputedStyle(document.querySelector('#guards td[data-label]'), '::before').content.length"))
+			.isGreaterThan(2);
+		screenshot("posture-phone.png");
+
+		long versions = versions(school);
+		// the demo school has not reported its guards yet: the lead says the list follows
+		WebElement mode = driver.findElement(By.id("guardList"));
+		scrollTo(mode);
+		new Select(mode).selectByValue("list");
+		WebElement newGuard = driver.findElement(By.cssSelector("#guards input[placeholder='新增保安员']"));
+		scrollTo(newGuard);
+		newGuard.sendKeys("手机填报保安");
+		screenshot("posture-phone-guards.png");
+		WebElement retention = driver.findElement(By.id("fact-videoRetentionDays"));
+		scrollTo(retention);
+		retention.clear();
+		retention.sendKeys("33");
+		WebElement save = driver.findElement(By.id("save-posture"));
+		scrollTo(save);
+		assertNoSidewaysScrolling();
+		save.click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "已保存新的安全防范情况"));
+		assertThat(versions(school)).isEqualTo(versions + 1);
+		assertThat(jdbc.sql("select facts::text from posture_version where school_id = ? order by id desc limit 1")
+			.param(school)
+			.query(String.class)
+			.single()).contains("手机填报保安").contains("\"videoRetentionDays\":33");
+		assertNoSidewaysScrolling();
+		screenshot("posture-phone-saved.png");
+	}
+
+	private void assertNoSidewaysScrolling() {
+		assertThat(number("return document.documentElement.scrollWidth"))
+			.as("page wider than the screen (sideways scrolling)")
+			.isLessThanOrEqualTo(number("return window.innerWidth"));
+	}
+
+	private static long number(String script) {
+		return ((Number) ((JavascriptExecutor) driver).executeScript(script)).longValue();
+	}
+
+	private static void scrollTo(WebElement element) {
+		((JavascriptExecutor) driver)
+			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+	}
+
+	private long versions(long school) {
+		return jdbc.sql("select count(*) from posture_version where school_id = ?")
+			.param(school)
+			.query(Long.class)
+			.single();
+	}
+
+	private static void screenshot(String name) throws Exception {
+		Files.write(SCREENSHOTS.resolve(name), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+	}
+
+}
