@@ -123,6 +123,7 @@ class InputFuzzTests {
 		ids.put("organisation", "999999999");
 		ids.put("webhook", "999999999");
 		ids.put("evaluation", "999999999");
+		ids.put("warning", "999999999");
 	}
 
 	@Test
@@ -351,7 +352,8 @@ class InputFuzzTests {
 				{ "/inspections/", "inspection" }, { "/api/v1/devices/", "device" }, { "/devices/", "device" },
 				{ "/api/v1/alarms/", "alarm" }, { "/console/alarms/", "alarm" }, { "/admin/users/", "user" },
 				{ "/admin/organisations/", "organisation" }, { "/admin/webhooks/", "webhook" },
-				{ "/api/v1/webhooks/", "webhook" }, { "/compliance/evaluations/", "evaluation" } }) {
+				{ "/api/v1/webhooks/", "webhook" }, { "/compliance/evaluations/", "evaluation" },
+				{ "/api/v1/warnings/", "warning" }, { "/warnings/", "warning" } }) {
 			if (path.startsWith(kind[0])) {
 				path = path.replaceFirst("\\{id\\}", ids.get(kind[1]));
 				break;
