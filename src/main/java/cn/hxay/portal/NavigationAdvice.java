@@ -17,8 +17,9 @@ class NavigationAdvice {
 
 	/** Every link of the side and phone navigation. */
 	static final List<String> LINKS = List.of("/", "/schools", "/compliance", "/inspections", "/hazards", "/devices",
-			"/devices/rates", "/console", "/key-persons", "/admin/regions", "/admin/organisations", "/admin/users",
-			"/admin/rule-sets", "/admin/webhooks", "/admin/audit", "/swagger-ui.html", "/account/password");
+			"/devices/rates", "/console", "/key-persons", "/warnings", "/venues", "/venue-violations", "/admin/regions",
+			"/admin/organisations", "/admin/users", "/admin/rule-sets", "/admin/webhooks", "/admin/audit",
+			"/swagger-ui.html", "/account/password");
 
 	@ModelAttribute("navActive")
 	String navActive(HttpServletRequest request) {

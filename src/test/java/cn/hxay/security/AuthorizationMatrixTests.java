@@ -269,7 +269,19 @@ class AuthorizationMatrixTests {
 	"POST /api/v1/mqtt/acl", "N N N N f N N N N N",
 	"GET /api/v1/schools/{id}/posture", "L A A A A A N A A A", "L A A A A N A N N N",
 	"GET /api/v1/schools/{id}/posture/history", "L A A A A A N A A A", "L A A A A N A N N N",
-	"PUT /api/v1/schools/{id}/posture", "L A A F f A N F F A", "L A A F f N A N N N"
+	"PUT /api/v1/schools/{id}/posture", "L A A F f A N F F A", "L A A F f N A N N N",
+	// 预警推送: senders are bureaus and police units; only the receiving school signs and replies
+	"GET /api/v1/warnings", "L A A A A A A A A A",
+	"GET /api/v1/warnings/{id}", "L A A A A A N A A A", "L A A A A N A N N N",
+	"GET /warnings", "L A A A A A A A A A",
+	"GET /warnings/new", "L F A A F A A A A F",
+	"GET /warnings/{id}", "L A A A A A N A A A", "L A A A A N A N N N",
+	"POST /api/v1/warnings", "L F A A f A A A A F",
+	"POST /api/v1/warnings/{id}/read", "L F F F f F N F F A", "L F F F f N F N N N",
+	"POST /api/v1/warnings/{id}/reply", "L F F F f F N F F A", "L F F F f N F N N N",
+	"POST /warnings", "L F A A f A A A A F",
+	"POST /warnings/{id}/read", "L F F F f F N F F A", "L F F F f N F N N N",
+	"POST /warnings/{id}/reply", "L F F F f F N F F A", "L F F F f N F N N N"
 	// @formatter:on
 	);
 
@@ -279,7 +291,8 @@ class AuthorizationMatrixTests {
 
 	private static final Set<Integer> ALLOWED = Set.of(200, 201, 202, 204, 302, 303, 400, 409, 412, 415, 428);
 
-	private static final Set<String> SCOPED = Set.of("school", "hazard", "inspection", "device", "alarm", "keyperson");
+	private static final Set<String> SCOPED = Set.of("school", "hazard", "inspection", "device", "alarm", "keyperson",
+			"warning");
 
 	/** Which object an {@code {id}} stands for, by the start of the path. */
 	private static final List<String[]> KINDS = List.of(new String[] { "/api/v1/compliance/schools/", "school" },
@@ -292,8 +305,8 @@ class AuthorizationMatrixTests {
 			new String[] { "/api/v1/alarms/", "alarm" }, new String[] { "/console/alarms/", "alarm" },
 			new String[] { "/admin/users/", "user" }, new String[] { "/admin/organisations/", "organisation" },
 			new String[] { "/admin/webhooks/", "webhook" }, new String[] { "/api/v1/webhooks/", "webhook" },
-			new String[] { "/compliance/evaluations/", "evaluation" },
-			new String[] { "/api/v1/key-persons/", "keyperson" }, new String[] { "/key-persons/", "keyperson" });
+			new String[] { "/compliance/evaluations/", "evaluation" }, new String[] { "/api/v1/warnings/", "warning" },
+			new String[] { "/warnings/", "warning" },
 
 	/** A dummy form: a stale version and values each handler refuses or ignores. */
 	private static final Map<String, String> DUMMY_FORM = Map.of("version", "-1", "percent", "0", "passed", "false",
@@ -304,6 +317,9 @@ class AuthorizationMatrixTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	java.time.Clock clock;
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
@@ -358,6 +374,10 @@ class AuthorizationMatrixTests {
 			.single();
 		objects.put("user", new String[] { lead, lead });
 		objects.put("organisation", new String[] { unit, unit });
+		// the demo 天宁区 warning; a 武进区 one for out of scope
+		objects.put("warning", new String[] {
+				find(api("GET", "/api/v1/warnings", DemoUsers.SCHOOL_LEAD, null).body(), "\"id\":(\\d+),[^{}]*寒潮降温天气"),
+				warning(DemoUsers.OTHER_COUNTY_EDUCATION) });
 		objects.put("webhook", new String[] { "999999999", "999999999" });
 		// a key person of 青龙派出所 (in everyone's police scope) and one of a 武进区 station
 		objects.put("keyperson", new String[] { jdbc.sql("""
@@ -581,6 +601,16 @@ class AuthorizationMatrixTests {
 				{"schoolId":%s,"place":"校门","category":"PHYSICAL","grade":"GENERAL","description":"权限矩阵测试",
 				 "requirements":"整改","responsibleUnit":"学校","responsiblePerson":"校长"}""".formatted(school);
 		Page page = api("POST", "/api/v1/hazards", user, json);
+		assertThat(page.status()).as(page.body()).isEqualTo(201);
+		return find(page.body(), "\"id\":(\\d+)");
+	}
+
+	private String warning(String user) {
+		String ack = PlatformTime.local(clock.instant().plus(java.time.Duration.ofDays(10)))
+			.truncatedTo(ChronoUnit.MINUTES)
+			.toString();
+		Page page = api("POST", "/api/v1/warnings", user, """
+				{"level":"BLUE","title":"权限矩阵测试预警","body":"权限矩阵测试","acknowledgeBy":"%s"}""".formatted(ack));
 		assertThat(page.status()).as(page.body()).isEqualTo(201);
 		return find(page.body(), "\"id\":(\\d+)");
 	}

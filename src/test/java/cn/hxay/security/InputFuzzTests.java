@@ -124,6 +124,7 @@ class InputFuzzTests {
 		ids.put("keyperson", jdbc.sql("""
 				select k.id from key_person k join user_account u on u.organisation_id = k.station_id
 				where u.username = 'qinglong.police' order by k.id limit 1""").query(String.class).single());
+		ids.put("warning", "999999999");
 	}
 
 	@Test
@@ -353,7 +354,8 @@ class InputFuzzTests {
 				{ "/api/v1/alarms/", "alarm" }, { "/console/alarms/", "alarm" }, { "/admin/users/", "user" },
 				{ "/admin/organisations/", "organisation" }, { "/admin/webhooks/", "webhook" },
 				{ "/api/v1/webhooks/", "webhook" }, { "/compliance/evaluations/", "evaluation" },
-				{ "/api/v1/key-persons/", "keyperson" }, { "/key-persons/", "keyperson" } }) {
+				{ "/api/v1/key-persons/", "keyperson" }, { "/key-persons/", "keyperson" },
+				{ "/api/v1/warnings/", "warning" }, { "/warnings/", "warning" } }) {
 			if (path.startsWith(kind[0])) {
 				path = path.replaceFirst("\\{id\\}", ids.get(kind[1]));
 				break;
