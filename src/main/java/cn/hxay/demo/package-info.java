@@ -4,5 +4,5 @@
  * modules' APIs on first start.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "alarm", "compliance", "identity", "inspection",
-		"keyperson", "organisation", "posture", "school", "shared" })
+		"keyperson", "organisation", "posture", "school", "shared", "surroundings" })
 package cn.hxay.demo;

@@ -83,6 +83,10 @@ public class Venues {
 		}
 	}
 
+	public boolean anyRecorded() {
+		return !store.venueIds().isEmpty();
+	}
+
 	public List<DistanceRule> rules() {
 		return rules.all();
 	}

@@ -227,7 +227,28 @@ class AuthorizationMatrixTests {
 	"POST /schools/{id}/edit", "L A A F F A N F F A", "L A A F F N A N N N",
 	"POST /schools/{id}/posture", "L A A A f A N A A A", "L A A A f N A N N N",
 	"POST /setup", "A A A A f A A A A A",
-	"PUT /api/v1/schools/{id}", "L A A F F A N F F A", "L A A F F N A N N N"
+	"PUT /api/v1/schools/{id}", "L A A F F A N F F A", "L A A F F N A N N N",
+	// the student safety zone: everyone signed in reads their scope, only police write
+	// (an {id} of no known kind is sent as is: a 400 for whoever gets past security)
+	"GET /venues", "L A A A A A A A A A",
+	"GET /venues/new", "L A A A A A A A A A",
+	"GET /venues/{id}", "L A A A A A A A A A",
+	"POST /venues", "L F F A f F F A A F",
+	"POST /venues/{id}", "L A A A f A A A A A",
+	"POST /venues/{id}/recheck", "L A A A f A A A A A",
+	"GET /venue-violations", "L A A A A A A A A A",
+	"GET /venue-violations/ledger.xlsx", "L A A A A A A A A A",
+	"POST /venue-violations/{id}/moves", "L A A A f A A A A A",
+	"GET /api/v1/venues", "L A A A A A A A A A",
+	"GET /api/v1/venues/rules", "L A A A A A A A A A",
+	"GET /api/v1/venues/{id}", "L A A A A A A A A A",
+	"POST /api/v1/venues", "L F F A f F F A A F",
+	"PUT /api/v1/venues/{id}", "L A A A f A A A A A",
+	"POST /api/v1/venues/{id}/recheck", "L A A A f A A A A A",
+	"GET /api/v1/venue-violations", "L A A A A A A A A A",
+	"GET /api/v1/venue-violations/ledger.xlsx", "L A A A A A A A A A",
+	"GET /api/v1/venue-violations/{id}", "L A A A A A A A A A",
+	"POST /api/v1/venue-violations/{id}/moves", "L A A A f A A A A A"
 	// @formatter:on
 	);
 
