@@ -41,28 +41,42 @@
 
   function text(value) { return value == null ? '' : String(value); }
 
+  // The rows are rebuilt only when the queue itself changes (an alarm arrives, moves on or
+  // leaves); every second only the waiting times and colours change in place, so a row
+  // never disappears under the dispatcher's click.
+  var shown = '';
+
   function render() {
     var now = Date.now();
     var open = Array.from(alarms.values()).filter(function (a) { return a.open; });
     open.sort(function (x, y) { return x.priority - y.priority || x.receivedAtMillis - y.receivedAtMillis || x.id - y.id; });
-    rows.replaceChildren();
-    open.forEach(function (a) {
+    var key = open.map(function (a) { return a.id + ':' + a.version + ':' + (fresh.has(a.id) ? 1 : 0); }).join(',');
+    if (key !== shown) {
+      shown = key;
+      rows.replaceChildren();
+      open.forEach(function (a) {
+        var tr = document.createElement('tr');
+        tr.dataset.alarmId = a.id;
+        tr.style.cursor = 'pointer';
+        [a.priority, a.typeLabel, a.schoolName, a.place, new Date(a.receivedAtMillis).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }),
+          '', a.stateLabel + (a.escalationLevel > 0 ? ' ⚠升级' : '')].forEach(function (value) {
+          var td = document.createElement('td');
+          td.textContent = text(value);
+          tr.appendChild(td);
+        });
+        tr.addEventListener('click', function () {
+          fresh.delete(a.id);
+          htmx.ajax('GET', '/console/alarms/' + a.id, '#alarm-detail');
+        });
+        rows.appendChild(tr);
+      });
+    }
+    Array.from(rows.children).forEach(function (tr, i) {
+      var a = open[i];
       var seconds = Math.max(0, Math.floor((now - a.receivedAtMillis) / 1000));
-      var tr = document.createElement('tr');
-      tr.className = 'alarm-row ' + waitClass(a, seconds) + (fresh.has(a.id) ? ' alarm-flash' : '');
-      tr.dataset.alarmId = a.id;
-      tr.style.cursor = 'pointer';
-      [a.priority, a.typeLabel, a.schoolName, a.place, new Date(a.receivedAtMillis).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }),
-        seconds + ' 秒', a.stateLabel + (a.escalationLevel > 0 ? ' ⚠升级' : '')].forEach(function (value) {
-        var td = document.createElement('td');
-        td.textContent = text(value);
-        tr.appendChild(td);
-      });
-      tr.addEventListener('click', function () {
-        fresh.delete(a.id);
-        htmx.ajax('GET', '/console/alarms/' + a.id, '#alarm-detail');
-      });
-      rows.appendChild(tr);
+      var className = 'alarm-row ' + waitClass(a, seconds) + (fresh.has(a.id) ? ' alarm-flash' : '');
+      if (tr.className !== className) { tr.className = className; }
+      tr.children[5].textContent = seconds + ' 秒';
     });
     empty.style.display = open.length ? 'none' : '';
   }

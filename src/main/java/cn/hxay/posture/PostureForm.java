@@ -1,5 +1,6 @@
 package cn.hxay.posture;
 
+import cn.hxay.shared.PlatformTime;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -35,6 +36,8 @@ public record PostureForm(@Pattern(regexp = "\\d{0,18}", message = "页面版本
 		@Valid @Size(max = 20, message = "防护装备种类过多") List<EquipmentCount> equipment,
 		@Pattern(regexp = "|list|unreported|none", message = "保安员名单的填报方式无效") String guardList,
 		@Valid @Size(max = 200, message = "保安员最多 200 名") List<GuardRow> guards) {
+
+	private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1920, 1, 1);
 
 	public PostureForm {
 		facts = facts == null ? List.of() : facts;
@@ -188,6 +191,11 @@ public record PostureForm(@Pattern(regexp = "\\d{0,18}", message = "页面版本
 			if (row.birthDate() != null && !row.birthDate().isBlank()) {
 				try {
 					birth = LocalDate.parse(row.birthDate().strip());
+					LocalDate latest = LocalDate.now(PlatformTime.ZONE).minusYears(16);
+					if (birth.isBefore(EARLIEST_BIRTH) || birth.isAfter(latest)) {
+						problems.add(Violation.of(field + ".birthDate",
+								who + "的出生日期应在 " + EARLIEST_BIRTH + " 与 " + latest + " 之间（保安员须年满 16 周岁）"));
+					}
 				}
 				catch (DateTimeParseException ex) {
 					problems.add(Violation.of(field + ".birthDate", who + "的出生日期格式应为 yyyy-MM-dd"));

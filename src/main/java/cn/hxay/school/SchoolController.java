@@ -1,5 +1,6 @@
 package cn.hxay.school;
 
+import cn.hxay.shared.web.FormBinding;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -152,6 +153,7 @@ class SchoolController {
 	@PostMapping("/schools/new")
 	String register(@ModelAttribute("form") SchoolForm form, BindingResult binding, CurrentUser user, DataScope scope,
 			Model model, RedirectAttributes redirect) {
+		FormBinding.refuseIfUnbuilt(binding);
 		if (binding.hasErrors()) {
 			model.addAttribute("errors", typeErrors(binding));
 			addChoices(user, scope, model);
@@ -188,6 +190,7 @@ class SchoolController {
 	String change(@PathVariable long id, @ModelAttribute("form") SchoolForm form, BindingResult binding,
 			CurrentUser user, DataScope scope, Model model, RedirectAttributes redirect) {
 		School school = registry.get(scope, id);
+		FormBinding.refuseIfUnbuilt(binding);
 		if (binding.hasErrors()) {
 			model.addAttribute("errors", typeErrors(binding));
 			model.addAttribute("school", school);

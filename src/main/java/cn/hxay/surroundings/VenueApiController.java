@@ -100,6 +100,10 @@ class VenueApiController {
 	@Operation(summary = "修改周边场所", description = "须带 If-Match 头；他人已修改则返回 409；修改后重新比对距离")
 	ResponseEntity<VenueResource> change(@PathVariable long id, @RequestBody VenueDetails body,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch, CurrentUser user, DataScope scope) {
+		// who and which venue first, then the version: a refused caller learns nothing
+		// more
+		venues.requireWriter(user);
+		venues.get(scope, id);
 		Venue v = venues.change(user, scope, id, version(ifMatch), body);
 		return ResponseEntity.ok().eTag(Integer.toString(v.version())).body(VenueResource.of(v));
 	}

@@ -77,7 +77,7 @@ public class Venues {
 		return !user.readOnly() && WRITERS.stream().anyMatch(user::hasRole);
 	}
 
-	private void requireWriter(CurrentUser user) {
+	void requireWriter(CurrentUser user) {
 		if (!mayWrite(user)) {
 			throw new ForbiddenException("只有公安（市局、分局、派出所）可以登记周边场所和处理违规台账");
 		}

@@ -162,7 +162,10 @@ class HazardTrustTests {
 		// filters of the ledger
 		Page badRegion = county.get("/hazards?region=32%00");
 		assertThat(badRegion.status()).isEqualTo(400);
-		assertThat(badRegion.body()).contains("地区代码应为 2–6 位数字");
+		assertThat(badRegion.body()).containsAnyOf("地区代码应为 2–6 位数字", "“region”含有不允许的空字符");
+		Page letters = county.get("/hazards?region=32ab");
+		assertThat(letters.status()).isEqualTo(400);
+		assertThat(letters.body()).contains("地区代码应为 2–6 位数字");
 		assertThat(api("GET", "/api/v1/hazards?region=abc", "tianning.edu", null).status()).isEqualTo(400);
 	}
 

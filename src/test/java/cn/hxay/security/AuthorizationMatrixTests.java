@@ -228,27 +228,55 @@ class AuthorizationMatrixTests {
 	"POST /schools/{id}/posture", "L A A A f A N A A A", "L A A A f N A N N N",
 	"POST /setup", "A A A A f A A A A A",
 	"PUT /api/v1/schools/{id}", "L A A F F A N F F A", "L A A F F N A N N N",
-	// the student safety zone: everyone signed in reads their scope, only police write
-	// (an {id} of no known kind is sent as is: a 400 for whoever gets past security)
+	// key persons: police only at every layer; a station sees its own, the county its county's
+	"GET /api/v1/key-persons", "L F F A F F F A A F",
+	"POST /api/v1/key-persons", "L F F A f F F A A F",
+	"POST /api/v1/key-persons/search", "L F F A f F F A A F",
+	"GET /api/v1/key-persons/categories", "L F F A F F F A A F",
+	"GET /api/v1/key-persons/{id}", "L F F A F F F A A F", "L F F A F F F N N F",
+	"PUT /api/v1/key-persons/{id}", "L F F A f F F A A F", "L F F A f F F N N F",
+	"POST /api/v1/key-persons/{id}/visits", "L F F A f F F A A F", "L F F A f F F N N F",
+	"POST /api/v1/key-persons/{id}/status", "L F F A f F F A A F", "L F F A f F F N N F",
+	"POST /api/v1/key-persons/{id}/transfer", "L F F A f F F A A F", "L F F A f F F N N F",
+	"POST /api/v1/key-persons/{id}/reveal", "L F F A f F F A A F", "L F F A f F F N N F",
+	"GET /key-persons", "L F F A F F F A A F",
+	"POST /key-persons", "L F F A f F F A A F",
+	"POST /key-persons/search", "L F F A f F F A A F",
+	"GET /key-persons/export.xlsx", "L F F A F F F A A F",
+	"GET /key-persons/new", "L F F A F F F A A F",
+	"GET /key-persons/{id}", "L F F A F F F A A F", "L F F A F F F N N F",
+	"GET /key-persons/{id}/edit", "L F F A F F F A A F", "L F F A F F F N N F",
+	"POST /key-persons/{id}/edit", "L F F A f F F A A F", "L F F A f F F N N F",
+	"GET /key-persons/{id}/print", "L F F A F F F A A F", "L F F A F F F N N F",
+	"POST /key-persons/{id}/reveal", "L F F A f F F A A F", "L F F A f F F N N F",
+	"POST /key-persons/{id}/status", "L F F A f F F A A F", "L F F A f F F N N F",
+	"POST /key-persons/{id}/transfer", "L F F A f F F A A F", "L F F A f F F N N F",
+	"GET /key-persons/{id}/visits/new", "L F F A F F F A A F", "L F F A F F F N N F",
+	"POST /key-persons/{id}/visits", "L F F A f F F A A F", "L F F A f F F N N F",
+	// the broker's HTTP auth/ACL door: without the broker's secret it does not exist
+	"POST /api/v1/mqtt/auth", "N N N N f N N N N N",
+	"POST /api/v1/mqtt/acl", "N N N N f N N N N N",
+	// the student safety zone: everyone signed in reads their scope, only police write; an
+	// {id} here is a venue or violation that does not exist (scope is tested in VenueFlowTests)
 	"GET /venues", "L A A A A A A A A A",
 	"GET /venues/new", "L A A A A A A A A A",
-	"GET /venues/{id}", "L A A A A A A A A A",
+	"GET /venues/{id}", "L N N N N N N N N N",
 	"POST /venues", "L F F A f F F A A F",
-	"POST /venues/{id}", "L A A A f A A A A A",
-	"POST /venues/{id}/recheck", "L A A A f A A A A A",
+	"POST /venues/{id}", "L N N N f N N N N N",
+	"POST /venues/{id}/recheck", "L F F N f F F N N F",
 	"GET /venue-violations", "L A A A A A A A A A",
 	"GET /venue-violations/ledger.xlsx", "L A A A A A A A A A",
-	"POST /venue-violations/{id}/moves", "L A A A f A A A A A",
+	"POST /venue-violations/{id}/moves", "L F F N f F F N N F",
 	"GET /api/v1/venues", "L A A A A A A A A A",
 	"GET /api/v1/venues/rules", "L A A A A A A A A A",
-	"GET /api/v1/venues/{id}", "L A A A A A A A A A",
+	"GET /api/v1/venues/{id}", "L N N N N N N N N N",
 	"POST /api/v1/venues", "L F F A f F F A A F",
-	"PUT /api/v1/venues/{id}", "L A A A f A A A A A",
-	"POST /api/v1/venues/{id}/recheck", "L A A A f A A A A A",
+	"PUT /api/v1/venues/{id}", "L F F N f F F N N F",
+	"POST /api/v1/venues/{id}/recheck", "L F F N f F F N N F",
 	"GET /api/v1/venue-violations", "L A A A A A A A A A",
 	"GET /api/v1/venue-violations/ledger.xlsx", "L A A A A A A A A A",
-	"GET /api/v1/venue-violations/{id}", "L A A A A A A A A A",
-	"POST /api/v1/venue-violations/{id}/moves", "L A A A f A A A A A"
+	"GET /api/v1/venue-violations/{id}", "L N N N N N N N N N",
+	"POST /api/v1/venue-violations/{id}/moves", "L F F N f F F N N F"
 	// @formatter:on
 	);
 
@@ -258,7 +286,7 @@ class AuthorizationMatrixTests {
 
 	private static final Set<Integer> ALLOWED = Set.of(200, 201, 202, 204, 302, 303, 400, 409, 412, 415, 428);
 
-	private static final Set<String> SCOPED = Set.of("school", "hazard", "inspection", "device", "alarm");
+	private static final Set<String> SCOPED = Set.of("school", "hazard", "inspection", "device", "alarm", "keyperson");
 
 	/** Which object an {@code {id}} stands for, by the start of the path. */
 	private static final List<String[]> KINDS = List.of(new String[] { "/api/v1/compliance/schools/", "school" },
@@ -271,7 +299,10 @@ class AuthorizationMatrixTests {
 			new String[] { "/api/v1/alarms/", "alarm" }, new String[] { "/console/alarms/", "alarm" },
 			new String[] { "/admin/users/", "user" }, new String[] { "/admin/organisations/", "organisation" },
 			new String[] { "/admin/webhooks/", "webhook" }, new String[] { "/api/v1/webhooks/", "webhook" },
-			new String[] { "/compliance/evaluations/", "evaluation" });
+			new String[] { "/compliance/evaluations/", "evaluation" },
+			new String[] { "/api/v1/key-persons/", "keyperson" }, new String[] { "/key-persons/", "keyperson" },
+			new String[] { "/api/v1/venues/", "missing" }, new String[] { "/venues/", "missing" },
+			new String[] { "/api/v1/venue-violations/", "missing" }, new String[] { "/venue-violations/", "missing" });
 
 	/** A dummy form: a stale version and values each handler refuses or ignores. */
 	private static final Map<String, String> DUMMY_FORM = Map.of("version", "-1", "percent", "0", "passed", "false",
@@ -337,7 +368,15 @@ class AuthorizationMatrixTests {
 		objects.put("user", new String[] { lead, lead });
 		objects.put("organisation", new String[] { unit, unit });
 		objects.put("webhook", new String[] { "999999999", "999999999" });
+		// a key person of 青龙派出所 (in everyone's police scope) and one of a 武进区 station
+		objects.put("keyperson", new String[] { jdbc.sql("""
+				select k.id from key_person k join user_account u on u.organisation_id = k.station_id
+				where u.username = 'qinglong.police' order by k.id limit 1""").query(String.class).single(),
+				jdbc.sql("""
+						select k.id from key_person k join organisation o on o.id = k.station_id
+						where o.region_code = '320412' order by k.id limit 1""").query(String.class).single() });
 		objects.put("evaluation", new String[] { "999999999", "999999999" });
+		objects.put("missing", new String[] { "999999999", "999999999" });
 		for (String role : ROLES) {
 			WebSession session = role.equals(ANONYMOUS) ? new WebSession(port) : WebSession.signedIn(port, role, PW);
 			session.get(role.equals(ANONYMOUS) ? "/login" : "/account/password");

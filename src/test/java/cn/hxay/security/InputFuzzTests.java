@@ -64,9 +64,6 @@ class InputFuzzTests {
 	 * fix lands.
 	 */
 	static final Map<String, String> KNOWN_GAPS = Map.of(
-			// a guard born on 9999-12-31 and an empty guard table are stored (issue 10,
-			// items 14 and 22)
-			"POST /schools/{id}/posture", "posture input bounds",
 			// an empty percentage samples the default 10 % of the city's forms
 			"POST /inspections/campaigns/{id}/sampling", "empty percentage means the default");
 

@@ -218,4 +218,41 @@ class VenueFlowTests {
 		assertThat(json(changed).get("version").asInt()).isEqualTo(1);
 	}
 
+	@Test
+	void pagesListTheFormKeepsWhatWasTypedAndTheLedgerMoves() {
+		JsonNode school = school();
+		String station = school.get("policeStationId").asString();
+		WebSession officer = WebSession.signedIn(port, DemoUsers.STATION_OFFICER, PW);
+		assertThat(officer.get("/venues").body()).contains("周边场所").contains("登记周边场所");
+		Page form = officer.get("/venues/new");
+		assertThat(form.body()).contains("GCJ-02").contains("换算为 WGS-84");
+		long before = jdbc.sql("select count(*) from venue").query(Long.class).single();
+		Page refused = officer.postForm("/venues",
+				Map.of("type", "INTERNET_CAFE", "name", "页面网吧保留名", "address", "页面路 9 号", "coordinateSystem", "WGS84",
+						"longitude", "东经一百二十", "latitude", "31.7", "stationId", station));
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.body()).contains("页面网吧保留名").contains("东经一百二十").contains("请填写经度");
+		assertThat(jdbc.sql("select count(*) from venue").query(Long.class).single()).isEqualTo(before);
+		double lat = Distance.northOf(school.get("latitude").asDouble(), 60);
+		String name = "页面网吧" + System.nanoTime() % 10000;
+		Page saved = officer.follow(officer.postForm("/venues",
+				Map.of("type", "INTERNET_CAFE", "name", name, "address", "页面路 9 号", "coordinateSystem", "WGS84",
+						"longitude", school.get("longitude").asString(), "latitude", Double.toString(lat), "stationId",
+						station)));
+		assertThat(saved.body()).contains(name).contains("60 米").contains("第九条");
+		long venue = jdbc.sql("select id from venue where name = ?").param(name).query(Long.class).single();
+		JsonNode w = violationFor(venue, school.get("id").asLong());
+		Page noDepartment = officer.postForm("/venue-violations/" + w.get("id").asLong() + "/moves",
+				Map.of("target", "RECTIFYING", "version", w.get("version").asString(), "deadline", "2099-01-01"));
+		assertThat(noDepartment.status()).isEqualTo(400);
+		assertThat(noDepartment.body()).contains("请填写责任部门");
+		Page closed = officer.follow(officer.postForm("/venue-violations/" + w.get("id").asLong() + "/moves",
+				Map.of("target", "CLOSED", "version", w.get("version").asString(), "note", "已关停")));
+		assertThat(closed.body()).contains("已转为“已销号”");
+		// the inspector reads but never writes
+		WebSession inspector = WebSession.signedIn(port, DemoUsers.INSPECTOR, PW);
+		assertThat(inspector.get("/venue-violations").status()).isEqualTo(200);
+		assertThat(inspector.postForm("/venues/" + venue + "/recheck", Map.of()).status()).isEqualTo(403);
+	}
+
 }

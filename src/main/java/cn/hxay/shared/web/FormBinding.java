@@ -50,6 +50,25 @@ public final class FormBinding {
 		throw new InvalidInputException(violations);
 	}
 
+	/**
+	 * For a handler that cannot show its form again without the form object: when the
+	 * form record could not be built at all (a value of the wrong type), refuses the
+	 * request as a bare parameter of the wrong type would be (400 by field, in Chinese).
+	 */
+	public static void refuseIfUnbuilt(BindingResult binding) {
+		if (binding.getTarget() != null) {
+			return;
+		}
+		for (FieldError error : binding.getFieldErrors()) {
+			if (error.contains(org.springframework.beans.TypeMismatchException.class)) {
+				throw error.unwrap(org.springframework.beans.TypeMismatchException.class);
+			}
+		}
+		if (binding.hasErrors()) {
+			refuse(binding, Map.of());
+		}
+	}
+
 	/** A field's value as typed, also when it could not be converted. */
 	public static String typed(BindingResult binding, String field) {
 		Object value = binding.getFieldError(field) != null ? binding.getFieldError(field).getRejectedValue()
