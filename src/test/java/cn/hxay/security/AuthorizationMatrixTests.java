@@ -281,7 +281,28 @@ class AuthorizationMatrixTests {
 	"POST /api/v1/warnings/{id}/reply", "L F F F f F N F F A", "L F F F f N F N N N",
 	"POST /warnings", "L F A A f A A A A F",
 	"POST /warnings/{id}/read", "L F F F f F N F F A", "L F F F f N F N N N",
-	"POST /warnings/{id}/reply", "L F F F f F N F F A", "L F F F f N F N N N"
+	"POST /warnings/{id}/reply", "L F F F f F N F F A", "L F F F f N F N N N",
+	// the student safety zone: everyone signed in reads their scope, only police write; an
+	// {id} here is a venue or violation that does not exist (scope is tested in VenueFlowTests)
+	"GET /venues", "L A A A A A A A A A",
+	"GET /venues/new", "L A A A A A A A A A",
+	"GET /venues/{id}", "L N N N N N N N N N",
+	"POST /venues", "L F F A f F F A A F",
+	"POST /venues/{id}", "L N N N f N N N N N",
+	"POST /venues/{id}/recheck", "L F F N f F F N N F",
+	"GET /venue-violations", "L A A A A A A A A A",
+	"GET /venue-violations/ledger.xlsx", "L A A A A A A A A A",
+	"POST /venue-violations/{id}/moves", "L F F N f F F N N F",
+	"GET /api/v1/venues", "L A A A A A A A A A",
+	"GET /api/v1/venues/rules", "L A A A A A A A A A",
+	"GET /api/v1/venues/{id}", "L N N N N N N N N N",
+	"POST /api/v1/venues", "L F F A f F F A A F",
+	"PUT /api/v1/venues/{id}", "L F F N f F F N N F",
+	"POST /api/v1/venues/{id}/recheck", "L F F N f F F N N F",
+	"GET /api/v1/venue-violations", "L A A A A A A A A A",
+	"GET /api/v1/venue-violations/ledger.xlsx", "L A A A A A A A A A",
+	"GET /api/v1/venue-violations/{id}", "L N N N N N N N N N",
+	"POST /api/v1/venue-violations/{id}/moves", "L F F N f F F N N F"
 	// @formatter:on
 	);
 
@@ -306,7 +327,10 @@ class AuthorizationMatrixTests {
 			new String[] { "/admin/users/", "user" }, new String[] { "/admin/organisations/", "organisation" },
 			new String[] { "/admin/webhooks/", "webhook" }, new String[] { "/api/v1/webhooks/", "webhook" },
 			new String[] { "/compliance/evaluations/", "evaluation" }, new String[] { "/api/v1/warnings/", "warning" },
-			new String[] { "/warnings/", "warning" },
+			new String[] { "/warnings/", "warning" }, new String[] { "/api/v1/key-persons/", "keyperson" },
+			new String[] { "/key-persons/", "keyperson" }, new String[] { "/api/v1/venues/", "missing" },
+			new String[] { "/venues/", "missing" }, new String[] { "/api/v1/venue-violations/", "missing" },
+			new String[] { "/venue-violations/", "missing" });
 
 	/** A dummy form: a stale version and values each handler refuses or ignores. */
 	private static final Map<String, String> DUMMY_FORM = Map.of("version", "-1", "percent", "0", "passed", "false",
@@ -387,6 +411,7 @@ class AuthorizationMatrixTests {
 						select k.id from key_person k join organisation o on o.id = k.station_id
 						where o.region_code = '320412' order by k.id limit 1""").query(String.class).single() });
 		objects.put("evaluation", new String[] { "999999999", "999999999" });
+		objects.put("missing", new String[] { "999999999", "999999999" });
 		for (String role : ROLES) {
 			WebSession session = role.equals(ANONYMOUS) ? new WebSession(port) : WebSession.signedIn(port, role, PW);
 			session.get(role.equals(ANONYMOUS) ? "/login" : "/account/password");
