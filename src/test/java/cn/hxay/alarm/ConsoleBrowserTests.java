@@ -1,6 +1,6 @@
 package cn.hxay.alarm;
 
-import java.io.File;
+import cn.hxay.support.Browsers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,9 +18,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -30,7 +27,6 @@ import static cn.hxay.support.Texts.find;
 import static cn.hxay.alarm.TestDevices.PW;
 import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A dispatcher in headless Chromium: the console connects its live feed, a new alarm
@@ -46,18 +42,7 @@ class ConsoleBrowserTests {
 
 	@BeforeAll
 	static void startBrowser() throws Exception {
-		boolean installed = new File("/usr/bin/chromium").canExecute()
-				&& new File("/usr/bin/chromedriver").canExecute();
-		assumeTrue(installed, "Debian chromium and chromium-driver are not installed");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary("/usr/bin/chromium");
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-				"--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--user-data-dir=" + Files.createTempDirectory(Path.of("target").toAbsolutePath(), "chromium"),
-				"--window-size=1400,1000", "--lang=zh-CN");
-		driver = new ChromeDriver(
-				new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build(),
-				options);
+		driver = Browsers.start(Browsers.desktop("1400,1000"));
 	}
 
 	@AfterAll

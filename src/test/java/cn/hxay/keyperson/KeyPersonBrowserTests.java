@@ -1,5 +1,6 @@
 package cn.hxay.keyperson;
 
+import cn.hxay.support.Browsers;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,16 +22,12 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Chromium on a phone-sized screen (390 × 844): a community officer of 青龙派出所 records a
@@ -46,21 +43,7 @@ class KeyPersonBrowserTests {
 
 	@BeforeAll
 	static void startBrowser() throws Exception {
-		boolean installed = new File("/usr/bin/chromium").canExecute()
-				&& new File("/usr/bin/chromedriver").canExecute();
-		if (System.getenv("CI") != null) {
-			assertThat(installed).as("CI must install chromium and chromium-driver (.ci/run does)").isTrue();
-		}
-		assumeTrue(installed, "Debian chromium and chromium-driver are not installed");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary("/usr/bin/chromium");
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-				"--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--user-data-dir=" + Files.createTempDirectory(Path.of("target").toAbsolutePath(), "chromium"),
-				"--window-size=390,844", "--lang=zh-CN");
-		driver = new ChromeDriver(
-				new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build(),
-				options);
+		driver = Browsers.start(Browsers.phone());
 		driver.manage().window().setSize(new Dimension(390, 844));
 	}
 

@@ -1,6 +1,6 @@
 package cn.hxay.portal;
 
-import java.io.File;
+import cn.hxay.support.Browsers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,9 +22,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -32,7 +29,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A person in headless Chromium: signs in, opens the school list, filters it (htmx swaps
@@ -50,23 +46,8 @@ class BrowserTests {
 
 	@BeforeAll
 	static void startBrowser() throws Exception {
-		boolean installed = new File("/usr/bin/chromium").canExecute()
-				&& new File("/usr/bin/chromedriver").canExecute();
-		if (System.getenv("CI") != null) {
-			assertThat(installed).as("CI must install chromium and chromium-driver (.ci/run does)").isTrue();
-		}
-		assumeTrue(installed, "Debian chromium and chromium-driver are not installed");
 		Files.createDirectories(SCREENSHOTS);
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary("/usr/bin/chromium");
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-				"--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--user-data-dir=" + Files.createTempDirectory(Path.of("target").toAbsolutePath(), "chromium"),
-				"--window-size=1400,1000", "--lang=zh-CN");
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(new File("/usr/bin/chromedriver"))
-			.build();
-		driver = new ChromeDriver(service, options);
+		driver = Browsers.start(Browsers.desktop("1400,1000"));
 	}
 
 	@BeforeEach

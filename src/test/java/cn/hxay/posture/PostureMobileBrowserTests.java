@@ -1,10 +1,9 @@
 package cn.hxay.posture;
 
-import java.io.File;
+import cn.hxay.support.Browsers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 
 import cn.hxay.demo.DemoUsers;
 import cn.hxay.support.PlatformTest;
@@ -17,8 +16,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -28,7 +25,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The school's safety lead edits the posture on a phone (390×844, mobile emulation at
@@ -50,24 +46,8 @@ class PostureMobileBrowserTests {
 
 	@BeforeAll
 	static void startPhoneBrowser() throws Exception {
-		boolean installed = new File("/usr/bin/chromium").canExecute()
-				&& new File("/usr/bin/chromedriver").canExecute();
-		if (System.getenv("CI") != null) {
-			assertThat(installed).as("CI must install chromium and chromium-driver (.ci/run does)").isTrue();
-		}
-		assumeTrue(installed, "Debian chromium and chromium-driver are not installed");
 		Files.createDirectories(SCREENSHOTS);
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary("/usr/bin/chromium");
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-				"--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--user-data-dir=" + Files.createTempDirectory(Path.of("target").toAbsolutePath(), "chromium"),
-				"--lang=zh-CN");
-		options.setExperimentalOption("mobileEmulation",
-				Map.of("deviceMetrics", Map.of("width", 390, "height", 844, "pixelRatio", 3.0)));
-		driver = new ChromeDriver(
-				new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build(),
-				options);
+		driver = Browsers.start(Browsers.phone());
 	}
 
 	@AfterAll

@@ -1,5 +1,6 @@
 package cn.hxay.warning;
 
+import cn.hxay.support.Browsers;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,9 +23,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -33,7 +31,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static cn.hxay.support.Texts.find;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Chromium emulating a phone (390 × 844, pixel ratio 3): the school's safety lead opens a
@@ -53,23 +50,7 @@ class WarningBrowserTests {
 
 	@BeforeAll
 	static void startBrowser() throws Exception {
-		boolean installed = new File("/usr/bin/chromium").canExecute()
-				&& new File("/usr/bin/chromedriver").canExecute();
-		if (System.getenv("CI") != null) {
-			assertThat(installed).as("CI must install chromium and chromium-driver (.ci/run does)").isTrue();
-		}
-		assumeTrue(installed, "Debian chromium and chromium-driver are not installed");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary("/usr/bin/chromium");
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-				"--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--user-data-dir=" + Files.createTempDirectory(Path.of("target").toAbsolutePath(), "chromium"),
-				"--lang=zh-CN");
-		options.setExperimentalOption("mobileEmulation",
-				Map.of("deviceMetrics", Map.of("width", 390, "height", 844, "pixelRatio", 3.0)));
-		driver = new ChromeDriver(
-				new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build(),
-				options);
+		driver = Browsers.start(Browsers.phone());
 	}
 
 	@AfterAll
