@@ -37,7 +37,11 @@ class OutageWatch {
 
 	private final ClusterLock lock;
 
-	OutageWatch(JdbcClient jdbc, Devices devices, Notifications notifications, Clock clock, ClusterLock lock) {
+	private final org.springframework.transaction.support.TransactionTemplate transactions;
+
+	OutageWatch(JdbcClient jdbc, Devices devices, Notifications notifications, Clock clock, ClusterLock lock,
+			org.springframework.transaction.support.TransactionTemplate transactions) {
+		this.transactions = transactions;
 		this.jdbc = jdbc;
 		this.lock = lock;
 		this.devices = devices;
@@ -47,7 +51,9 @@ class OutageWatch {
 
 	@Scheduled(fixedDelayString = "${hxay.device.outage-check:30s}", initialDelayString = "30s")
 	void scheduled() {
-		detect(clock);
+		// a call inside this bean does not pass its transactional proxy: open the
+		// transaction the cluster lock lives in here
+		transactions.executeWithoutResult(status -> detect(clock));
 	}
 
 	@Transactional

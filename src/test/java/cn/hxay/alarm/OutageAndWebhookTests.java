@@ -89,6 +89,13 @@ class OutageAndWebhookTests {
 	}
 
 	@Test
+	void theScheduledWatchTakesItsClusterLockInsideATransaction() {
+		// the scheduler calls the watch from inside its own bean, past the transactional
+		// proxy: the run must still hold its lock in a transaction instead of failing
+		org.assertj.core.api.Assertions.assertThatCode(outages::scheduled).doesNotThrowAnyException();
+	}
+
+	@Test
 	void anAlarmReachesTheWebhookAfterAFailedFirstAttempt() throws IOException {
 		String eventId = "hook-" + UUID.randomUUID();
 		List<String> received = new CopyOnWriteArrayList<>();
