@@ -26,7 +26,7 @@ public class HazardOverdueJob {
 		this.clock = clock;
 	}
 
-	@Scheduled(cron = "${hxay.hazard.overdue-cron:0 10 1 * * *}", zone = "Asia/Shanghai")
+	@Scheduled(cron = "${hxay.hazard.overdue-cron:0 10 1 * * *}", zone = PlatformTime.ZONE_ID)
 	void daily() {
 		run(clock);
 	}

@@ -15,8 +15,11 @@ import java.time.format.DateTimeFormatter;
  */
 public final class PlatformTime {
 
+	/** The zone's id, for annotations such as {@code @Scheduled(zone = …)}. */
+	public static final String ZONE_ID = "Asia/Shanghai";
+
 	/** Asia/Shanghai. */
-	public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+	public static final ZoneId ZONE = ZoneId.of(ZONE_ID);
 
 	/** 2026-11-30 */
 	public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZONE);

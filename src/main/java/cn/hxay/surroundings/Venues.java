@@ -149,7 +149,7 @@ public class Venues {
 	}
 
 	/** The daily re-check of every venue, once per cluster. */
-	@Scheduled(cron = "${hxay.surroundings.recheck-cron:0 30 1 * * *}", zone = "Asia/Shanghai")
+	@Scheduled(cron = "${hxay.surroundings.recheck-cron:0 30 1 * * *}", zone = PlatformTime.ZONE_ID)
 	@Transactional
 	public void recheckAll() {
 		if (!lock.tryTake("surroundings-recheck")) {
