@@ -1,7 +1,5 @@
 package cn.hxay.identity;
 
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -15,9 +13,7 @@ class SignedInModel {
 
 	@ModelAttribute("me")
 	CurrentUser me() {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		return authentication != null && authentication.getPrincipal() instanceof SignedInUser user ? user.user()
-				: null;
+		return CurrentUser.signedIn().orElse(null);
 	}
 
 }

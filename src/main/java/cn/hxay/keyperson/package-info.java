@@ -4,5 +4,5 @@
  * changes (纳入 / 降级 / 撤销管控), transfers between stations and the schools nearby.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "audit", "identity", "organisation", "school", "shared" })
+		allowedDependencies = { "audit", "identity", "organisation", "portal", "school", "shared" })
 package cn.hxay.keyperson;

@@ -58,8 +58,12 @@ class HomeController {
 
 	private final Clock clock;
 
+	private final List<StartPageTodos> moreTodos;
+
 	HomeController(Organisations organisations, SchoolRegistry schools, HazardLedger hazards, Devices devices,
-			Inspections inspections, Alarms alarms, Compliance compliance, Clock clock) {
+			Inspections inspections, Alarms alarms, Compliance compliance, Clock clock,
+			List<StartPageTodos> moreTodos) {
+		this.moreTodos = moreTodos;
 		this.organisations = organisations;
 		this.hazards = hazards;
 		this.devices = devices;
@@ -92,8 +96,11 @@ class HomeController {
 		ownSchool.ifPresent(school -> model.addAttribute("ownSchool", school));
 		Optional<Campaign> campaign = currentCampaign(scope);
 		campaign.ifPresent(c -> model.addAttribute("campaign", c));
-		model.addAttribute("tiles",
+		List<Tile> tiles = new ArrayList<>(
 				ownSchool.isPresent() ? schoolTiles(scope, ownSchool.get(), campaign) : tiles(user, scope, campaign));
+		Long ownSchoolId = ownSchool.map(School::id).orElse(null);
+		moreTodos.forEach(todos -> tiles.addAll(todos.tiles(user, scope, ownSchoolId)));
+		model.addAttribute("tiles", tiles);
 		return "portal/home";
 	}
 

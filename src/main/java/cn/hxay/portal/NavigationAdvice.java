@@ -1,35 +1,58 @@
 package cn.hxay.portal;
 
+import java.util.Comparator;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import cn.hxay.identity.CurrentUser;
+
+import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * Tells the layout which navigation link is the current page: the longest link that is
- * the request path or a parent of it ("/devices/rates" is not under "/devices" 's link
- * once it has its own).
+ * Gives the layout the navigation entries every module contributes
+ * ({@link NavigationLinks}) that the signed-in user may see, and which of them is the
+ * current page: the longest entry that is the request path or a parent of it
+ * ("/devices/rates" is not under "/devices" 's entry once it has its own).
  */
-@ControllerAdvice
+@ControllerAdvice(annotations = Controller.class)
 class NavigationAdvice {
 
-	/** Every link of the side and phone navigation. */
-	static final List<String> LINKS = List.of("/", "/schools", "/compliance", "/inspections", "/hazards", "/devices",
-			"/devices/rates", "/console", "/key-persons", "/warnings", "/venues", "/venue-violations", "/admin/regions",
-			"/admin/organisations", "/admin/users", "/admin/rule-sets", "/admin/webhooks", "/admin/audit",
-			"/swagger-ui.html", "/account/password");
+	/** The change-password link in the top bar, current like any entry. */
+	static final String PASSWORD = "/account/password";
+
+	private final List<NavLink> links;
+
+	NavigationAdvice(List<NavigationLinks> contributions) {
+		this.links = contributions.stream()
+			.flatMap(c -> c.links().stream())
+			.sorted(Comparator.comparingInt(NavLink::order))
+			.toList();
+	}
+
+	/** Every entry's path, for the current-page rule. */
+	List<String> paths() {
+		return java.util.stream.Stream.concat(links.stream().map(NavLink::path), java.util.stream.Stream.of(PASSWORD))
+			.toList();
+	}
+
+	@ModelAttribute("navLinks")
+	List<NavLink> navLinks(HttpServletRequest request) {
+		CurrentUser user = CurrentUser.signedIn().orElse(null);
+		return user == null ? List.of() : links.stream().filter(link -> link.shownTo(user)).toList();
+	}
 
 	@ModelAttribute("navActive")
 	String navActive(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return active(path);
+		return active(paths(), path);
 	}
 
-	static String active(String path) {
+	static String active(List<String> paths, String path) {
 		String best = null;
-		for (String link : LINKS) {
+		for (String link : paths) {
 			boolean matches = link.equals("/") ? path.equals("/") : path.equals(link) || path.startsWith(link + "/");
 			if (matches && (best == null || link.length() > best.length())) {
 				best = link;

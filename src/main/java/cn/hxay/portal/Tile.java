@@ -13,11 +13,11 @@ package cn.hxay.portal;
  */
 public record Tile(String id, String label, Long count, String href, String hint, boolean urgent) {
 
-	static Tile count(String id, String label, long count, String href, String hint, boolean urgent) {
+	public static Tile count(String id, String label, long count, String href, String hint, boolean urgent) {
 		return new Tile(id, label, count, href, hint, urgent);
 	}
 
-	static Tile shortcut(String id, String label, String href, String hint) {
+	public static Tile shortcut(String id, String label, String href, String hint) {
 		return new Tile(id, label, null, href, hint, false);
 	}
 

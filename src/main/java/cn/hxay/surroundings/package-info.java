@@ -5,5 +5,5 @@
  * flags a venue again while it is still too close.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "audit", "identity", "organisation", "school", "shared" })
+		allowedDependencies = { "audit", "identity", "organisation", "portal", "school", "shared" })
 package cn.hxay.surroundings;

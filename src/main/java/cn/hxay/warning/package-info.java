@@ -4,5 +4,5 @@
  * measures taken, and unread warnings are escalated (a reminder, then an SMS webhook).
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "audit", "identity", "notification", "organisation", "school", "shared" })
+		allowedDependencies = { "audit", "identity", "notification", "organisation", "portal", "school", "shared" })
 package cn.hxay.warning;
