@@ -358,4 +358,13 @@ public class Compliance {
 		return all;
 	}
 
+	/**
+	 * How many requirements each school in scope fails at its latest evaluation (schools
+	 * failing none are left out): the figure behind a school's 不合格项 list.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, Integer> failingCountBySchool(DataScope scope) {
+		return store.failingBySchool(scope);
+	}
+
 }

@@ -312,4 +312,13 @@ class FindingStore {
 				rs.getInt("total"), rs.getInt("done"), rs.getString("status"), rs.getString("message"));
 	}
 
+	/** Failing requirements per school in scope, from each school's latest evaluation. */
+	java.util.Map<Long, Integer> failingBySchool(DataScope scope) {
+		java.util.Map<Long, Integer> result = new java.util.HashMap<>();
+		scope.bind(jdbc.sql("select s.school_id, s.failing from compliance_school s where s.failing > 0 and " + SCOPE))
+			.query((rs, n) -> result.put(rs.getLong(1), rs.getInt(2)))
+			.list();
+		return result;
+	}
+
 }

@@ -62,7 +62,7 @@ class InspectionApiController {
 
 	@GetMapping("/inspection-campaigns/{id}/progress")
 	@Operation(summary = "各县（区）进度：下发、已提交、已验收、已退回、逾期未报、抽查；最后一行为合计")
-	List<InspectionStore.Progress> progress(@PathVariable long id, DataScope scope) {
+	List<CampaignProgress> progress(@PathVariable long id, DataScope scope) {
 		return inspections.progress(scope, id);
 	}
 

@@ -154,7 +154,7 @@ class InspectionController {
 	@GetMapping("/inspections/campaigns/{id}")
 	String campaign(@PathVariable long id, CurrentUser user, DataScope scope, Model model) {
 		Campaign c = inspections.campaign(scope, id);
-		List<InspectionStore.Progress> progress = inspections.progress(scope, id);
+		List<CampaignProgress> progress = inspections.progress(scope, id);
 		model.addAttribute("c", c);
 		model.addAttribute("progress", progress);
 		model.addAttribute("currentPhase", c.phaseOn(inspections.today()).map(Phase::name).orElse(null));
@@ -163,13 +163,13 @@ class InspectionController {
 		return "inspection/campaign";
 	}
 
-	private String chart(List<InspectionStore.Progress> progress) {
-		List<InspectionStore.Progress> rows = progress.subList(0, Math.max(0, progress.size() - 1));
+	private String chart(List<CampaignProgress> progress) {
+		List<CampaignProgress> rows = progress.subList(0, Math.max(0, progress.size() - 1));
 		Map<String, Object> chart = new LinkedHashMap<>();
-		chart.put("regions", rows.stream().map(InspectionStore.Progress::regionName).toList());
-		chart.put("accepted", rows.stream().map(InspectionStore.Progress::accepted).toList());
+		chart.put("regions", rows.stream().map(CampaignProgress::regionName).toList());
+		chart.put("accepted", rows.stream().map(CampaignProgress::accepted).toList());
 		chart.put("waiting", rows.stream().map(p -> p.submitted() - p.accepted()).toList());
-		chart.put("returned", rows.stream().map(InspectionStore.Progress::returned).toList());
+		chart.put("returned", rows.stream().map(CampaignProgress::returned).toList());
 		chart.put("open", rows.stream().map(p -> p.assigned() - p.submitted() - p.returned()).toList());
 		return json.writeValueAsString(chart);
 	}

@@ -175,7 +175,7 @@ class InspectionStore {
 	}
 
 	/** Progress per county: counts by state and the missed ones. */
-	List<Progress> progress(long campaignId, DataScope scope, LocalDate today) {
+	List<CampaignProgress> progress(long campaignId, DataScope scope, LocalDate today) {
 		return scope.bind(jdbc.sql("""
 				select i.region_code,
 				  count(*) as assigned,
@@ -188,7 +188,7 @@ class InspectionStore {
 				group by i.region_code order by i.region_code"""))
 			.param("campaign", campaignId)
 			.param("today", today)
-			.query((rs, n) -> new Progress(rs.getString("region_code"), null, rs.getLong("assigned"),
+			.query((rs, n) -> new CampaignProgress(rs.getString("region_code"), null, rs.getLong("assigned"),
 					rs.getLong("submitted"), rs.getLong("accepted"), rs.getLong("returned"), rs.getLong("missed"),
 					rs.getLong("sampled")))
 			.list();
@@ -312,34 +312,6 @@ class InspectionStore {
 	}
 
 	record PhotoContent(String contentType, byte[] bytes) {
-	}
-
-	/**
-	 * A county's figures in a campaign.
-	 *
-	 * @param submitted submitted or accepted
-	 * @param missed not submitted by the complete-by date
-	 */
-	public record Progress(String regionCode, String regionName, long assigned, long submitted, long accepted,
-			long returned, long missed, long sampled) {
-
-		Progress named(String name) {
-			return new Progress(regionCode, name, assigned, submitted, accepted, returned, missed, sampled);
-		}
-
-		/** Submitted and waiting for acceptance (已提交待验收). */
-		public long waiting() {
-			return submitted - accepted;
-		}
-
-		public double submittedRate() {
-			return assigned == 0 ? 0 : Math.round(submitted * 1000.0 / assigned) / 10.0;
-		}
-
-		public double acceptedRate() {
-			return assigned == 0 ? 0 : Math.round(accepted * 1000.0 / assigned) / 10.0;
-		}
-
 	}
 
 }

@@ -218,11 +218,11 @@ public class Inspections {
 	}
 
 	/** Progress per county, named, with a total row last. */
-	public List<InspectionStore.Progress> progress(DataScope scope, long campaignId) {
+	public List<CampaignProgress> progress(DataScope scope, long campaignId) {
 		campaign(scope, campaignId);
-		List<InspectionStore.Progress> rows = new ArrayList<>();
+		List<CampaignProgress> rows = new ArrayList<>();
 		long[] sum = new long[6];
-		for (InspectionStore.Progress p : store.progress(campaignId, scope, today())) {
+		for (CampaignProgress p : store.progress(campaignId, scope, today())) {
 			rows.add(p.named(organisations.region(p.regionCode()).name()));
 			sum[0] += p.assigned();
 			sum[1] += p.submitted();
@@ -231,7 +231,7 @@ public class Inspections {
 			sum[4] += p.missed();
 			sum[5] += p.sampled();
 		}
-		rows.add(new InspectionStore.Progress("", "合计", sum[0], sum[1], sum[2], sum[3], sum[4], sum[5]));
+		rows.add(new CampaignProgress("", "合计", sum[0], sum[1], sum[2], sum[3], sum[4], sum[5]));
 		return rows;
 	}
 

@@ -284,4 +284,15 @@ class KeyPersonStore {
 		return coordinate == null ? null : coordinate.setScale(6, java.math.RoundingMode.HALF_UP);
 	}
 
+	/** Key persons under control within the nearby radius, per school, in scope. */
+	java.util.Map<Long, Long> nearbyBySchool(DataScope scope) {
+		java.util.Map<Long, Long> result = new java.util.HashMap<>();
+		scope.bind(jdbc.sql("select ks.school_id, count(*) from key_person_school ks join key_person p"
+				+ " on p.id = ks.key_person_id where p.status = 'UNDER_CONTROL' and " + DataScope.where("p")
+				+ " group by ks.school_id"))
+			.query((rs, n) -> result.put(rs.getLong(1), rs.getLong(2)))
+			.list();
+		return result;
+	}
+
 }

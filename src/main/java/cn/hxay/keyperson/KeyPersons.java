@@ -492,4 +492,15 @@ public class KeyPersons {
 		return new NotFoundException("重点人员不存在，或不在您的管辖范围内");
 	}
 
+	/**
+	 * How many key persons under control live within the nearby radius of each school,
+	 * for police users only (a count made from police-only data is police-only: others
+	 * are refused and the refusal audited).
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Map<Long, Long> nearbyCountBySchool(CurrentUser user, DataScope scope) {
+		requirePolice(user, "统计学校周边重点人员");
+		return store.nearbyBySchool(scope);
+	}
+
 }

@@ -213,4 +213,15 @@ class VenueStore {
 		return d == null ? null : d.toLocalDate();
 	}
 
+	/** Violations not yet closed, per school in scope. */
+	java.util.Map<Long, Long> openViolationsBySchool(DataScope scope) {
+		java.util.Map<Long, Long> result = new java.util.HashMap<>();
+		scope
+			.bind(jdbc.sql("select w.school_id, count(*) from venue_violation w where w.status <> 'CLOSED' and "
+					+ DataScope.where("w") + " group by w.school_id"))
+			.query((rs, n) -> result.put(rs.getLong(1), rs.getLong(2)))
+			.list();
+		return result;
+	}
+
 }

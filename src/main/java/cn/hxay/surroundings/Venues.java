@@ -380,4 +380,13 @@ public class Venues {
 		return text == null || text.isBlank() ? null : text.strip();
 	}
 
+	/**
+	 * Open violations of the student safety zone per school in scope (the count of the
+	 * 违规台账 list filtered to the school and not closed).
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Map<Long, Long> openViolationsBySchool(DataScope scope) {
+		return store.openViolationsBySchool(scope);
+	}
+
 }

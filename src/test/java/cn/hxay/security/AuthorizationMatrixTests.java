@@ -302,7 +302,14 @@ class AuthorizationMatrixTests {
 	"GET /api/v1/venue-violations", "L A A A A A A A A A",
 	"GET /api/v1/venue-violations/ledger.xlsx", "L A A A A A A A A A",
 	"GET /api/v1/venue-violations/{id}", "L N N N N N N N N N",
-	"POST /api/v1/venue-violations/{id}/moves", "L F F N f F F N N F"
+	"POST /api/v1/venue-violations/{id}/moves", "L F F N f F F N N F",
+	// the command dashboard: every unit above the school, each on its own scope
+	"GET /dashboard", "L A A A A A A A A F",
+	"GET /dashboard/risks", "L A A A A A A A A F",
+	"GET /dashboard/schools/{id}/risk", "L A A A A A N A A F", "L A A A A N A N N F",
+	"GET /api/v1/dashboard", "L A A A A A A A A F",
+	"GET /api/v1/dashboard/risks", "L A A A A A A A A F",
+	"GET /api/v1/dashboard/risks/{id}", "L A A A A A N A A F", "L A A A A N A N N F"
 	// @formatter:on
 	);
 
@@ -317,6 +324,7 @@ class AuthorizationMatrixTests {
 
 	/** Which object an {@code {id}} stands for, by the start of the path. */
 	private static final List<String[]> KINDS = List.of(new String[] { "/api/v1/compliance/schools/", "school" },
+			new String[] { "/dashboard/schools/", "school" }, new String[] { "/api/v1/dashboard/risks/", "school" },
 			new String[] { "/api/v1/schools/", "school" }, new String[] { "/schools/", "school" },
 			new String[] { "/api/v1/hazards/", "hazard" }, new String[] { "/hazards/", "hazard" },
 			new String[] { "/api/v1/inspection-campaigns/", "campaign" },
