@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Devices post heartbeats and alarms with their own token, not as users: those two URLs
- * pass the user sign-in and {@link IngestApiController} checks the token itself. The
- * device registry is for every signed-in user within their scope; the police console is
- * for police users only.
+ * pass the user sign-in and ingestion's {@code IngestApiController} checks the token
+ * itself. The device registry is for every signed-in user within their scope; the police
+ * console is for police users only.
  */
 @Component
 class AlarmAccessRules implements AccessRules {

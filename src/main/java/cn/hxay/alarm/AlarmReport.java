@@ -7,7 +7,7 @@ import java.time.Instant;
  *
  * @param rawPayload the message exactly as received
  */
-record AlarmReport(long deviceId, String eventId, String code, Instant deviceTime, Instant receivedAt,
+public record AlarmReport(long deviceId, String eventId, String code, Instant deviceTime, Instant receivedAt,
 		String snapshotUrl, String clipUrl, String detail, String channel, String rawPayload) {
 
 }

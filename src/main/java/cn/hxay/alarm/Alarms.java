@@ -109,7 +109,7 @@ public class Alarms {
 	 * stored one's id and changes nothing.
 	 */
 	@Transactional
-	Raised raise(AlarmReport report) {
+	public Raised raise(AlarmReport report) {
 		AlarmType type = AlarmType.ofCode(report.code());
 		var inserted = store.insert(report, type);
 		if (inserted.isEmpty()) {
@@ -138,7 +138,7 @@ public class Alarms {
 	}
 
 	/** The outcome of a report: the alarm's id, and whether it was already stored. */
-	record Raised(long alarmId, boolean duplicate, AlarmType type) {
+	public record Raised(long alarmId, boolean duplicate, AlarmType type) {
 	}
 
 	@Transactional
@@ -222,13 +222,40 @@ public class Alarms {
 	}
 
 	/**
-	 * Works a stored alarm through the aggregate without a signed-in user (demo history):
-	 * the same guarded moves, each saved at the version just read.
+	 * Imports an alarm of the past (demo history, migration from another platform): it is
+	 * raised as received then and, when worked, taken through the same guarded moves as
+	 * at the console, each step back-dated to its recorded time. No audit rows, as no
+	 * user works it here. Returns the alarm's id.
 	 */
 	@Transactional
-	void replay(long id, String actor, AlarmAction action, UnaryOperator<Alarm> move) {
+	public long importPast(PastAlarm past) {
+		Raised raised = raise(new AlarmReport(past.deviceId(), past.eventId(), past.code(),
+				past.receivedAt().minusSeconds(1), past.receivedAt(), null, null, past.note(), past.channel(),
+				"{\"eventId\":\"" + past.eventId() + "\",\"code\":\"" + past.code() + "\"}"));
+		if (raised.duplicate() || !raised.type().actionable() || past.closedAt() == null) {
+			return raised.alarmId();
+		}
+		long id = raised.alarmId();
+		String actor = past.actor();
+		replay(id, actor, AlarmAction.ACKNOWLEDGE, a -> a.acknowledge(actor, past.acknowledgedAt()));
+		replay(id, actor, AlarmAction.DISPATCH, a -> a.dispatch(actor, past.dispatchedAt(),
+				a.stationId() == null ? 0 : a.stationId(), past.officers()));
+		replay(id, actor, AlarmAction.ARRIVE, a -> a.arrive(actor, past.arrivedAt()));
+		replay(id, actor, AlarmAction.CLOSE, a -> a.close(actor, past.closedAt(), past.outcome(), past.note()));
+		return id;
+	}
+
+	private void replay(long id, String actor, AlarmAction action, UnaryOperator<Alarm> move) {
 		Alarm alarm = store.byId(id).orElseThrow(Alarms::notFound);
 		save(alarm, move.apply(alarm), action, actor, false);
+	}
+
+	/**
+	 * The actionable alarms changed in the last seconds, whatever the scope: for the
+	 * console's live feed, which sends each subscriber only those in their scope.
+	 */
+	public List<Alarm> changedRecently(int seconds) {
+		return store.changedRecently(seconds);
 	}
 
 	/**

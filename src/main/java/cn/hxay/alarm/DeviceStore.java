@@ -65,15 +65,12 @@ class DeviceStore {
 	}
 
 	/** What ingestion needs to know about a device, by its code. */
-	Optional<Credentials> credentials(String code) {
+	Optional<DeviceCredentials> credentials(String code) {
 		return jdbc.sql("select id, school_code, token_hash from device where code = ?")
 			.param(code)
-			.query((rs, i) -> new Credentials(rs.getLong("id"), code, rs.getString("school_code"),
+			.query((rs, i) -> new DeviceCredentials(rs.getLong("id"), code, rs.getString("school_code"),
 					rs.getString("token_hash")))
 			.optional();
-	}
-
-	record Credentials(long deviceId, String code, String schoolCode, String tokenHash) {
 	}
 
 	/**
@@ -203,6 +200,22 @@ class DeviceStore {
 			.query((rs, i) -> new Outage(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
 					instant(rs, "started_at"), instant(rs, "ended_at")))
 			.list();
+	}
+
+	void heartbeat(long deviceId, Instant at, long heartbeats) {
+		jdbc.sql("update device_status set last_heartbeat_at = ?, heartbeats = ? where device_id = ?")
+			.params(Timestamp.from(at), heartbeats, deviceId)
+			.update();
+	}
+
+	int beatOnlineDemoDevices(Instant now, Instant recent) {
+		return jdbc.sql("""
+				update device_status s set last_heartbeat_at = :now, heartbeats = s.heartbeats + 1
+				from device d where d.id = s.device_id and substring(d.code from 7 for 4) = '0000'
+				  and s.last_heartbeat_at > :recent""")
+			.param("now", Timestamp.from(now))
+			.param("recent", Timestamp.from(recent))
+			.update();
 	}
 
 	long count() {

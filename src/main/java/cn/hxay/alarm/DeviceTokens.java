@@ -15,20 +15,20 @@ import javax.crypto.spec.PBEKeySpec;
  * Per-device tokens: 192 random bits shown once, stored only as their SHA-256 (a random
  * token needs no slow hash), compared in constant time.
  */
-final class DeviceTokens {
+public final class DeviceTokens {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private DeviceTokens() {
 	}
 
-	static String newToken() {
+	public static String newToken() {
 		byte[] bytes = new byte[24];
 		RANDOM.nextBytes(bytes);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
-	static String hash(String token) {
+	public static String hash(String token) {
 		try {
 			return HexFormat.of()
 				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
@@ -43,7 +43,7 @@ final class DeviceTokens {
 	 * iterations, 12 random salt bytes, written {@code $7$101$<salt>$<hash>} (base64), so
 	 * a generated password file lets the broker check the device's password itself.
 	 */
-	static String brokerHash(String token) {
+	public static String brokerHash(String token) {
 		byte[] salt = new byte[12];
 		RANDOM.nextBytes(salt);
 		try {
@@ -58,7 +58,7 @@ final class DeviceTokens {
 		}
 	}
 
-	static boolean matches(String token, String storedHash) {
+	public static boolean matches(String token, String storedHash) {
 		if (token == null || token.isEmpty() || token.length() > 200 || storedHash == null) {
 			return false;
 		}

@@ -5,6 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import cn.hxay.audit.AuditTrail;
@@ -206,6 +209,90 @@ public class Devices {
 		store.updateToken(id, token);
 		audit.record("DEVICE_TOKEN_RESET", "device", id, device.code());
 		return new IssuedToken(store.byId(id).orElseThrow(), token);
+	}
+
+	/**
+	 * For ingestion: the credentials of the device with this code, if registered. Reads
+	 * no scope: a device proves itself with its token.
+	 */
+	public Optional<DeviceCredentials> credentials(String code) {
+		return store.credentials(code);
+	}
+
+	/** For ingestion: a device announced itself and stays registered until then. */
+	@Transactional
+	public void registeredUntil(long deviceId, Instant until) {
+		store.register(deviceId, until);
+	}
+
+	/**
+	 * For ingestion: every device login of the broker (code and broker password hash).
+	 */
+	public void forEachBrokerLogin(BiConsumer<String, String> consumer) {
+		store.forEachBrokerLogin(consumer);
+	}
+
+	/** The registered devices with these codes, by code, whatever the scope. */
+	public Map<String, Device> byCodes(List<String> codes) {
+		return store.byCodes(codes);
+	}
+
+	/**
+	 * Registers one row of an import already checked by the caller (user's right, scope,
+	 * school and code): a new device with a new token.
+	 */
+	@Transactional
+	public IssuedToken registerImported(DeviceDetails details, School school) {
+		SchoolPlace place = SchoolPlace.of(school);
+		String token = DeviceTokens.newToken();
+		long id = store.insert(details, place, token);
+		audit.record("DEVICE_IMPORTED", "device", id, details.code() + " " + place.schoolName());
+		return new IssuedToken(store.byId(id).orElseThrow(), token);
+	}
+
+	/** Changes one device from a row of an import already checked by the caller. */
+	@Transactional
+	public void changeImported(Device current, DeviceDetails details, School school) {
+		store.update(current.id(), current.version(), details, SchoolPlace.of(school));
+		audit.record("DEVICE_CHANGED", "device", current.id(), "导入：" + current.details() + " → " + details);
+	}
+
+	/** How many devices are registered, all schools together. */
+	public long count() {
+		return store.count();
+	}
+
+	/**
+	 * Imports an existing installation's device with the token it already uses and its
+	 * last known heartbeat (demo data, migration from another platform); no audit row, as
+	 * no user registers it.
+	 */
+	@Transactional
+	public long importInstalled(DeviceDetails details, School school, String token, Instant lastHeartbeatAt,
+			long heartbeats) {
+		long id = store.insert(details, SchoolPlace.of(school), token);
+		if (lastHeartbeatAt != null) {
+			store.heartbeat(id, lastHeartbeatAt, heartbeats);
+		}
+		return id;
+	}
+
+	/**
+	 * The token of a demo device: the demo city's devices use {@code demo-<device code>}
+	 * so that the simulator can speak for them.
+	 */
+	public static String demoToken(String code) {
+		return "demo-" + code;
+	}
+
+	/**
+	 * Plays one heartbeat now for every online demo device (code segment 7–10 is
+	 * {@code 0000}); devices already offline stay offline. Returns how many beat.
+	 */
+	@Transactional
+	public int beatOnlineDemoDevices() {
+		Instant now = clock.instant();
+		return store.beatOnlineDemoDevices(now, now.minus(rule.window()).plusSeconds(45));
 	}
 
 	/** Copies a school's new place in the tree onto its devices. */

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * its sub-domains). Anything else is dropped at ingestion and never rendered as a link.
  */
 @Component
-class VideoLinks {
+public class VideoLinks {
 
 	private final Set<String> hosts;
 
@@ -30,7 +30,7 @@ class VideoLinks {
 	}
 
 	/** Whether the link may be stored and shown as a link. */
-	boolean allowed(String link) {
+	public boolean allowed(String link) {
 		if (!safeScheme(link)) {
 			return false;
 		}
@@ -39,7 +39,7 @@ class VideoLinks {
 	}
 
 	/** The link if it is allowed, else {@code null}. */
-	String orNull(String link) {
+	public String orNull(String link) {
 		return link != null && allowed(link) ? link.strip() : null;
 	}
 
@@ -47,7 +47,7 @@ class VideoLinks {
 	 * Whether a link is an absolute http(s) URL with a host and no user info: the check
 	 * that needs no configuration.
 	 */
-	static boolean safeScheme(String link) {
+	public static boolean safeScheme(String link) {
 		if (link == null || link.isBlank() || link.length() > 500) {
 			return false;
 		}

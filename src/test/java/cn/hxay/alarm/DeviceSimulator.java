@@ -152,7 +152,7 @@ public final class DeviceSimulator {
 	}
 
 	/** A device's session options: MQTT 3.1.1, signed in with its code and token. */
-	static MqttConnectOptions options(String code, String token) {
+	public static MqttConnectOptions options(String code, String token) {
 		MqttConnectOptions options = new MqttConnectOptions();
 		options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
 		options.setUserName(code);
@@ -162,7 +162,7 @@ public final class DeviceSimulator {
 		return options;
 	}
 
-	static void publish(MqttAsyncClient client, String topic, String payload) throws MqttException {
+	public static void publish(MqttAsyncClient client, String topic, String payload) throws MqttException {
 		MqttMessage message = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
 		message.setQos(1);
 		while (true) {
@@ -214,7 +214,7 @@ public final class DeviceSimulator {
 				Matcher m = item.matcher(response.body());
 				int before = devices.size();
 				while (m.find() && devices.size() < max) {
-					devices.add(new SimDevice(m.group(1), m.group(2), DemoDevices.demoToken(m.group(1))));
+					devices.add(new SimDevice(m.group(1), m.group(2), Devices.demoToken(m.group(1))));
 				}
 				if (devices.size() == before) {
 					break;

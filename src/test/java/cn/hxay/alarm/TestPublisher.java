@@ -13,21 +13,21 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  * A device (or gateway) publishing over MQTT 3.1.1 with QoS 1, as tests and the simulator
  * use it.
  */
-final class TestPublisher implements AutoCloseable {
+public final class TestPublisher implements AutoCloseable {
 
 	private final MqttClient client;
 
 	/** An anonymous client (refused by the platform's brokers). */
-	TestPublisher(String url) throws MqttException {
+	public TestPublisher(String url) throws MqttException {
 		this(url, null, null);
 	}
 
 	/** A device signed in to the broker with its code and token. */
-	TestPublisher(String url, TestDevices.Registered device) throws MqttException {
+	public TestPublisher(String url, TestDevices.Registered device) throws MqttException {
 		this(url, device.code(), device.token());
 	}
 
-	TestPublisher(String url, String username, String password) throws MqttException {
+	public TestPublisher(String url, String username, String password) throws MqttException {
 		client = new MqttClient(url, "device-" + UUID.randomUUID(), new MemoryPersistence());
 		MqttConnectOptions options = new MqttConnectOptions();
 		options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
@@ -43,7 +43,7 @@ final class TestPublisher implements AutoCloseable {
 	 * Publishes with QoS 1 but waits at most 3 s for the acknowledgement: a broker may
 	 * never acknowledge a publish it refuses (moquette does not).
 	 */
-	void publishRefusable(String topic, String payload) throws MqttException {
+	public void publishRefusable(String topic, String payload) throws MqttException {
 		MqttMessage message = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
 		message.setQos(1);
 		try {
@@ -54,11 +54,11 @@ final class TestPublisher implements AutoCloseable {
 		}
 	}
 
-	MqttClient client() {
+	public MqttClient client() {
 		return client;
 	}
 
-	void publish(String topic, String payload) throws MqttException {
+	public void publish(String topic, String payload) throws MqttException {
 		MqttMessage message = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
 		message.setQos(1);
 		client.publish(topic, message);

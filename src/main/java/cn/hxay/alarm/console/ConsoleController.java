@@ -1,0 +1,214 @@
+package cn.hxay.alarm.console;
+
+import cn.hxay.alarm.Alarm;
+import cn.hxay.alarm.AlarmOutcome;
+import cn.hxay.alarm.Alarms;
+import cn.hxay.alarm.Devices;
+import cn.hxay.alarm.Outage;
+import cn.hxay.alarm.VideoLinks;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import cn.hxay.identity.CurrentUser;
+import cn.hxay.organisation.DataScope;
+import cn.hxay.organisation.Organisation;
+import cn.hxay.organisation.OrganisationKind;
+import cn.hxay.organisation.Organisations;
+import cn.hxay.school.SchoolRegistry;
+import cn.hxay.shared.ConcurrentEditException;
+import cn.hxay.shared.InvalidInputException;
+import cn.hxay.shared.NotFoundException;
+import cn.hxay.shared.PageRequest;
+import cn.hxay.shared.PlatformTime;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The police console (110 接处警台): the live queue of open alarms in the user's jurisdiction
+ * (a page, its JSON, and the server-sent-event feed), one alarm with the school's
+ * details, procedure and history, and the actions 接警, 派警, 到场, 处置完毕.
+ */
+@Controller
+class ConsoleController {
+
+	private final Alarms alarms;
+
+	private final ConsoleFeed feed;
+
+	private final SchoolRegistry schools;
+
+	private final Organisations organisations;
+
+	private final Clock clock;
+
+	private final JsonMapper json;
+
+	private final Devices devices;
+
+	private final VideoLinks links;
+
+	ConsoleController(Alarms alarms, ConsoleFeed feed, SchoolRegistry schools, Organisations organisations, Clock clock,
+			JsonMapper json, Devices devices, VideoLinks links) {
+		this.links = links;
+		this.devices = devices;
+		this.json = json;
+		this.alarms = alarms;
+		this.feed = feed;
+		this.schools = schools;
+		this.organisations = organisations;
+		this.clock = clock;
+	}
+
+	@GetMapping("/console")
+	String console(CurrentUser user, DataScope scope, Model model) {
+		List<AlarmView> queue = alarms.queue(user, scope).stream().map(AlarmView::of).toList();
+		// inside a script element: no "<" may close it early
+		model.addAttribute("queueJson", json.writeValueAsString(queue).replace("<", "\\u003c"));
+		// devices down in the dispatcher's area: an alert beside the alarm queue
+		java.time.Instant now = clock.instant();
+		List<Outage> outages = devices.openOutages(scope, 500);
+		model.addAttribute("offline", outages.size());
+		model.addAttribute("offlineOverdue", outages.stream().filter(o -> o.overdue(now)).count());
+		return "alarm/console";
+	}
+
+	@GetMapping(path = "/console/queue", produces = "application/json")
+	@ResponseBody
+	List<AlarmView> queue(CurrentUser user, DataScope scope) {
+		return alarms.queue(user, scope).stream().map(AlarmView::of).toList();
+	}
+
+	@GetMapping(path = "/console/stream", produces = "text/event-stream")
+	SseEmitter stream(CurrentUser user, DataScope scope) {
+		alarms.queue(user, scope);
+		return feed.subscribe(scope);
+	}
+
+	@GetMapping("/console/alarms/{id}")
+	String detail(@PathVariable long id, CurrentUser user, DataScope scope, Model model) {
+		alarms.open(user, scope, id);
+		return showDetail(id, user, scope, model, null);
+	}
+
+	@PostMapping("/console/alarms/{id}/acknowledge")
+	String acknowledge(@PathVariable long id, @RequestParam int version, CurrentUser user, DataScope scope,
+			Model model) {
+		return act(id, user, scope, model, () -> alarms.acknowledge(user, scope, id, version));
+	}
+
+	@PostMapping("/console/alarms/{id}/dispatch")
+	String dispatch(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) Long stationId,
+			@RequestParam(required = false) String officers, CurrentUser user, DataScope scope, Model model) {
+		return act(id, user, scope, model, () -> alarms.dispatch(user, scope, id, version, stationId, officers));
+	}
+
+	@PostMapping("/console/alarms/{id}/arrive")
+	String arrive(@PathVariable long id, @RequestParam int version, CurrentUser user, DataScope scope, Model model) {
+		return act(id, user, scope, model, () -> alarms.arrive(user, scope, id, version));
+	}
+
+	@PostMapping("/console/alarms/{id}/close")
+	String close(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) AlarmOutcome outcome,
+			@RequestParam(required = false) String note, CurrentUser user, DataScope scope, Model model) {
+		return act(id, user, scope, model, () -> alarms.close(user, scope, id, version, outcome, note));
+	}
+
+	@GetMapping("/console/log")
+	String log(CurrentUser user, DataScope scope, @RequestParam(required = false) Boolean actionable,
+			@RequestParam(required = false) Integer page, Model model) {
+		model.addAttribute("alarms", alarms.log(user, scope, actionable, PageRequest.of(page, 50)));
+		model.addAttribute("actionable", actionable);
+		model.addAttribute("links", cn.hxay.shared.web.PageLinks.to("/console/log").with("actionable", actionable));
+		model.addAttribute("time", PlatformTime.SECOND);
+		return "alarm/log";
+	}
+
+	@GetMapping("/alarms/statistics")
+	String statistics(DataScope scope, @RequestParam(required = false) Integer days, Model model) {
+		int period = days == null || days < 1 ? 30 : Math.min(days, 366);
+		Instant to = clock.instant();
+		Instant from = PlatformTime.today(clock).minusDays(period - 1L).atStartOfDay(PlatformTime.ZONE).toInstant();
+		model.addAttribute("days", period);
+		model.addAttribute("stats", alarms.statistics(scope, from, to.plusSeconds(1)));
+		return "alarm/statistics";
+	}
+
+	private String act(long id, CurrentUser user, DataScope scope, Model model, Runnable action) {
+		try {
+			action.run();
+			return showDetail(id, user, scope, model, null);
+		}
+		catch (InvalidInputException ex) {
+			return showDetail(id, user, scope, model, ex.getMessage());
+		}
+		catch (ConcurrentEditException ex) {
+			return showDetail(id, user, scope, model, "该报警已被他人处理，页面已刷新，请确认后再操作。");
+		}
+	}
+
+	/**
+	 * A location sketch without map tiles (police intranets often have none): the alarm's
+	 * school among the other schools of its police station, by their registered
+	 * coordinates.
+	 */
+	private String mapOf(DataScope scope, Alarm alarm, cn.hxay.school.SchoolDetails here) {
+		List<List<Object>> others = new java.util.ArrayList<>();
+		if (alarm.stationId() != null) {
+			schools
+				.search(scope, new cn.hxay.school.SchoolFilter(null, null, alarm.stationId(), null, null, null),
+						cn.hxay.shared.PageRequest.of(0, 200))
+				.items()
+				.stream()
+				.filter(s -> s.id() != alarm.schoolId() && s.details().longitude() != null)
+				.forEach(s -> others.add(List.of(s.details().longitude(), s.details().latitude(), s.name())));
+		}
+		Map<String, Object> map = new java.util.LinkedHashMap<>();
+		map.put("here", List.of(here.longitude(), here.latitude(), alarm.schoolName()));
+		map.put("others", others);
+		return json.writeValueAsString(map);
+	}
+
+	private String showDetail(long id, CurrentUser user, DataScope scope, Model model, String error) {
+		Alarm alarm = alarms.get(user, scope, id);
+		model.addAttribute("alarm", alarm);
+		model.addAttribute("snapshotLink", links.orNull(alarm.snapshotUrl()));
+		model.addAttribute("clipLink", links.orNull(alarm.clipUrl()));
+		model.addAttribute("steps", alarms.steps(user, scope, id));
+		model.addAttribute("error", error);
+		model.addAttribute("time", PlatformTime.SECOND);
+		model.addAttribute("waited", alarm.waited(clock.instant()).toSeconds());
+		try {
+			var school = schools.get(scope, alarm.schoolId()).details();
+			model.addAttribute("school", school);
+			model.addAttribute("mapJson", school.longitude() == null ? null : mapOf(scope, alarm, school));
+		}
+		catch (NotFoundException ex) {
+			model.addAttribute("school", null);
+		}
+		Organisation unit = organisations.get(user.organisationId());
+		List<Organisation> stations = organisations.ofKind(OrganisationKind.POLICE_STATION, unit.regionCode())
+			.stream()
+			.filter(s -> scope.covers(s.id()))
+			.toList();
+		model.addAttribute("stations", stations);
+		model.addAttribute("defaultStation", alarm.stationId());
+		model.addAttribute("outcomes", AlarmOutcome.values());
+		Map<Long, Organisation> units = organisations
+			.byIds(java.util.Arrays.asList(alarm.stationId(), alarm.dispatchStationId(), alarm.bureauId()));
+		model.addAttribute("units", units);
+		return "alarm/alarm-detail";
+	}
+
+}

@@ -1,0 +1,159 @@
+package cn.hxay.alarm.console;
+
+import cn.hxay.alarm.Alarm;
+import cn.hxay.alarm.Alarms;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import cn.hxay.organisation.DataScope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The live console feed (server-sent events). Each node polls the alarm table for rows
+ * changed in the last seconds (by the database clock) every poll interval and pushes new
+ * alarms and new versions to the consoles connected to it whose scope covers the school.
+ * Nothing another node needs lives here: an alarm stored by any node reaches every node's
+ * consoles through the table.
+ */
+@Component
+class ConsoleFeed implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(ConsoleFeed.class);
+
+	/** How far back each poll looks; longer than any commit delay we expect. */
+	static final int WINDOW_SECONDS = 10;
+
+	private record Subscriber(SseEmitter emitter, DataScope scope) {
+	}
+
+	private final Alarms store;
+
+	private final JsonMapper json;
+
+	private final Duration interval;
+
+	private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+
+	/** Versions already pushed by this node, of alarms inside the window. */
+	private Map<Long, Integer> delivered = new HashMap<>();
+
+	private long lastKeepAlive = System.nanoTime();
+
+	private ScheduledExecutorService poller;
+
+	ConsoleFeed(Alarms store, JsonMapper json, @Value("${hxay.alarm.console-poll:200ms}") Duration interval) {
+		this.store = store;
+		this.json = json;
+		this.interval = interval;
+	}
+
+	SseEmitter subscribe(DataScope scope) {
+		SseEmitter emitter = new SseEmitter(Duration.ofMinutes(30).toMillis());
+		Subscriber subscriber = new Subscriber(emitter, scope);
+		emitter.onCompletion(() -> subscribers.remove(subscriber));
+		emitter.onTimeout(() -> subscribers.remove(subscriber));
+		emitter.onError(ex -> subscribers.remove(subscriber));
+		try {
+			emitter.send(SseEmitter.event().name("hello").data("{}", MediaType.APPLICATION_JSON));
+		}
+		catch (IOException ex) {
+			emitter.completeWithError(ex);
+			return emitter;
+		}
+		subscribers.add(subscriber);
+		return emitter;
+	}
+
+	int subscribers() {
+		return subscribers.size();
+	}
+
+	synchronized void poll() {
+		if (subscribers.isEmpty()) {
+			delivered.clear();
+			return;
+		}
+		List<Alarm> changed = store.changedRecently(WINDOW_SECONDS);
+		Map<Long, Integer> seen = new HashMap<>();
+		for (Alarm alarm : changed) {
+			seen.merge(alarm.id(), alarm.version(), Math::max);
+			Integer sent = delivered.get(alarm.id());
+			if (sent != null && sent >= alarm.version()) {
+				continue;
+			}
+			String data = json.writeValueAsString(AlarmView.of(alarm));
+			for (Subscriber subscriber : subscribers) {
+				if (subscriber.scope().covers(alarm.units())) {
+					send(subscriber,
+							SseEmitter.event()
+								.name("alarm")
+								.id(alarm.id() + "-" + alarm.version())
+								.data(data, MediaType.APPLICATION_JSON));
+				}
+			}
+		}
+		delivered = seen;
+		if (System.nanoTime() - lastKeepAlive > Duration.ofSeconds(15).toNanos()) {
+			lastKeepAlive = System.nanoTime();
+			subscribers.forEach(s -> send(s, SseEmitter.event().comment("keep-alive")));
+		}
+	}
+
+	private void send(Subscriber subscriber, SseEmitter.SseEventBuilder event) {
+		try {
+			subscriber.emitter().send(event);
+		}
+		catch (IOException | IllegalStateException ex) {
+			subscribers.remove(subscriber);
+		}
+	}
+
+	@Override
+	public void start() {
+		poller = Executors.newSingleThreadScheduledExecutor(r -> {
+			Thread thread = new Thread(r, "console-feed");
+			thread.setDaemon(true);
+			return thread;
+		});
+		poller.scheduleWithFixedDelay(() -> {
+			try {
+				poll();
+			}
+			catch (RuntimeException ex) {
+				log.warn("console feed poll failed: {}", ex.getMessage());
+			}
+		}, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	@Override
+	public void stop() {
+		if (poller != null) {
+			poller.shutdownNow();
+			poller = null;
+		}
+		subscribers.forEach(s -> s.emitter().complete());
+		subscribers.clear();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return poller != null;
+	}
+
+}
