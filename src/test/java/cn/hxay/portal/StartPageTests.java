@@ -64,7 +64,7 @@ class StartPageTests {
 	@Test
 	void stationOfficerTilesCountFormsToCosignOpenAlarmsAndLongOutages() {
 		Map<String, Tile> tiles = checkedTiles(DemoUsers.STATION_OFFICER);
-		assertThat(tiles).containsKeys("cosign", "alarms", "outages", "overdue", "supervised");
+		assertThat(tiles).containsKeys("cosign", "alarms", "outages", "overdue", "supervised", "dutypost-gaps");
 		assertThat(tiles.get("cosign").href()).contains("state=COSIGN");
 		assertThat(tiles.get("alarms").href()).endsWith("/console");
 		assertThat(tiles.get("outages").href()).endsWith("/devices/rates#outages");
@@ -73,7 +73,7 @@ class StartPageTests {
 	@Test
 	void countyPoliceTilesCountExactlyTheListsTheyOpen() {
 		Map<String, Tile> tiles = checkedTiles(DemoUsers.COUNTY_POLICE);
-		assertThat(tiles).containsKeys("cosign", "alarms", "outages", "overdue", "supervised");
+		assertThat(tiles).containsKeys("cosign", "alarms", "outages", "overdue", "supervised", "dutypost-gaps");
 	}
 
 	@Test

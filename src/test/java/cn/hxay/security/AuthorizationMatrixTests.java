@@ -309,7 +309,45 @@ class AuthorizationMatrixTests {
 	"GET /dashboard/schools/{id}/risk", "L A A A A A N A A F", "L A A A A N A N N F",
 	"GET /api/v1/dashboard", "L A A A A A A A A F",
 	"GET /api/v1/dashboard/risks", "L A A A A A A A A F",
-	"GET /api/v1/dashboard/risks/{id}", "L A A A A A N A A F", "L A A A A N A N N F"
+	"GET /api/v1/dashboard/risks/{id}", "L A A A A A N A A F", "L A A A A N A N N F",
+	// 护学岗: everyone reads posts and bells in scope; police write posts, rosters, check-ins and
+	// police links and alone see officers and gaps; schools keep their bells and see no coverage
+	// figures; an {id} of a post or check-in does not exist (scope is tested in DutyPostFlowTests)
+	"GET /duty-posts", "L A A A A A A A A A",
+	"POST /duty-posts", "L F F A f F F A A F",
+	"GET /duty-posts/{id}", "L N N N N N N N N N",
+	"POST /duty-posts/{id}/roster", "L F F N f F F N N F",
+	"GET /duty-posts/check-in", "L F F A F F F A A F",
+	"GET /duty-posts/{id}/check-in", "L F F N F F F N N F",
+	"POST /duty-posts/{id}/check-in", "L F F N f F F N N F",
+	"POST /duty-posts/check-ins/{id}/check-out", "L F F N f F F N N F",
+	"GET /duty-posts/schools/{id}/bells", "L A A A A A N A A A", "L A A A A N A N N N",
+	"POST /duty-posts/schools/{id}/bells", "L F F A f F N A A A", "L F F A f N F N N N",
+	"GET /duty-posts/coverage", "L A A A A A A A A F",
+	"GET /duty-posts/coverage/peaks", "L A A A A A A A A F",
+	"GET /duty-posts/coverage.xlsx", "L A A A A A A A A F",
+	"GET /duty-posts/gaps", "L F F A F F F A A F",
+	"GET /duty-posts/liaisons", "L A A A A A A A A F",
+	"GET /duty-posts/liaisons/schools", "L A A A A A A A A F",
+	"GET /duty-posts/schools/{id}/liaison", "L A A A A A N A A A", "L A A A A N A N N N",
+	"POST /duty-posts/schools/{id}/liaison", "L F F A f F F A A F", "L F F A f F F N N F",
+	"GET /api/v1/duty-posts", "L A A A A A A A A A",
+	"POST /api/v1/duty-posts", "L F F A f F F A A F",
+	"GET /api/v1/duty-posts/{id}", "L N N N N N N N N N",
+	"GET /api/v1/duty-posts/{id}/rosters", "L F F N F F F N N F",
+	"POST /api/v1/duty-posts/{id}/rosters", "L F F N f F F N N F",
+	"GET /api/v1/duty-posts/{id}/check-ins", "L F F N F F F N N F",
+	"POST /api/v1/duty-posts/{id}/check-ins", "L F F N f F F N N F",
+	"POST /api/v1/duty-posts/check-ins/{id}/check-out", "L F F N f F F N N F",
+	"GET /api/v1/duty-posts/schools/{id}/bells", "L A A A A A N A A A", "L A A A A N A N N N",
+	"PUT /api/v1/duty-posts/schools/{id}/bells", "L F F A f F N A A A", "L F F A f N F N N N",
+	"GET /api/v1/duty-posts/coverage", "L A A A A A A A A F",
+	"GET /api/v1/duty-posts/gaps", "L F F A F F F A A F",
+	"GET /api/v1/duty-posts/on-duty", "L F F A F F F A A F",
+	"GET /api/v1/duty-posts/liaisons", "L A A A A A A A A F",
+	"GET /api/v1/duty-posts/liaisons/schools", "L A A A A A A A A F",
+	"GET /api/v1/duty-posts/schools/{id}/liaison", "L A A A A A N A A A", "L A A A A N A N N N",
+	"PUT /api/v1/duty-posts/schools/{id}/liaison", "L F F A f F F A A F", "L F F A f F F N N F"
 	// @formatter:on
 	);
 
@@ -338,7 +376,9 @@ class AuthorizationMatrixTests {
 			new String[] { "/warnings/", "warning" }, new String[] { "/api/v1/key-persons/", "keyperson" },
 			new String[] { "/key-persons/", "keyperson" }, new String[] { "/api/v1/venues/", "missing" },
 			new String[] { "/venues/", "missing" }, new String[] { "/api/v1/venue-violations/", "missing" },
-			new String[] { "/venue-violations/", "missing" });
+			new String[] { "/venue-violations/", "missing" }, new String[] { "/api/v1/duty-posts/schools/", "school" },
+			new String[] { "/duty-posts/schools/", "school" }, new String[] { "/api/v1/duty-posts/", "missing" },
+			new String[] { "/duty-posts/", "missing" });
 
 	/** A dummy form: a stale version and values each handler refuses or ignores. */
 	private static final Map<String, String> DUMMY_FORM = Map.of("version", "-1", "percent", "0", "passed", "false",
