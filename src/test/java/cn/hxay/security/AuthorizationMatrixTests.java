@@ -347,7 +347,29 @@ class AuthorizationMatrixTests {
 	"GET /api/v1/duty-posts/liaisons", "L A A A A A A A A F",
 	"GET /api/v1/duty-posts/liaisons/schools", "L A A A A A A A A F",
 	"GET /api/v1/duty-posts/schools/{id}/liaison", "L A A A A A N A A A", "L A A A A N A N N N",
-	"PUT /api/v1/duty-posts/schools/{id}/liaison", "L F F A f F F A A F", "L F F A f F F N N F"
+	"PUT /api/v1/duty-posts/schools/{id}/liaison", "L F F A f F F A A F", "L F F A f F F N N F",
+	// 涉校案事件: police report and handle, education bureaus and the inspector read, schools and
+	// the administrator are refused; an {id} here is an incident that does not exist (scope
+	// is tested in IncidentFlowTests)
+	"GET /incidents", "L F A A A A A A A F",
+	"GET /incidents/new", "L F F A F F F A A F",
+	"POST /incidents", "L F F A f F F A A F",
+	"GET /incidents/export.xlsx", "L F A A A A A A A F",
+	"GET /incidents/statistics", "L F A A A A A A A F",
+	"GET /incidents/statistics.xlsx", "L F A A A A A A A F",
+	"GET /incidents/{id}", "L F N N N N N N N F",
+	"POST /incidents/{id}/follow-ups", "L F F N f F F N N F",
+	"POST /incidents/{id}/final-report", "L F F N f F F N N F",
+	"POST /incidents/{id}/actions", "L F F N f F F N N F",
+	"POST /incidents/{id}/key-persons", "L F F N f F F N N F",
+	"GET /api/v1/incidents", "L F A A A A A A A F",
+	"GET /api/v1/incidents/statistics", "L F A A A A A A A F",
+	"GET /api/v1/incidents/{id}", "L F N N N N N N N F",
+	"POST /api/v1/incidents", "L F F A f F F A A F",
+	"POST /api/v1/incidents/{id}/follow-ups", "L F F N f F F N N F",
+	"POST /api/v1/incidents/{id}/final-report", "L F F N f F F N N F",
+	"POST /api/v1/incidents/{id}/actions", "L F F N f F F N N F",
+	"POST /api/v1/incidents/{id}/key-persons", "L F F N f F F N N F"
 	// @formatter:on
 	);
 
@@ -379,6 +401,8 @@ class AuthorizationMatrixTests {
 			new String[] { "/venue-violations/", "missing" }, new String[] { "/api/v1/duty-posts/schools/", "school" },
 			new String[] { "/duty-posts/schools/", "school" }, new String[] { "/api/v1/duty-posts/", "missing" },
 			new String[] { "/duty-posts/", "missing" });
+
+	new String[]{"/venue-violations/","missing"},new String[]{"/api/v1/incidents/","missing"},new String[]{"/incidents/","missing"});
 
 	/** A dummy form: a stale version and values each handler refuses or ignores. */
 	private static final Map<String, String> DUMMY_FORM = Map.of("version", "-1", "percent", "0", "passed", "false",
