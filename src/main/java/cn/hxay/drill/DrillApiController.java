@@ -9,6 +9,7 @@ import cn.hxay.hazard.HazardLedger;
 import cn.hxay.identity.CurrentUser;
 import cn.hxay.organisation.DataScope;
 import cn.hxay.school.SchoolFilter;
+import cn.hxay.shared.ForbiddenException;
 import cn.hxay.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -91,6 +92,9 @@ class DrillApiController {
 	@Operation(summary = "将已安排的演练记录为已完成",
 			description = "day（不晚于今天）、participants、durationMinutes 必填；schoolId、type 以原记录为准")
 	DrillResource hold(@PathVariable long id, @RequestBody DrillForm body, CurrentUser user, DataScope scope) {
+		if (!drills.mayRecord(user)) {
+			throw new ForbiddenException("只有学校安全负责人和教育行政部门可以登记演练");
+		}
 		Drill d = drills.get(scope, id);
 		if (body == null) {
 			throw new InvalidInputException("day", "请填写演练日期、参演人数和用时");

@@ -141,9 +141,10 @@ class DrillController {
 	}
 
 	@GetMapping("/drills/new")
-	String form(@RequestParam long schoolId, @RequestParam(required = false) DrillType type, CurrentUser user,
-			DataScope scope, Model model) {
+	String form(@RequestParam(required = false) Long schoolId, @RequestParam(required = false) DrillType type,
+			CurrentUser user, DataScope scope, Model model) {
 		mustRecord(user);
+		schoolId = schoolOf(user, scope, schoolId);
 		DrillForm form = DrillForm.empty(schoolId, drills.today());
 		model.addAttribute("form", new DrillForm(schoolId, type, form.day(), null, null, "", ""));
 		return form(schools.get(scope, schoolId), model);
@@ -164,7 +165,10 @@ class DrillController {
 			DrillForm shown = form != null ? form
 					: new DrillForm(longOf(binding, "schoolId"), enumOf(DrillType.class, binding, "type"), null, null,
 							null, FormBinding.typed(binding, "scenario"), FormBinding.typed(binding, "lessons"));
-			School school = schools.get(scope, shown.schoolId() == null ? 0 : shown.schoolId());
+			if (shown.schoolId() == null) {
+				throw ex;
+			}
+			School school = schools.get(scope, shown.schoolId());
 			model.addAttribute("errors", ex.byField());
 			model.addAttribute("form", shown);
 			typed(binding, model, "day", "participants", "durationMinutes");
@@ -276,8 +280,9 @@ class DrillController {
 	}
 
 	@GetMapping("/drills/sessions/new")
-	String sessionForm(@RequestParam long schoolId, CurrentUser user, DataScope scope, Model model) {
+	String sessionForm(@RequestParam(required = false) Long schoolId, CurrentUser user, DataScope scope, Model model) {
 		mustRecord(user);
+		schoolId = schoolOf(user, scope, schoolId);
 		model.addAttribute("form", SessionForm.empty(schoolId));
 		return sessionForm(schools.get(scope, schoolId), model);
 	}
@@ -300,7 +305,10 @@ class DrillController {
 			model.addAttribute("errors", ex.byField());
 			model.addAttribute("form", shown);
 			typed(binding, model, "heldOn", "audience");
-			return sessionForm(schools.get(scope, shown.schoolId() == null ? 0 : shown.schoolId()), model);
+			if (shown.schoolId() == null) {
+				throw ex;
+			}
+			return sessionForm(schools.get(scope, shown.schoolId()), model);
 		}
 	}
 
@@ -312,8 +320,9 @@ class DrillController {
 	}
 
 	@GetMapping("/drills/activities/new")
-	String activityForm(@RequestParam long schoolId, CurrentUser user, DataScope scope, Model model) {
+	String activityForm(@RequestParam(required = false) Long schoolId, CurrentUser user, DataScope scope, Model model) {
 		mustRecord(user);
+		schoolId = schoolOf(user, scope, schoolId);
 		model.addAttribute("form", ActivityForm.empty(schoolId));
 		return activityForm(schools.get(scope, schoolId), model);
 	}
@@ -337,7 +346,10 @@ class DrillController {
 			model.addAttribute("errors", ex.byField());
 			model.addAttribute("form", shown);
 			typed(binding, model, "heldOn", "people");
-			return activityForm(schools.get(scope, shown.schoolId() == null ? 0 : shown.schoolId()), model);
+			if (shown.schoolId() == null) {
+				throw ex;
+			}
+			return activityForm(schools.get(scope, shown.schoolId()), model);
 		}
 	}
 
@@ -364,6 +376,16 @@ class DrillController {
 		model.addAttribute("from", start);
 		model.addAttribute("to", end);
 		return "drill/annex";
+	}
+
+	/** The school a form is for: the one asked for, else the user's own school. */
+	private long schoolOf(CurrentUser user, DataScope scope, Long schoolId) {
+		if (schoolId != null) {
+			return schoolId;
+		}
+		return schools.ofUnit(scope, user.organisationId())
+			.map(School::id)
+			.orElseThrow(() -> new InvalidInputException("schoolId", "请先在演练情况中选择学校"));
 	}
 
 	/** A number field of a form that could not be built, or null. */
