@@ -4,6 +4,6 @@
  * modules' APIs on first start.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "alarm", "compliance", "dutypost", "identity", "incident", "inspection", "keyperson",
-				"organisation", "posture", "school", "shared", "surroundings", "warning" })
+		allowedDependencies = { "alarm", "compliance", "drill", "dutypost", "identity", "incident", "inspection",
+				"keyperson", "organisation", "posture", "school", "shared", "surroundings", "warning" })
 package cn.hxay.demo;

@@ -369,7 +369,35 @@ class AuthorizationMatrixTests {
 	"POST /api/v1/incidents/{id}/follow-ups", "L F F N f F F N N F",
 	"POST /api/v1/incidents/{id}/final-report", "L F F N f F F N N F",
 	"POST /api/v1/incidents/{id}/actions", "L F F N f F F N N F",
-	"POST /api/v1/incidents/{id}/key-persons", "L F F N f F F N N F"
+	"POST /api/v1/incidents/{id}/key-persons", "L F F N f F F N N F",
+	// 应急演练: everyone signed in reads their scope; the school's lead and the education
+	// bureaus record (police, the administrator and the 督导员 do not)
+	"GET /drills", "L A A A A A A A A A",
+	"GET /drills/export.xlsx", "L A A A A A A A A A",
+	"GET /drills/annex", "L A A A A A A A A A",
+	"GET /drills/schools/{id}", "L A A A A A N A A A", "L A A A A N A N N N",
+	"GET /drills/new", "L F A F F A A F F A",
+	"POST /drills", "L F A F f A A F F A",
+	"GET /drills/{id}", "L A A A A A N A A A", "L A A A A N A N N N",
+	"POST /drills/{id}/hold", "L F A F f A N F F A", "L F A F f N A F F N",
+	"POST /drills/{id}/photos", "L F A F f A N F F A", "L F A F f N A F F N",
+	"GET /drills/{id}/photos/{photoId}", "L N N N N N N N N N", "L N N N N N N N N N",
+	"POST /drills/{id}/hazard", "L F A F f A N F F A", "L F A F f N A F F N",
+	"GET /drills/sessions/new", "L F A F F A A F F A",
+	"POST /drills/sessions", "L F A F f A A F F A",
+	"GET /drills/activities/new", "L F A F F A A F F A",
+	"POST /drills/activities", "L F A F f A A F F A",
+	"GET /api/v1/drills", "L A A A A A A A A A",
+	"POST /api/v1/drills", "L F A F f A A F F A",
+	"GET /api/v1/drills/{id}", "L A A A A A N A A A", "L A A A A N A N N N",
+	"POST /api/v1/drills/{id}/hold", "L F A F f A N F F A", "L F A F f N A F F N",
+	"POST /api/v1/drills/{id}/hazard", "L F A F f A N F F A", "L F A F f N A F F N",
+	"GET /api/v1/drills/status", "L A A A A A A A A A",
+	"GET /api/v1/drills/annex", "L A A A A A A A A A",
+	"GET /api/v1/drills/sessions", "L A A A A A A A A A",
+	"POST /api/v1/drills/sessions", "L F A F f A A F F A",
+	"GET /api/v1/drills/activities", "L A A A A A A A A A",
+	"POST /api/v1/drills/activities", "L F A F f A A F F A"
 	// @formatter:on
 	);
 
@@ -380,7 +408,7 @@ class AuthorizationMatrixTests {
 	private static final Set<Integer> ALLOWED = Set.of(200, 201, 202, 204, 302, 303, 400, 409, 412, 415, 428);
 
 	private static final Set<String> SCOPED = Set.of("school", "hazard", "inspection", "device", "alarm", "keyperson",
-			"warning");
+			"warning", "drill");
 
 	/** Which object an {@code {id}} stands for, by the start of the path. */
 	private static final List<String[]> KINDS = List.of(new String[] { "/api/v1/compliance/schools/", "school" },
@@ -402,7 +430,7 @@ class AuthorizationMatrixTests {
 			new String[] { "/duty-posts/schools/", "school" }, new String[] { "/api/v1/duty-posts/", "missing" },
 			new String[] { "/duty-posts/", "missing" });
 
-	new String[]{"/venue-violations/","missing"},new String[]{"/api/v1/incidents/","missing"},new String[]{"/incidents/","missing"});
+	new String[]{"/venue-violations/","missing"},new String[]{"/api/v1/incidents/","missing"},new String[]{"/incidents/","missing"});new String[]{"/venue-violations/","missing"},new String[]{"/drills/schools/","school"},new String[]{"/api/v1/drills/","drill"},new String[]{"/drills/","drill"});
 
 	/** A dummy form: a stale version and values each handler refuses or ignores. */
 	private static final Map<String, String> DUMMY_FORM = Map.of("version", "-1", "percent", "0", "passed", "false",
@@ -474,6 +502,9 @@ class AuthorizationMatrixTests {
 		objects.put("warning", new String[] {
 				find(api("GET", "/api/v1/warnings", DemoUsers.SCHOOL_LEAD, null).body(), "\"id\":(\\d+),[^{}]*寒潮降温天气"),
 				warning(DemoUsers.OTHER_COUNTY_EDUCATION) });
+		// a drill held at the demo lead's school and one at a 武进区 school
+		objects.put("drill",
+				new String[] { drill(DemoUsers.SCHOOL_LEAD, in), drill(DemoUsers.OTHER_COUNTY_EDUCATION, out) });
 		objects.put("webhook", new String[] { "999999999", "999999999" });
 		// a key person of 青龙派出所 (in everyone's police scope) and one of a 武进区 station
 		objects.put("keyperson", new String[] { jdbc.sql("""
@@ -708,6 +739,14 @@ class AuthorizationMatrixTests {
 			.toString();
 		Page page = api("POST", "/api/v1/warnings", user, """
 				{"level":"BLUE","title":"权限矩阵测试预警","body":"权限矩阵测试","acknowledgeBy":"%s"}""".formatted(ack));
+		assertThat(page.status()).as(page.body()).isEqualTo(201);
+		return find(page.body(), "\"id\":(\\d+)");
+	}
+
+	private String drill(String user, String school) {
+		Page page = api("POST", "/api/v1/drills", user, """
+				{"schoolId":%s,"type":"FIRE","day":"%s","participants":100,"durationMinutes":5}""".formatted(school,
+				PlatformTime.today(clock)));
 		assertThat(page.status()).as(page.body()).isEqualTo(201);
 		return find(page.body(), "\"id\":(\\d+)");
 	}

@@ -125,6 +125,13 @@ class InputFuzzTests {
 				select k.id from key_person k join user_account u on u.organisation_id = k.station_id
 				where u.username = 'qinglong.police' order by k.id limit 1""").query(String.class).single());
 		ids.put("warning", "999999999");
+		// a demo drill of a 天宁区 school (a planned one when there is one: it could be
+		// held)
+		ids.put("drill",
+				jdbc.sql("""
+						select id from drill where region_code = '320402' order by held_on is not null, id limit 1""")
+					.query(String.class)
+					.single());
 	}
 
 	@Test
@@ -355,7 +362,8 @@ class InputFuzzTests {
 				{ "/admin/organisations/", "organisation" }, { "/admin/webhooks/", "webhook" },
 				{ "/api/v1/webhooks/", "webhook" }, { "/compliance/evaluations/", "evaluation" },
 				{ "/api/v1/key-persons/", "keyperson" }, { "/key-persons/", "keyperson" },
-				{ "/api/v1/warnings/", "warning" }, { "/warnings/", "warning" } }) {
+				{ "/api/v1/warnings/", "warning" }, { "/warnings/", "warning" }, { "/drills/schools/", "school" },
+				{ "/api/v1/drills/", "drill" }, { "/drills/", "drill" } }) {
 			if (path.startsWith(kind[0])) {
 				path = path.replaceFirst("\\{id\\}", ids.get(kind[1]));
 				break;
