@@ -5,5 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
 		allowedDependencies = { "alarm", "compliance", "drill", "dutypost", "identity", "incident", "inspection",
-				"keyperson", "organisation", "posture", "school", "shared", "surroundings", "warning" })
+				"keyperson", "organisation", "posture", "report", "school", "shared", "surroundings", "warning" })
 package cn.hxay.demo;

@@ -38,16 +38,16 @@ class StartPageTests {
 	@Test
 	void countyEducationTilesCountExactlyTheListsTheyOpen() {
 		Map<String, Tile> tiles = checkedTiles(DemoUsers.COUNTY_EDUCATION);
-		assertThat(tiles).containsKeys("accept", "missed", "overdue", "supervised", "hazard-review",
-				"drill-overdue-schools");
+		// report-due: the demo half-monthly report 天宁区 has not given yet
+		assertThat(tiles).containsKeys("accept", "missed", "overdue", "supervised", "hazard-review", "report-due");
 		assertThat(tiles.get("accept").count()).as("the demo campaign has forms waiting for acceptance").isPositive();
 	}
 
 	@Test
 	void cityEducationTilesCountExactlyTheListsTheyOpen() {
 		Map<String, Tile> tiles = checkedTiles(DemoUsers.CITY_EDUCATION);
-		assertThat(tiles).containsKeys("accept", "missed", "overdue", "supervised", "hazard-review",
-				"drill-overdue-schools");
+		// report-overdue: counties late with the demo half-monthly report
+		assertThat(tiles).containsKeys("accept", "missed", "overdue", "supervised", "hazard-review", "report-overdue");
 		long county = checkedTiles(DemoUsers.COUNTY_EDUCATION).get("accept").count();
 		assertThat(tiles.get("accept").count()).as("the city sees at least its county's forms")
 			.isGreaterThanOrEqualTo(county);
@@ -64,7 +64,10 @@ class StartPageTests {
 	@Test
 	void stationOfficerTilesCountFormsToCosignOpenAlarmsAndLongOutages() {
 		Map<String, Tile> tiles = checkedTiles(DemoUsers.STATION_OFFICER);
-		assertThat(tiles).containsKeys("cosign", "alarms", "outages", "overdue", "supervised", "drill-overdue-schools");
+		// report tiles appear when another test has asked the police for a report
+		assertThat(tiles).containsKeys("cosign", "alarms", "outages", "overdue", "supervised");
+		assertThat(tiles.keySet()).isSubsetOf("cosign", "alarms", "outages", "overdue", "supervised", "report-due",
+				"report-overdue");
 		assertThat(tiles.get("cosign").href()).contains("state=COSIGN");
 		assertThat(tiles.get("alarms").href()).endsWith("/console");
 		assertThat(tiles.get("outages").href()).endsWith("/devices/rates#outages");
@@ -73,7 +76,9 @@ class StartPageTests {
 	@Test
 	void countyPoliceTilesCountExactlyTheListsTheyOpen() {
 		Map<String, Tile> tiles = checkedTiles(DemoUsers.COUNTY_POLICE);
-		assertThat(tiles).containsKeys("cosign", "alarms", "outages", "overdue", "supervised", "drill-overdue-schools");
+		assertThat(tiles).containsKeys("cosign", "alarms", "outages", "overdue", "supervised");
+		assertThat(tiles.keySet()).isSubsetOf("cosign", "alarms", "outages", "overdue", "supervised", "report-due",
+				"report-overdue");
 	}
 
 	@Test

@@ -397,7 +397,36 @@ class AuthorizationMatrixTests {
 	"GET /api/v1/drills/sessions", "L A A A A A A A A A",
 	"POST /api/v1/drills/sessions", "L F A F f A A F F A",
 	"GET /api/v1/drills/activities", "L A A A A A A A A A",
-	"POST /api/v1/drills/activities", "L F A F f A A F F A"
+	"POST /api/v1/drills/activities", "L F A F f A A F F A",
+	// 填报: {id} is the demo half-monthly report 常州市教育局 asks of the counties (police and
+	// schools do not see it); submissions and notices here do not exist (scope: ReportFlowTests)
+	"GET /reports", "L A A A A A A A A A",
+	"GET /reports/todo", "L A A A A A A A A A",
+	"GET /reports/late", "L A A A A A A A A A",
+	"GET /reports/new", "L F A A F A A A F F",
+	"POST /reports", "L F A A f A A A F F",
+	"GET /reports/{id}", "L A A N A A A N N N",
+	"POST /reports/{id}/open", "L F F N f A A N N N",
+	"POST /reports/{id}/notices", "L F A N f F F N N N",
+	"GET /reports/{id}/summary.xlsx", "L F A N A F F N N N",
+	"GET /reports/{id}/summary.pdf", "L F A N A F F N N N",
+	"GET /reports/submissions/{id}", "L N N N N N N N N N",
+	"POST /reports/submissions/{id}", "L N N N f N N N N N",
+	"POST /reports/submissions/{id}/reopen", "L N N N f N N N N N",
+	"GET /reports/notices/{id}", "L N N N N N N N N N",
+	"GET /reports/notices/{id}/notice.pdf", "L N N N N N N N N N",
+	"GET /api/v1/reports", "L A A A A A A A A A",
+	"POST /api/v1/reports", "L F A A f A A A F F",
+	"GET /api/v1/reports/{id}", "L A A N A A A N N N",
+	"GET /api/v1/reports/{id}/units", "L A A N A A A N N N",
+	"GET /api/v1/reports/{id}/late", "L F A N A F F N N N",
+	"POST /api/v1/reports/{id}/submissions", "L F F N f A A N N N",
+	"GET /api/v1/reports/{id}/notices", "L A A N A A A N N N",
+	"POST /api/v1/reports/{id}/notices", "L F A N f F F N N N",
+	"GET /api/v1/reports/submissions/{id}", "L N N N N N N N N N",
+	"PUT /api/v1/reports/submissions/{id}", "L N N N f N N N N N",
+	"POST /api/v1/reports/submissions/{id}/reopen", "L N N N f N N N N N",
+	"GET /api/v1/reports/notices/{id}", "L N N N N N N N N N"
 	// @formatter:on
 	);
 
@@ -430,7 +459,7 @@ class AuthorizationMatrixTests {
 			new String[] { "/duty-posts/schools/", "school" }, new String[] { "/api/v1/duty-posts/", "missing" },
 			new String[] { "/duty-posts/", "missing" });
 
-	new String[]{"/venue-violations/","missing"},new String[]{"/api/v1/incidents/","missing"},new String[]{"/incidents/","missing"});new String[]{"/venue-violations/","missing"},new String[]{"/drills/schools/","school"},new String[]{"/api/v1/drills/","drill"},new String[]{"/drills/","drill"});
+	new String[]{"/venue-violations/","missing"},new String[]{"/api/v1/incidents/","missing"},new String[]{"/incidents/","missing"});new String[]{"/venue-violations/","missing"},new String[]{"/drills/schools/","school"},new String[]{"/api/v1/drills/","drill"},new String[]{"/drills/","drill"});new String[]{"/venue-violations/","missing"},new String[]{"/api/v1/reports/submissions/","missing"},new String[]{"/api/v1/reports/notices/","missing"},new String[]{"/reports/submissions/","missing"},new String[]{"/reports/notices/","missing"},new String[]{"/api/v1/reports/","report"},new String[]{"/reports/","report"});
 
 	/** A dummy form: a stale version and values each handler refuses or ignores. */
 	private static final Map<String, String> DUMMY_FORM = Map.of("version", "-1", "percent", "0", "passed", "false",
@@ -515,6 +544,10 @@ class AuthorizationMatrixTests {
 						where o.region_code = '320412' order by k.id limit 1""").query(String.class).single() });
 		objects.put("evaluation", new String[] { "999999999", "999999999" });
 		objects.put("missing", new String[] { "999999999", "999999999" });
+		// the demo half-monthly report of 常州市教育局
+		String report = find(api("GET", "/api/v1/reports", DemoUsers.CITY_EDUCATION, null).body(),
+				"\"id\":(\\d+),\"title\":\"校园安全整治工作进展情况（半月报）\"");
+		objects.put("report", new String[] { report, report });
 		for (String role : ROLES) {
 			WebSession session = role.equals(ANONYMOUS) ? new WebSession(port) : WebSession.signedIn(port, role, PW);
 			session.get(role.equals(ANONYMOUS) ? "/login" : "/account/password");

@@ -1,0 +1,100 @@
+package cn.hxay.report;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The built-in forms: the Fuqing 2013 statistics table (seed 004 §四(三): sections 打击违法犯罪,
+ * 督导问责, 防范案事件, each case attached), Changzhou Annex 2 (seed 001, one row of the
+ * 学校及周边安全排查整改情况汇总表 per reporting unit) and a progress report with text and figures. A
+ * field may be prefilled from a named platform figure ({@link ReportFigureSource}).
+ */
+public enum ReportForm {
+
+	FUQING_2013("“护校安园”专项行动情况统计表（福清 2013）",
+			List.of(Field.number("crimeCases", "打击违法犯罪", "破获涉校涉生刑事案件（起）", "incident.criminalCases"),
+					Field.number("crimeSuspects", "打击违法犯罪", "抓获违法犯罪嫌疑人（人）", "incident.suspects"),
+					Field.number("crimePublicOrder", "打击违法犯罪", "查处涉校治安案件（起）", "incident.publicOrderCases"),
+					Field.cases("crimeDetail", "打击违法犯罪", "每起案件具体情况（每行一起：日期、地点、简要案情）", "crimeCases", "crimePublicOrder"),
+					Field.number("supervisionVisits", "督导问责", "开展督导检查（次）", null),
+					Field.number("supervisionHazards", "督导问责", "发现隐患（处）", "hazard.total"),
+					Field.number("supervisionClosed", "督导问责", "隐患已整改（处）", "hazard.closed"),
+					Field.number("supervisionAccountable", "督导问责", "问责（人）", null),
+					Field.cases("supervisionDetail", "督导问责", "每起问责具体情况（每行一起）", "supervisionAccountable"),
+					Field.number("preventionPrevented", "防范案事件", "防范涉校案事件（起）", "incident.prevented"),
+					Field.number("preventionDisputes", "防范案事件", "排查化解涉校矛盾纠纷（起）", null),
+					Field.cases("preventionDetail", "防范案事件", "每起案事件具体情况（每行一起）", "preventionPrevented"))),
+
+	CHANGZHOU_ANNEX2("学校及周边安全排查整改情况汇总表（常州 附件2）",
+			List.of(Field.text("disorder", "排查整改", "校园周边治安乱点情况", false),
+					Field.text("disorderFixed", "排查整改", "是否整改", false),
+					Field.number("hazards", "排查整改", "校园隐患总数", "hazard.total"),
+					Field.number("fixed", "排查整改", "整改数", "hazard.closed"),
+					Field.text("instability", "排查整改", "涉校不稳定因素情况（未解决）", false))),
+
+	PROGRESS("工作进展情况报告",
+			List.of(Field.text("progress", "工作进展", "本期工作进展情况", true),
+					Field.number("hazardsTotal", "隐患排查整改", "排查隐患（处）", "hazard.total"),
+					Field.number("hazardsClosed", "隐患排查整改", "已整改销号（处）", "hazard.closed"),
+					Field.number("hazardsOverdue", "隐患排查整改", "逾期未整改（处）", "hazard.overdue"),
+					Field.number("hazardsSupervised", "隐患排查整改", "挂牌督办（处）", "hazard.supervised"),
+					Field.number("inspectionAssigned", "大检查进度", "检查任务学校（所）", "inspection.assigned"),
+					Field.number("inspectionSubmitted", "大检查进度", "已报送自查表（所）", "inspection.submitted"),
+					Field.number("inspectionAccepted", "大检查进度", "已验收（所）", "inspection.accepted"),
+					Field.text("problems", "存在问题及下步打算", "存在问题及下步打算", false)));
+
+	private final String label;
+
+	private final List<Field> fields;
+
+	ReportForm(String label, List<Field> fields) {
+		this.label = label;
+		this.fields = fields;
+	}
+
+	public String label() {
+		return label;
+	}
+
+	public List<Field> fields() {
+		return fields;
+	}
+
+	public Optional<Field> field(String key) {
+		return fields.stream().filter(f -> f.key().equals(key)).findFirst();
+	}
+
+	/** The sections in order, for the page and the documents. */
+	public List<String> sections() {
+		return fields.stream().map(Field::section).distinct().toList();
+	}
+
+	/**
+	 * One field of a form.
+	 *
+	 * @param figure the platform figure that prefills it, or {@code null}
+	 * @param casesFor for a case list, the count fields whose sum is the number of cases
+	 * it must list (each case attached)
+	 */
+	public record Field(String key, String section, String label, boolean number, String figure, boolean required,
+			List<String> casesFor) {
+
+		static Field number(String key, String section, String label, String figure) {
+			return new Field(key, section, label, true, figure, true, List.of());
+		}
+
+		static Field text(String key, String section, String label, boolean required) {
+			return new Field(key, section, label, false, null, required, List.of());
+		}
+
+		static Field cases(String key, String section, String label, String... counts) {
+			return new Field(key, section, label, false, null, false, List.of(counts));
+		}
+
+		public boolean caseList() {
+			return !casesFor.isEmpty();
+		}
+
+	}
+
+}
