@@ -457,9 +457,13 @@ class AuthorizationMatrixTests {
 			new String[] { "/venues/", "missing" }, new String[] { "/api/v1/venue-violations/", "missing" },
 			new String[] { "/venue-violations/", "missing" }, new String[] { "/api/v1/duty-posts/schools/", "school" },
 			new String[] { "/duty-posts/schools/", "school" }, new String[] { "/api/v1/duty-posts/", "missing" },
-			new String[] { "/duty-posts/", "missing" });
-
-	new String[]{"/venue-violations/","missing"},new String[]{"/api/v1/incidents/","missing"},new String[]{"/incidents/","missing"});new String[]{"/venue-violations/","missing"},new String[]{"/drills/schools/","school"},new String[]{"/api/v1/drills/","drill"},new String[]{"/drills/","drill"});new String[]{"/venue-violations/","missing"},new String[]{"/api/v1/reports/submissions/","missing"},new String[]{"/api/v1/reports/notices/","missing"},new String[]{"/reports/submissions/","missing"},new String[]{"/reports/notices/","missing"},new String[]{"/api/v1/reports/","report"},new String[]{"/reports/","report"});
+			new String[] { "/duty-posts/", "missing" }, new String[] { "/api/v1/incidents/", "missing" },
+			new String[] { "/incidents/", "missing" }, new String[] { "/drills/schools/", "school" },
+			new String[] { "/api/v1/drills/", "drill" }, new String[] { "/drills/", "drill" },
+			new String[] { "/api/v1/reports/submissions/", "missing" },
+			new String[] { "/api/v1/reports/notices/", "missing" }, new String[] { "/reports/submissions/", "missing" },
+			new String[] { "/reports/notices/", "missing" }, new String[] { "/api/v1/reports/", "report" },
+			new String[] { "/reports/", "report" });
 
 	/** A dummy form: a stale version and values each handler refuses or ignores. */
 	private static final Map<String, String> DUMMY_FORM = Map.of("version", "-1", "percent", "0", "passed", "false",
