@@ -302,7 +302,20 @@ class AuthorizationMatrixTests {
 	"GET /api/v1/venue-violations", "L A A A A A A A A A",
 	"GET /api/v1/venue-violations/ledger.xlsx", "L A A A A A A A A A",
 	"GET /api/v1/venue-violations/{id}", "L N N N N N N N N N",
-	"POST /api/v1/venue-violations/{id}/moves", "L F F N f F F N N F"
+	"POST /api/v1/venue-violations/{id}/moves", "L F F N f F F N N F",
+	// rollout at city scale (issue 15 §5): accounts in bulk and from Excel, one-time passwords, the unit tree and
+	// picker, the audit export; all for system administrators only ({id} of a bulk run is a UUID: a user id is 400)
+	"GET /admin/users/bulk", "L A F F F F F F F F",
+	"POST /admin/users/bulk", "L A F F F F F F F F",
+	"GET /admin/users/bulk/{id}", "L A F F F F F F F F",
+	"GET /admin/users/bulk/{id}/passwords.xlsx", "L A F F F F F F F F",
+	"GET /admin/users/import/template", "L A F F F F F F F F",
+	"POST /admin/users/import", "L A F F F F F F F F",
+	"POST /admin/users/{id}/one-time-password", "L A F F F F F F F F",
+	"GET /admin/units/options", "L A F F F F F F F F",
+	"POST /admin/organisations/{id}/move", "L A F F F F F F F F",
+	"POST /admin/organisations/{id}/enabled", "L A F F F F F F F F",
+	"GET /admin/audit/export.xlsx", "L A F F F F F F F F"
 	// @formatter:on
 	);
 
