@@ -315,7 +315,9 @@ class AuthorizationMatrixTests {
 	"GET /admin/units/options", "L A F F F F F F F F",
 	"POST /admin/organisations/{id}/move", "L A F F F F F F F F",
 	"POST /admin/organisations/{id}/enabled", "L A F F F F F F F F",
-	"GET /admin/audit/export.xlsx", "L A F F F F F F F F"
+	"GET /admin/audit/export.xlsx", "L A F F F F F F F F",
+	// review at working speed (issue 15 §4): batch acceptance of the forms without failing items, by reviewers
+	"POST /inspections/campaigns/{id}/accept-clean", "L A A A f A A A F F"
 	// @formatter:on
 	);
 
