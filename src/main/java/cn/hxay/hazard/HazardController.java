@@ -70,21 +70,27 @@ class HazardController {
 
 	@GetMapping("/hazards")
 	String list(DataScope scope, @RequestParam(required = false) String region,
-			@RequestParam(required = false) HazardState state, @RequestParam(required = false) HazardGrade grade,
-			@RequestParam(required = false) Boolean supervised, @RequestParam(required = false) Boolean overdue,
-			@RequestParam(required = false) Integer page, Model model, HttpServletResponse response) {
+			@RequestParam(required = false) String school, @RequestParam(required = false) HazardState state,
+			@RequestParam(required = false) HazardGrade grade, @RequestParam(required = false) Boolean supervised,
+			@RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Integer page, Model model,
+			HttpServletResponse response) {
 		Paged<Hazard> hazards;
 		try {
-			hazards = ledger.page(scope, region, state, grade, supervised, overdue, PageRequest.of(page, 30));
+			hazards = ledger.page(scope, region, school, state, grade, supervised, overdue, PageRequest.of(page, 30));
 		}
 		catch (InvalidInputException ex) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			model.addAttribute("problem", ex.getMessage() + "；以下为全部隐患");
 			region = null;
-			hazards = ledger.page(scope, null, state, grade, supervised, overdue, PageRequest.of(page, 30));
+			school = null;
+			hazards = ledger.page(scope, null, null, state, grade, supervised, overdue, PageRequest.of(page, 30));
 		}
 		model.addAttribute("hazards", hazards);
-		model.addAttribute("figures", ledger.figures(scope, false));
+		List<RectificationFigures> figures = ledger.figures(scope, false);
+		model.addAttribute("figures", figures);
+		// the districts to filter by: those with hazards in the reader's scope
+		model.addAttribute("districts", figures.stream().map(RectificationFigures::key).toList());
+		model.addAttribute("school", school);
 		model.addAttribute("regionNames",
 				organisations.regions()
 					.stream()
@@ -99,6 +105,7 @@ class HazardController {
 		model.addAttribute("overdue", overdue);
 		PageLinks links = PageLinks.to("/hazards")
 			.with("region", region)
+			.with("school", school)
 			.with("state", state)
 			.with("grade", grade)
 			.with("supervised", supervised)
@@ -110,9 +117,10 @@ class HazardController {
 
 	@GetMapping("/hazards/ledger.xlsx")
 	ResponseEntity<byte[]> ledgerWorkbook(DataScope scope, @RequestParam(required = false) String region,
-			@RequestParam(required = false) HazardState state, @RequestParam(required = false) HazardGrade grade,
-			@RequestParam(required = false) Boolean supervised, @RequestParam(required = false) Boolean overdue) {
-		List<Hazard> hazards = ledger.search(scope, region, state, grade, supervised, overdue);
+			@RequestParam(required = false) String school, @RequestParam(required = false) HazardState state,
+			@RequestParam(required = false) HazardGrade grade, @RequestParam(required = false) Boolean supervised,
+			@RequestParam(required = false) Boolean overdue) {
+		List<Hazard> hazards = ledger.search(scope, region, school, state, grade, supervised, overdue);
 		return Downloads.excel(workbook.write(hazards), "隐患台账.xlsx");
 	}
 
@@ -172,7 +180,15 @@ class HazardController {
 	String show(@PathVariable long id, CurrentUser user, DataScope scope, Model model) {
 		Hazard h = ledger.get(scope, id);
 		model.addAttribute("h", h);
-		model.addAttribute("steps", ledger.steps(scope, id));
+		List<HazardStep> steps = ledger.steps(scope, id);
+		model.addAttribute("steps", steps);
+		// the school's fix report is what it wrote when it handed the fix in, not a
+		// safeguard
+		model.addAttribute("fixReport",
+				steps.stream()
+					.filter(step -> "提交验收".equals(step.action()) && step.comment() != null && !step.comment().isBlank())
+					.reduce((first, second) -> second)
+					.orElse(null));
 		model.addAttribute("photos", ledger.photos(scope, id));
 		boolean above = !(user.hasRole(Role.SCHOOL_SAFETY_LEAD) && user.roles().size() == 1);
 		model.addAttribute("mayReview", above);
@@ -255,7 +271,7 @@ class HazardController {
 	String submit(@PathVariable long id, @Valid StepForm form, BindingResult binding, CurrentUser user, DataScope scope,
 			Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		return step(id, form, binding, "submit", user, scope, model, response, redirect,
-				(v, t) -> ledger.submitRectification(user, scope, id, v, t));
+				(v, t) -> ledger.submitFixReport(user, scope, id, v, t));
 	}
 
 	@PostMapping("/hazards/{id}/return")

@@ -47,6 +47,15 @@ public class HazardDeadlines {
 		});
 	}
 
+	/**
+	 * The default period for a hazard put on the ledger from an inspection (拉单挂账): what
+	 * was not fixed on the spot gets at least {@link HazardGrade#ledgerDays()} days,
+	 * never a deadline on the day it was found.
+	 */
+	public int ledgerDaysFor(String regionCode, HazardGrade grade) {
+		return Math.max(daysFor(regionCode, grade), grade.ledgerDays());
+	}
+
 	/** The default period in days for a grade in a region. */
 	public int daysFor(String regionCode, HazardGrade grade) {
 		String best = null;

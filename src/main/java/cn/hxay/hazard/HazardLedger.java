@@ -177,6 +177,12 @@ public class HazardLedger {
 		}
 	}
 
+	static void checkSchool(String school) {
+		if (school != null && school.length() > 100) {
+			throw new InvalidInputException("school", "学校名称不能超过 100 字");
+		}
+	}
+
 	/** A deadline from today to a year ahead, by the platform clock. */
 	static void checkDeadline(String field, String label, LocalDate deadline, LocalDate today) {
 		if (deadline.isBefore(today)) {
@@ -199,15 +205,35 @@ public class HazardLedger {
 
 	public List<Hazard> search(DataScope scope, String region, HazardState state, HazardGrade grade, Boolean supervised,
 			Boolean overdue) {
+		return search(scope, region, null, state, grade, supervised, overdue);
+	}
+
+	/**
+	 * Hazards in scope, optionally of one district and of schools whose name contains
+	 * {@code school}.
+	 */
+	public List<Hazard> search(DataScope scope, String region, String school, HazardState state, HazardGrade grade,
+			Boolean supervised, Boolean overdue) {
 		checkRegion(region);
-		return store.search(scope, region, state, grade, supervised, overdue);
+		checkSchool(school);
+		return store.search(scope, region, school, state, grade, supervised, overdue);
 	}
 
 	/** One page of the ledger, the most urgent deadline first. */
 	public cn.hxay.shared.Paged<Hazard> page(DataScope scope, String region, HazardState state, HazardGrade grade,
 			Boolean supervised, Boolean overdue, cn.hxay.shared.PageRequest page) {
+		return page(scope, region, null, state, grade, supervised, overdue, page);
+	}
+
+	/**
+	 * One page of the ledger, the most urgent deadline first, optionally of one district
+	 * and of schools whose name contains {@code school}.
+	 */
+	public cn.hxay.shared.Paged<Hazard> page(DataScope scope, String region, String school, HazardState state,
+			HazardGrade grade, Boolean supervised, Boolean overdue, cn.hxay.shared.PageRequest page) {
 		checkRegion(region);
-		return store.page(scope, region, state, grade, supervised, overdue, page);
+		checkSchool(school);
+		return store.page(scope, region, school, state, grade, supervised, overdue, page);
 	}
 
 	public List<RectificationFigures> figures(DataScope scope, boolean bySchool) {
@@ -271,6 +297,17 @@ public class HazardLedger {
 	@Transactional
 	public Hazard startRectification(CurrentUser user, DataScope scope, long id, int version) {
 		return change(user, scope, id, version, "开始整改", null, Hazard::startRectification);
+	}
+
+	/**
+	 * The school hands its fix in with a report of what it did (整改情况): the report goes
+	 * with the step into the history and is shown as the fix report, never as a temporary
+	 * safeguard.
+	 */
+	@Transactional
+	public Hazard submitFixReport(CurrentUser user, DataScope scope, long id, int version, String report) {
+		text("text", "整改情况", report, 2000);
+		return change(user, scope, id, version, "提交验收", report, h -> h.submitRectification(null));
 	}
 
 	@Transactional

@@ -108,16 +108,18 @@ class HazardStore {
 			.optional();
 	}
 
-	List<Hazard> search(DataScope scope, String region, HazardState state, HazardGrade grade, Boolean supervised,
-			Boolean overdue) {
+	List<Hazard> search(DataScope scope, String region, String school, HazardState state, HazardGrade grade,
+			Boolean supervised, Boolean overdue) {
 		return scoped(jdbc.sql("select * from hazard where " + SCOPE + """
 				and (cast(:region as varchar) is null or region_code like :region)
+				and (cast(:school as varchar) is null or school_name ilike :school)
 				and (cast(:state as varchar) is null or state = :state)
 				and (cast(:grade as varchar) is null or grade = :grade)
 				and (cast(:supervised as boolean) is null or supervised = :supervised)
 				and (cast(:overdue as boolean) is null or overdue = :overdue)
 				order by deadline, id limit 500"""), scope)
 			.param("region", region == null ? null : region.replaceAll("0+$", "") + "%")
+			.param("school", like(school))
 			.param("state", state == null ? null : state.name())
 			.param("grade", grade == null ? null : grade.name())
 			.param("supervised", supervised)
@@ -126,16 +128,18 @@ class HazardStore {
 			.list();
 	}
 
-	cn.hxay.shared.Paged<Hazard> page(DataScope scope, String region, HazardState state, HazardGrade grade,
-			Boolean supervised, Boolean overdue, cn.hxay.shared.PageRequest page) {
+	cn.hxay.shared.Paged<Hazard> page(DataScope scope, String region, String school, HazardState state,
+			HazardGrade grade, Boolean supervised, Boolean overdue, cn.hxay.shared.PageRequest page) {
 		String where = " from hazard where " + SCOPE + """
 				and (cast(:region as varchar) is null or region_code like :region)
+				and (cast(:school as varchar) is null or school_name ilike :school)
 				and (cast(:state as varchar) is null or state = :state)
 				and (cast(:grade as varchar) is null or grade = :grade)
 				and (cast(:supervised as boolean) is null or supervised = :supervised)
 				and (cast(:overdue as boolean) is null or overdue = :overdue)""";
 		java.util.function.UnaryOperator<JdbcClient.StatementSpec> bind = spec -> scoped(spec, scope)
 			.param("region", region == null || region.isBlank() ? null : region.replaceAll("0+$", "") + "%")
+			.param("school", like(school))
 			.param("state", state == null ? null : state.name())
 			.param("grade", grade == null ? null : grade.name())
 			.param("supervised", supervised)
@@ -264,6 +268,14 @@ class HazardStore {
 				rs.getBoolean("overdue"), rs.getBoolean("supervised"), rs.getString("temporary_safeguards"), plan,
 				closed == null ? null : closed.toInstant(), rs.getBoolean("sensitive"),
 				rs.getObject("source_inspection_id", Long.class), rs.getString("source_item"), rs.getInt("version"));
+	}
+
+	/** A contains-pattern for ILIKE, or {@code null} for no filter. */
+	private static String like(String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		return "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
 	}
 
 }

@@ -28,7 +28,7 @@ class AccountDetailsService implements UserDetailsService {
 		UserAccount account = store.byUsername(username)
 			.orElseThrow(() -> new UsernameNotFoundException("unknown user"));
 		return new SignedInUser(account.asCurrentUser(), account.passwordHash(), account.enabled(),
-				account.isLockedAt(clock.instant()));
+				account.isLockedAt(clock.instant()), account.mustChangePassword());
 	}
 
 }

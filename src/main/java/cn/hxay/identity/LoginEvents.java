@@ -72,6 +72,7 @@ class LoginEvents {
 	void signedIn(InteractiveAuthenticationSuccessEvent event) {
 		Long organisationId = event.getAuthentication().getPrincipal() instanceof SignedInUser user
 				? user.organisationId() : null;
+		accounts.recordSignedIn(event.getAuthentication().getName());
 		audit.recordFor(event.getAuthentication().getName(), organisationId, "LOGIN_SUCCEEDED", "登录成功");
 	}
 

@@ -25,6 +25,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
 /**
@@ -62,7 +63,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, List<AccessRules> rules, AuthenticationManager authenticationManager,
-			LoginThrottle throttle, cn.hxay.audit.AuditTrail audit) throws Exception {
+			LoginThrottle throttle, cn.hxay.audit.AuditTrail audit, UserAccounts accounts) throws Exception {
 		AuthenticationEntryPoint unauthorized = (request, response, ex) -> {
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
@@ -100,14 +101,15 @@ class SecurityConfiguration {
 			.exceptionHandling(
 					exceptions -> exceptions.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.addFilterAfter(new FirstPasswordFilter(accounts, true), AuthorizationFilter.class)
 			.csrf(csrf -> csrf.disable());
 		return http.build();
 	}
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http, List<AccessRules> rules, AuthenticationManager authenticationManager)
-			throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, List<AccessRules> rules, AuthenticationManager authenticationManager,
+			UserAccounts accounts) throws Exception {
 		// one answer whatever failed, so the page never tells which names exist; only a
 		// source that must wait is told so
 		AuthenticationFailureHandler failure = (request, response, ex) -> response.sendRedirect(
@@ -126,6 +128,7 @@ class SecurityConfiguration {
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(failure))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(forbidden))
+			.addFilterAfter(new FirstPasswordFilter(accounts, false), AuthorizationFilter.class)
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
 		return http.build();
 	}

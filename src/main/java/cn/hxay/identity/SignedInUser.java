@@ -21,9 +21,16 @@ final class SignedInUser implements UserDetails, CredentialsContainer, Actor {
 
 	private final boolean locked;
 
+	private final boolean mustChangePassword;
+
 	private String passwordHash;
 
 	SignedInUser(CurrentUser user, String passwordHash, boolean enabled, boolean locked) {
+		this(user, passwordHash, enabled, locked, false);
+	}
+
+	SignedInUser(CurrentUser user, String passwordHash, boolean enabled, boolean locked, boolean mustChangePassword) {
+		this.mustChangePassword = mustChangePassword;
 		this.user = user;
 		this.passwordHash = passwordHash;
 		this.enabled = enabled;
@@ -32,6 +39,14 @@ final class SignedInUser implements UserDetails, CredentialsContainer, Actor {
 
 	CurrentUser user() {
 		return user;
+	}
+
+	/**
+	 * Whether the account had to replace a password someone else set when it signed in
+	 * (checked again against the database until it has).
+	 */
+	boolean mustChangePassword() {
+		return mustChangePassword;
 	}
 
 	@Override

@@ -8,10 +8,18 @@ import java.util.Set;
  * A user account and its login-failure state. The lockout rule lives here: five failed
  * logins in a row lock the account for fifteen minutes; a lock that has run out is
  * forgotten at the next attempt, and so are failures followed by fifteen quiet minutes
- * (they were not "in a row").
+ * (they were not "in a row"). An account whose password was set by someone else (opened
+ * in bulk, reset by an administrator) must get a new one from its holder first.
  */
 record UserAccount(long id, String username, String displayName, String passwordHash, long organisationId,
-		Set<Role> roles, String phone, boolean enabled, int failedAttempts, Instant lockedUntil, int version) {
+		Set<Role> roles, String phone, boolean enabled, int failedAttempts, Instant lockedUntil, int version,
+		boolean mustChangePassword, Instant lastLoginAt) {
+
+	UserAccount(long id, String username, String displayName, String passwordHash, long organisationId, Set<Role> roles,
+			String phone, boolean enabled, int failedAttempts, Instant lockedUntil, int version) {
+		this(id, username, displayName, passwordHash, organisationId, roles, phone, enabled, failedAttempts,
+				lockedUntil, version, false, null);
+	}
 
 	static final int MAX_FAILED_ATTEMPTS = 5;
 
@@ -29,7 +37,7 @@ record UserAccount(long id, String username, String displayName, String password
 		int attempts = (lockedUntil != null ? 0 : failedAttempts) + 1;
 		Instant lock = attempts >= MAX_FAILED_ATTEMPTS ? now.plus(LOCK_DURATION) : null;
 		return new UserAccount(id, username, displayName, passwordHash, organisationId, roles, phone, enabled,
-				lock != null ? 0 : attempts, lock, version);
+				lock != null ? 0 : attempts, lock, version, mustChangePassword, lastLoginAt);
 	}
 
 	/**
@@ -42,7 +50,7 @@ record UserAccount(long id, String username, String displayName, String password
 			return this;
 		}
 		return new UserAccount(id, username, displayName, passwordHash, organisationId, roles, phone, enabled, 0,
-				lockedUntil, version);
+				lockedUntil, version, mustChangePassword, lastLoginAt);
 	}
 
 	CurrentUser asCurrentUser() {

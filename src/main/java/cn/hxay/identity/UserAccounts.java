@@ -116,10 +116,40 @@ public class UserAccounts {
 		PasswordPolicy.check(newPassword).ifPresent(reason -> {
 			throw new InvalidInputException("password", reason);
 		});
-		store.changePassword(id, passwordEncoder.encode(newPassword));
+		store.changePassword(id, passwordEncoder.encode(newPassword), true);
 		int ended = sessions.endOthers(account.username());
 		audit.record("PASSWORD_RESET", "user", account.username(),
-				"管理员重置密码，并解除锁定" + (ended > 0 ? "，已结束其 " + ended + " 个会话" : ""));
+				"管理员重置密码，并解除锁定，首次登录须修改" + (ended > 0 ? "，已结束其 " + ended + " 个会话" : ""));
+	}
+
+	/**
+	 * An administrator gives someone a new one-time password, generated here and shown to
+	 * the administrator once (never stored in clear): the account is unlocked, its
+	 * sessions end and the holder must choose their own password at the next sign-in. The
+	 * administrator types the user name to confirm.
+	 */
+	@Transactional
+	public String resetToOneTimePassword(long id, String confirmedUsername) {
+		UserAccount account = store.byId(id).orElseThrow(() -> new NotFoundException("用户不存在"));
+		if (confirmedUsername == null || !account.username().equals(confirmedUsername.strip())) {
+			throw new InvalidInputException("confirm", "请输入用户名 " + account.username() + " 以确认重置");
+		}
+		String password = OneTimePasswords.next();
+		store.changePassword(id, passwordEncoder.encode(password), true);
+		int ended = sessions.endOthers(account.username());
+		audit.record("PASSWORD_RESET", "user", account.username(),
+				"管理员重置为一次性密码，并解除锁定，首次登录须修改" + (ended > 0 ? "，已结束其 " + ended + " 个会话" : ""));
+		return password;
+	}
+
+	/** Whether the account must still replace a password someone else set. */
+	boolean mustChangePassword(long id) {
+		return store.mustChangePassword(id);
+	}
+
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	void recordSignedIn(String username) {
+		store.markSignedIn(username, clock.instant());
 	}
 
 	@Transactional
@@ -139,15 +169,25 @@ public class UserAccounts {
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
-		store.changePassword(user.id(), passwordEncoder.encode(newPassword));
+		store.changePassword(user.id(), passwordEncoder.encode(newPassword), false);
 		int ended = sessions.endOthers(user.username());
 		audit.record("PASSWORD_CHANGED", "user", user.username(),
 				"本人修改密码" + (ended > 0 ? "，已结束其他 " + ended + " 个会话" : ""));
 	}
 
 	public Paged<UserSummary> search(String text, Long organisationId, PageRequest page) {
+		return search(text, organisationId, null, page);
+	}
+
+	/**
+	 * Accounts whose user name, name or unit name contains the text, optionally of one
+	 * unit and in one state.
+	 */
+	public Paged<UserSummary> search(String text, Long organisationId, UserState state, PageRequest page) {
 		String cleaned = text == null || text.isBlank() ? null : text.strip();
-		return store.search(cleaned, organisationId, page).map(this::summary);
+		List<Long> unitsNamed = cleaned == null ? List.of()
+				: organisations.search(cleaned, List.of(), 50).stream().map(Organisation::id).toList();
+		return store.search(cleaned, unitsNamed, organisationId, state, page).map(this::summary);
 	}
 
 	public UserSummary get(long id) {
@@ -183,11 +223,14 @@ public class UserAccounts {
 		store.clearFailures(username);
 	}
 
-	private List<Violation> checkRolesAndPhone(long organisationId, Set<Role> roles, String phone) {
+	List<Violation> checkRolesAndPhone(long organisationId, Set<Role> roles, String phone) {
 		List<Violation> problems = new ArrayList<>();
 		Organisation unit = organisations.find(organisationId).orElse(null);
 		if (unit == null) {
 			problems.add(Violation.of("organisationId", "请选择所属单位"));
+		}
+		else if (!unit.enabled()) {
+			problems.add(Violation.of("organisationId", "单位“" + unit.name() + "”已停用，不能新建账户"));
 		}
 		if (roles.isEmpty()) {
 			problems.add(Violation.of("roles", "至少选择一个角色"));
@@ -207,7 +250,7 @@ public class UserAccounts {
 	private UserSummary summary(UserAccount account) {
 		return new UserSummary(account.id(), account.username(), account.displayName(), account.organisationId(),
 				account.roles(), account.phone(), account.enabled(), account.isLockedAt(clock.instant()),
-				account.version());
+				account.version(), account.mustChangePassword(), account.lastLoginAt());
 	}
 
 	private static String labels(Set<Role> roles) {

@@ -1,15 +1,14 @@
 package cn.hxay.identity;
 
 import java.util.EnumSet;
+
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import cn.hxay.organisation.Organisation;
-import cn.hxay.organisation.OrganisationKind;
 import cn.hxay.organisation.Organisations;
-import cn.hxay.organisation.Region;
-import cn.hxay.organisation.RegionLevel;
+import cn.hxay.organisation.UnitPicker;
 import cn.hxay.shared.InvalidInputException;
 import cn.hxay.shared.PageRequest;
 import cn.hxay.shared.Paged;
@@ -40,26 +39,31 @@ class UserAdminController {
 
 	@GetMapping("/admin/users")
 	String list(@RequestParam(required = false) String q, @RequestParam(required = false) Long organisationId,
-			@RequestParam(required = false) Integer page, Model model) {
-		Paged<UserSummary> users = accounts.search(q, organisationId, PageRequest.of(page, 20));
+			@RequestParam(required = false) UserState state, @RequestParam(required = false) Integer page,
+			Model model) {
+		Paged<UserSummary> users = accounts.search(q, organisationId, state, PageRequest.of(page, 20));
+		model.addAttribute("state", state);
+		model.addAttribute("states", UserState.values());
 		model.addAttribute("users", users);
 		model.addAttribute("units",
 				organisations.byIds(users.items().stream().map(UserSummary::organisationId).toList()));
 		model.addAttribute("q", q);
-		model.addAttribute("links", PageLinks.to("/admin/users").with("q", q).with("organisationId", organisationId));
+		model.addAttribute("links",
+				PageLinks.to("/admin/users").with("q", q).with("organisationId", organisationId).with("state", state));
 		return "identity/users";
 	}
 
 	@GetMapping("/admin/users/new")
 	String newForm(Model model) {
-		addChoices(model);
+		addChoices(model, null, null);
 		return "identity/user-new";
 	}
 
 	@PostMapping("/admin/users/new")
 	String open(@RequestParam String username, @RequestParam String displayName, @RequestParam String password,
 			@RequestParam(required = false) Long organisationId, @RequestParam(required = false) Set<Role> roles,
-			@RequestParam(required = false) String phone, Model model, RedirectAttributes redirect) {
+			@RequestParam(required = false) String phone, @RequestParam(required = false) String q, Model model,
+			RedirectAttributes redirect) {
 		try {
 			UserSummary created = accounts.open(new NewUserAccount(username, displayName, password,
 					organisationId == null ? 0 : organisationId, roles, phone));
@@ -68,7 +72,8 @@ class UserAdminController {
 		}
 		catch (InvalidInputException ex) {
 			model.addAttribute("errors", ex.byField());
-			addChoices(model);
+			model.addAttribute("chosenRoles", roles == null ? Set.of() : roles);
+			addChoices(model, q, organisationId);
 			return "identity/user-new";
 		}
 	}
@@ -112,16 +117,28 @@ class UserAdminController {
 		return "redirect:/admin/users/" + id;
 	}
 
-	private void addChoices(Model model) {
-		List<Organisation> units = organisations.units(null, null);
-		List<Organisation> schools = organisations.regions()
-			.stream()
-			.filter(r -> r.level() == RegionLevel.CITY)
-			.map(Region::code)
-			.flatMap(city -> organisations.ofKind(OrganisationKind.SCHOOL, city).stream())
-			.toList();
-		model.addAttribute("units", units);
-		model.addAttribute("schools", schools);
+	/**
+	 * An administrator gives the account a new one-time password: shown on this answer
+	 * only (not kept in the session or anywhere else), to be changed at the next sign-in.
+	 */
+	@PostMapping("/admin/users/{id}/one-time-password")
+	String oneTimePassword(@PathVariable long id, @RequestParam(required = false) String confirm, Model model,
+			HttpServletResponse response) {
+		try {
+			String password = accounts.resetToOneTimePassword(id, confirm);
+			response.setHeader("Cache-Control", "no-store");
+			model.addAttribute("oneTimePassword", password);
+			model.addAttribute("notice", "已重置为一次性密码并解除锁定；该用户下次登录须修改密码");
+			return edit(id, model);
+		}
+		catch (InvalidInputException ex) {
+			model.addAttribute("errors", ex.byField());
+			return edit(id, model);
+		}
+	}
+
+	private void addChoices(Model model, String q, Long organisationId) {
+		model.addAttribute("picker", UnitPicker.of(organisations, "organisationId", q, List.of(), organisationId));
 		model.addAttribute("allRoles", Role.values());
 	}
 

@@ -177,7 +177,8 @@ class InspectionController {
 	@GetMapping("/inspections/campaigns/{id}/schools")
 	String list(@PathVariable long id, @RequestParam(required = false) String region,
 			@RequestParam(required = false) String state, @RequestParam(required = false) String q,
-			@RequestParam(required = false) Integer page, DataScope scope, Model model, HttpServletResponse response) {
+			@RequestParam(required = false) Integer page, CurrentUser user, DataScope scope, Model model,
+			HttpServletResponse response) {
 		Campaign c = inspections.campaign(scope, id);
 		Paged<Inspection> list;
 		try {
@@ -198,6 +199,8 @@ class InspectionController {
 		model.addAttribute("q", q);
 		model.addAttribute("filters", Inspections.LIST_FILTERS);
 		model.addAttribute("inspections", inspections);
+		model.addAttribute("mayReview", inspections.mayReview(user));
+		model.addAttribute("zone", PlatformTime.ZONE);
 		model.addAttribute("links",
 				PageLinks.to("/inspections/campaigns/" + id + "/schools")
 					.with("region", region)
@@ -243,6 +246,12 @@ class InspectionController {
 				values.put(item.key(), v);
 			}
 		}
+		if (inspections.mayFill(user) && i.state().editable()) {
+			// unanswered items start from the school's posture record, marked as such
+			Map<String, String> fromPosture = inspections.postureAnswers(i, template);
+			fromPosture.forEach(values::putIfAbsent);
+			model.addAttribute("fromPosture", fromPosture.keySet());
+		}
 		if (typed != null) {
 			typed.answers().forEach((k, v) -> {
 				if (v != null) {
@@ -273,6 +282,21 @@ class InspectionController {
 		model.addAttribute("mayReview", inspections.mayReview(user) && i.state() == InspectionState.SUBMITTED);
 		model.addAttribute("mayRaise", inspections.mayReview(user) && i.state() == InspectionState.ACCEPTED);
 		model.addAttribute("openHazards", inspections.openHazards(scope, i));
+		if (inspections.mayReview(user)) {
+			Long[] neighbours = inspections.reviewNeighbours(scope, i);
+			model.addAttribute("previousToReview", neighbours[0]);
+			model.addAttribute("nextToReview", neighbours[1]);
+			// 拉单挂账: the 部位 and deadline each failing item is put on the ledger with, for
+			// the reviewer to change
+			Map<String, String> places = new HashMap<>();
+			Map<String, LocalDate> deadlines = new HashMap<>();
+			template.items().forEach(item -> {
+				places.put(item.key(), Inspections.placeOf(item));
+				deadlines.put(item.key(), inspections.ledgerDeadline(i, item));
+			});
+			model.addAttribute("ledgerPlaces", places);
+			model.addAttribute("ledgerDeadlines", deadlines);
+		}
 		model.addAttribute("policeMissing", inspections.policePartMissing(i, template));
 		model.addAttribute("maySampleResult", inspections.maySample(user) && i.sampled() && i.sampleResult() == null
 				&& i.state() == InspectionState.ACCEPTED);
@@ -446,18 +470,26 @@ class InspectionController {
 	record ReviewForm(@NotNull(message = "缺少版本号，请刷新页面后重试") Integer version,
 			@Size(max = 1900, message = "意见不能超过 1900 字") @Pattern(regexp = Inspections.PRINTABLE,
 					message = "意见含有不可见的控制字符") String comment,
-			Boolean raiseHazards, Boolean passed) {
+			Boolean raiseHazards, Boolean passed, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadline) {
 	}
 
 	private static final Map<String, String> REVIEW_LABELS = Map.of("version", "版本号", "raiseHazards", "登记隐患", "passed",
-			"抽查结论");
+			"抽查结论", "deadline", "整改期限");
 
 	@PostMapping("/inspections/{id}/accept")
 	String accept(@PathVariable long id, @Valid ReviewForm form, BindingResult binding, CurrentUser user,
 			DataScope scope, Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		boolean raise = form != null && Boolean.TRUE.equals(form.raiseHazards());
 		return review(id, form, binding, user, scope, model, response, redirect, raise ? "已验收通过，不符合项已登记为隐患" : "已验收通过",
-				() -> inspections.accept(user, scope, id, form.version(), form.comment(), raise));
+				() -> inspections.accept(user, scope, id, form.version(), form.comment(), raise, form.deadline()));
+	}
+
+	@PostMapping("/inspections/campaigns/{id}/accept-clean")
+	String acceptClean(@PathVariable long id, @RequestParam(defaultValue = "false") boolean confirm, CurrentUser user,
+			DataScope scope, RedirectAttributes redirect) {
+		int accepted = inspections.acceptWithoutFailings(user, scope, id, confirm);
+		redirect.addFlashAttribute("notice", "已批量验收 " + accepted + " 份无不符合项的检查表；有不符合项的请逐份验收");
+		return "redirect:/inspections/campaigns/" + id + "/schools?state=SUBMITTED";
 	}
 
 	@PostMapping("/inspections/{id}/return")
@@ -499,10 +531,12 @@ class InspectionController {
 	}
 
 	@PostMapping("/inspections/{id}/hazards")
-	String raise(@PathVariable long id, @RequestParam(required = false) String item, CurrentUser user, DataScope scope,
-			RedirectAttributes redirect) {
+	String raise(@PathVariable long id, @RequestParam(required = false) String item,
+			@RequestParam(required = false) String place,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadline,
+			CurrentUser user, DataScope scope, RedirectAttributes redirect) {
 		try {
-			var hazard = inspections.raiseHazard(user, scope, id, item == null ? "" : item);
+			var hazard = inspections.raiseHazard(user, scope, id, item == null ? "" : item, place, deadline);
 			redirect.addFlashAttribute("notice", "已登记隐患 " + hazard.noticeNumber());
 			return "redirect:/hazards/" + hazard.id();
 		}

@@ -154,6 +154,30 @@ class InspectionStore {
 		return new Paged<>(items, page.page(), page.size(), total);
 	}
 
+	/**
+	 * The submitted form waiting for review that comes before or after the given one in
+	 * its campaign (by submission time, then id), within the scope: the reviewer's
+	 * previous/next.
+	 */
+	java.util.Optional<Long> neighbourToReview(long campaignId, java.time.Instant submittedAt, long id, DataScope scope,
+			boolean next) {
+		String order = next
+				? "(coalesce(i.submitted_at, '-infinity'), i.id) > (cast(:at as timestamptz), :id)"
+						+ " order by i.submitted_at, i.id"
+				: "(coalesce(i.submitted_at, '-infinity'), i.id) < (cast(:at as timestamptz), :id)"
+						+ " order by i.submitted_at desc, i.id desc";
+		return scope
+			.bind(jdbc.sql("select i.id from inspection i where i.campaign_id = :campaign and i.state = 'SUBMITTED'"
+					+ " and " + SCOPE + " and " + order + " limit 1"))
+			.param("campaign", campaignId)
+			.param("at",
+					submittedAt == null ? java.time.OffsetDateTime.parse("1970-01-01T00:00:00Z")
+							: submittedAt.atOffset(java.time.ZoneOffset.UTC))
+			.param("id", id)
+			.query(Long.class)
+			.optional();
+	}
+
 	List<Inspection> all(long campaignId, DataScope scope, String region) {
 		return bind(
 				jdbc.sql("select * from inspection i where i.campaign_id = :campaign and " + SCOPE

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import cn.hxay.audit.AuditTrail;
 import cn.hxay.hazard.Hazard;
 import cn.hxay.hazard.HazardCategory;
+import cn.hxay.hazard.HazardDeadlines;
 import cn.hxay.hazard.HazardGrade;
 import cn.hxay.hazard.HazardLedger;
 import cn.hxay.identity.CurrentUser;
@@ -76,8 +77,12 @@ public class Inspections {
 
 	private final Clock clock;
 
+	private final HazardDeadlines deadlines;
+
 	Inspections(InspectionStore store, Checklists checklists, SchoolRegistry schools, Organisations organisations,
-			Postures postures, HazardLedger hazards, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+			Postures postures, HazardLedger hazards, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
+			HazardDeadlines deadlines) {
+		this.deadlines = deadlines;
 		this.store = store;
 		this.checklists = checklists;
 		this.schools = schools;
@@ -322,7 +327,60 @@ public class Inspections {
 		}
 		compare(notes, template, inspection, "guards", posture.guardCount(), "保安员");
 		compare(notes, template, inspection, "certifiedGuards", posture.certifiedGuards(), "持证保安员");
+		if (posture.cameras() != null) {
+			template.item("cameras").map(inspection::answer).map(ChecklistItem::number).ifPresent(typed -> {
+				if (typed.longValue() != posture.cameras()) {
+					notes.add("检查表填报视频探头 " + typed.toPlainString() + " 个，学校安全防范档案登记 " + posture.cameras()
+							+ " 个：请核实，并在“安全防范情况”中更正");
+				}
+			});
+		}
 		return notes;
+	}
+
+	/**
+	 * Answers taken from the school's security posture record for the items not answered
+	 * yet (guards, certified guards, cameras, alarms and the other yes/no facts an item
+	 * is tied to), so the school confirms or corrects its record instead of typing it
+	 * again. Police-only items are never prefilled.
+	 */
+	public Map<String, String> postureAnswers(Inspection inspection, ChecklistTemplate template) {
+		Map<String, String> answers = new java.util.LinkedHashMap<>();
+		var posture = postures.current(inspection.schoolId());
+		for (ChecklistItem item : template.items()) {
+			if (item.sensitive() || inspection.answer(item) != null) {
+				continue;
+			}
+			Object value = switch (item.key()) {
+				case "guards" -> posture.guardsReported() ? posture.guardCount() : null;
+				case "certifiedGuards" -> posture.guardsReported() ? posture.certifiedGuards() : null;
+				default -> item.posture().size() == 1 ? fact(posture, item.posture().get(0)) : null;
+			};
+			boolean fits = value != null && switch (item.type()) {
+				case YES_NO -> value instanceof Boolean;
+				case NUMBER -> value instanceof Number;
+				case TEXT -> value instanceof String;
+				default -> false;
+			};
+			if (fits) {
+				answers.put(item.key(), value.toString());
+			}
+		}
+		return answers;
+	}
+
+	private static Object fact(Object posture, String name) {
+		for (var component : posture.getClass().getRecordComponents()) {
+			if (component.getName().equals(name)) {
+				try {
+					return component.getAccessor().invoke(posture);
+				}
+				catch (ReflectiveOperationException ex) {
+					return null;
+				}
+			}
+		}
+		return null;
 	}
 
 	private static void compare(List<String> notes, ChecklistTemplate template, Inspection inspection, String key,
@@ -461,6 +519,17 @@ public class Inspections {
 	@Transactional
 	public Inspection accept(CurrentUser user, DataScope scope, long id, int version, String comment,
 			boolean raiseHazards) {
+		return accept(user, scope, id, version, comment, raiseHazards, null);
+	}
+
+	/**
+	 * Accepts an inspection; failing items raised as hazards get {@code deadline}, or
+	 * when none is given the ledger default of their grade (一般 7 days, 较大 30, 重大 90, or
+	 * longer where the region sets so).
+	 */
+	@Transactional
+	public Inspection accept(CurrentUser user, DataScope scope, long id, int version, String comment,
+			boolean raiseHazards, java.time.LocalDate deadline) {
 		requireReviewer(user);
 		text("comment", "验收意见", comment);
 		Inspection accepted = change(user, scope, id, version, "验收通过", blank(comment),
@@ -474,11 +543,39 @@ public class Inspections {
 			Map<String, Hazard> open = hazards.openFromInspection(DataScope.everything(true), accepted.id());
 			for (Inspection.Finding f : accepted.findings(template, scope.policeData())) {
 				if (f.failing() && !open.containsKey(f.item().key())) {
-					raiseFrom(user, scope, accepted, f);
+					raiseFrom(user, scope, accepted, f, null, deadline);
 				}
 			}
 		}
 		events.publishEvent(new InspectionAccepted(accepted.id(), accepted.campaignId(), accepted.schoolId(), facts));
+		return accepted;
+	}
+
+	/**
+	 * Accepts in one step every submitted form of a campaign in the reviewer's scope that
+	 * has no failing item (police-only items included, though the reviewer may not see
+	 * them) and no police part missing; forms with failing items stay for one-by-one
+	 * review. Returns how many were accepted.
+	 */
+	@Transactional
+	public int acceptWithoutFailings(CurrentUser user, DataScope scope, long campaignId, boolean confirmed) {
+		requireReviewer(user);
+		campaign(scope, campaignId);
+		if (!confirmed) {
+			throw new InvalidInputException("confirm", "请确认批量验收");
+		}
+		int accepted = 0;
+		for (Inspection i : store.all(campaignId, scope, null)) {
+			if (i.state() != InspectionState.SUBMITTED) {
+				continue;
+			}
+			ChecklistTemplate template = templateOf(i);
+			boolean failing = i.findings(template, true).stream().anyMatch(Inspection.Finding::failing);
+			if (!failing && policePartMissing(i, template).isEmpty()) {
+				accept(user, scope, i.id(), i.version(), "批量验收：无不符合项", false, null);
+				accepted++;
+			}
+		}
 		return accepted;
 	}
 
@@ -535,6 +632,16 @@ public class Inspections {
 	 */
 	@Transactional
 	public Hazard raiseHazard(CurrentUser user, DataScope scope, long id, String itemKey) {
+		return raiseHazard(user, scope, id, itemKey, null, null);
+	}
+
+	/**
+	 * Raises one failing item as a hazard at the 部位 and with the deadline the reviewer
+	 * set (blank: the item's own subject and the ledger default of its grade).
+	 */
+	@Transactional
+	public Hazard raiseHazard(CurrentUser user, DataScope scope, long id, String itemKey, String place,
+			java.time.LocalDate deadline) {
 		requireReviewer(user);
 		Inspection inspection = get(scope, id);
 		if (inspection.state() != InspectionState.ACCEPTED) {
@@ -545,20 +652,53 @@ public class Inspections {
 			.filter(f -> f.item().key().equals(itemKey) && f.failing())
 			.findFirst()
 			.orElseThrow(() -> new InvalidInputException("item", "该项目没有不符合的答案，无需登记隐患"));
-		return raiseFrom(user, scope, inspection, finding);
+		return raiseFrom(user, scope, inspection, finding, place, deadline);
 	}
 
-	private Hazard raiseFrom(CurrentUser user, DataScope scope, Inspection inspection, Inspection.Finding f) {
+	/**
+	 * The 部位 a failing item is put on the ledger at unless the reviewer names one: what
+	 * the item is about (门卫室24小时值守, 硬质防冲撞设施), not the checklist section.
+	 */
+	public static String placeOf(ChecklistItem item) {
+		String subject = item.label().replace("是否", "").replaceFirst("(有无|情况|如何)$", "").strip();
+		return subject.isEmpty() ? item.label() : subject.length() > 100 ? subject.substring(0, 100) : subject;
+	}
+
+	/**
+	 * The previous and next submitted forms waiting for review in the same campaign,
+	 * within the scope (either may be {@code null}).
+	 */
+	public Long[] reviewNeighbours(DataScope scope, Inspection inspection) {
+		return new Long[] {
+				store
+					.neighbourToReview(inspection.campaignId(), inspection.submittedAt(), inspection.id(), scope, false)
+					.orElse(null),
+				store.neighbourToReview(inspection.campaignId(), inspection.submittedAt(), inspection.id(), scope, true)
+					.orElse(null) };
+	}
+
+	/** The ledger deadline a failing item gets unless the reviewer sets one. */
+	public java.time.LocalDate ledgerDeadline(Inspection inspection, ChecklistItem item) {
+		return PlatformTime.today(clock).plusDays(deadlines.ledgerDaysFor(inspection.regionCode(), gradeOf(item)));
+	}
+
+	private static HazardGrade gradeOf(ChecklistItem item) {
+		return item.grade() == null ? HazardGrade.GENERAL : HazardGrade.valueOf(item.grade());
+	}
+
+	private Hazard raiseFrom(CurrentUser user, DataScope scope, Inspection inspection, Inspection.Finding f,
+			String place, java.time.LocalDate deadline) {
 		ChecklistItem item = f.item();
 		HazardCategory category = item.category() == null ? HazardCategory.OTHER
 				: HazardCategory.valueOf(item.category());
-		HazardGrade grade = item.grade() == null ? HazardGrade.GENERAL : HazardGrade.valueOf(item.grade());
+		HazardGrade grade = gradeOf(item);
 		String person = inspection.headmaster() == null ? "校长（园长）" : inspection.headmaster();
+		String at = place == null || place.isBlank() ? placeOf(item) : place.strip();
 		Hazard hazard = hazards.raiseFromInspection(user, scope,
-				new HazardLedger.NewHazard(inspection.schoolId(), f.section(), category, grade,
+				new HazardLedger.NewHazard(inspection.schoolId(), at, category, grade,
 						"检查发现：" + item.label() + "，" + f.explanation(),
 						"按" + (item.clause() == null ? "检查表要求" : item.clause()) + "要求整改到位", inspection.schoolName(),
-						person, null),
+						person, deadline != null ? deadline : ledgerDeadline(inspection, item)),
 				inspection.id(), item.key(), item.sensitive());
 		store.step(inspection.id(), "登记隐患", user.displayName(), clock.instant(),
 				hazard.noticeNumber() + " " + item.label(), item.sensitive());

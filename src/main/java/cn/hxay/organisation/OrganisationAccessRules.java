@@ -16,7 +16,8 @@ class OrganisationAccessRules implements AccessRules {
 	public void declare(
 			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
 		requests
-			.requestMatchers("/admin/regions", "/admin/regions/**", "/admin/organisations", "/admin/organisations/**")
+			.requestMatchers("/admin/regions", "/admin/regions/**", "/admin/organisations", "/admin/organisations/**",
+					"/admin/units/**")
 			.hasRole("SYSTEM_ADMIN");
 	}
 

@@ -1,6 +1,9 @@
 package cn.hxay.organisation;
 
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -22,6 +25,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class OrganisationAdminController {
+
+	private static final Set<String> PICKER_FIELDS = Set.of("organisationId", "parentId");
 
 	private final Organisations organisations;
 
@@ -66,18 +71,98 @@ class OrganisationAdminController {
 	}
 
 	@GetMapping("/admin/organisations")
-	String units(@RequestParam(required = false) String region, @RequestParam(required = false) OrganisationKind kind,
-			Model model) {
-		List<Organisation> units = organisations.units(region, kind);
-		model.addAttribute("units", units);
-		model.addAttribute("byId", units.stream().collect(Collectors.toMap(Organisation::id, Function.identity())));
+	String units(@RequestParam(required = false) String q, Model model) {
+		List<Organisation> all = organisations.units(null, null);
+		Map<Long, Organisation> byId = all.stream().collect(Collectors.toMap(Organisation::id, Function.identity()));
+		String text = q == null || q.isBlank() ? null : q.strip();
+		List<Organisation> shown = all;
+		List<Organisation> schools = List.of();
+		if (text != null) {
+			// a match is shown with the units above it, so that its place in the tree is
+			// seen
+			Set<Long> keep = new HashSet<>();
+			List<Organisation> matches = organisations.search(text, List.of(), 50);
+			for (Organisation match : matches) {
+				for (String id : match.path().split("/")) {
+					if (!id.isEmpty()) {
+						keep.add(Long.parseLong(id));
+					}
+				}
+			}
+			shown = all.stream().filter(u -> keep.contains(u.id())).toList();
+			schools = matches.stream().filter(u -> u.kind() == OrganisationKind.SCHOOL).toList();
+			model.addAttribute("matches", matches.stream().map(Organisation::id).collect(Collectors.toSet()));
+		}
+		model.addAttribute("units", shown);
+		model.addAttribute("schools", schools);
+		model.addAttribute("byId", byId);
+		model.addAttribute("schoolsBelow", organisations.schoolsBelow());
 		model.addAttribute("regions", organisations.regions());
-		model.addAttribute("regionNames", regionNames());
+		Map<String, String> regionNames = regionNames();
+		model.addAttribute("regionNames", regionNames);
 		model.addAttribute("kinds", OrganisationKind.values());
-		model.addAttribute("region", region);
-		model.addAttribute("kind", kind);
-		model.addAttribute("parents", organisations.units(null, null));
+		model.addAttribute("q", text);
+		Map<OrganisationKind, UnitPicker> movePickers = new java.util.EnumMap<>(OrganisationKind.class);
+		for (OrganisationKind kind : OrganisationKind.values()) {
+			movePickers.put(kind, UnitPicker.empty("parentId", kind.parentKinds(), regionNames));
+		}
+		model.addAttribute("movePickers", movePickers);
+		model.addAttribute("addPicker", UnitPicker.empty("parentId", List.of(), regionNames));
 		return "organisation/units";
+	}
+
+	/**
+	 * The searchable unit picker (htmx): enabled units whose name contains the text, as
+	 * radio buttons named {@code field}; the unit already chosen stays first and checked.
+	 */
+	@GetMapping("/admin/units/options")
+	String unitOptions(@RequestParam(required = false) String q,
+			@RequestParam(defaultValue = "organisationId") String field,
+			@RequestParam(required = false) List<OrganisationKind> kinds,
+			@RequestParam(required = false) Long organisationId, @RequestParam(required = false) Long parentId,
+			Model model) {
+		if (!PICKER_FIELDS.contains(field)) {
+			throw new InvalidInputException("field", "未知的字段");
+		}
+		Long chosen = "parentId".equals(field) ? parentId : organisationId;
+		model.addAttribute("picker", UnitPicker.of(organisations, field, q, kinds, chosen));
+		return "organisation/unit-picker :: options";
+	}
+
+	@PostMapping("/admin/organisations/{id}/move")
+	String move(@PathVariable long id, @RequestParam(required = false) Long parentId, Model model,
+			RedirectAttributes redirect) {
+		Organisation unit = organisations.get(id);
+		try {
+			if (unit.kind() == OrganisationKind.SCHOOL) {
+				throw new InvalidInputException("parentId", "学校的主管教育局在“学校名录”中修改");
+			}
+			if (parentId == null) {
+				throw new InvalidInputException("parentId", "请选择新的上级单位");
+			}
+			organisations.move(id, parentId);
+		}
+		catch (InvalidInputException ex) {
+			model.addAttribute("errors", Map.of("_", "“" + unit.name() + "”未移动：" + ex.getMessage()));
+			return units(null, model);
+		}
+		redirect.addFlashAttribute("notice", "已移动“" + unit.name() + "”");
+		return "redirect:/admin/organisations?q=" + java.net.URLEncoder.encode(unit.name(), StandardCharsets.UTF_8);
+	}
+
+	@PostMapping("/admin/organisations/{id}/enabled")
+	String setEnabled(@PathVariable long id, @RequestParam int version, @RequestParam boolean enabled, Model model,
+			RedirectAttributes redirect) {
+		Organisation unit = organisations.get(id);
+		try {
+			organisations.setEnabled(id, version, enabled);
+		}
+		catch (InvalidInputException | ConcurrentEditException ex) {
+			model.addAttribute("errors", Map.of("_", ex.getMessage()));
+			return units(null, model);
+		}
+		redirect.addFlashAttribute("notice", (enabled ? "已启用“" : "已停用“") + unit.name() + "”");
+		return "redirect:/admin/organisations";
 	}
 
 	@PostMapping("/admin/organisations")
@@ -90,7 +175,7 @@ class OrganisationAdminController {
 		}
 		catch (InvalidInputException ex) {
 			model.addAttribute("errors", ex.byField());
-			return units(null, null, model);
+			return units(null, model);
 		}
 		return "redirect:/admin/organisations";
 	}
@@ -103,7 +188,7 @@ class OrganisationAdminController {
 		}
 		catch (InvalidInputException | ConcurrentEditException ex) {
 			model.addAttribute("errors", Map.of("_", ex.getMessage()));
-			return units(null, null, model);
+			return units(null, model);
 		}
 		redirect.addFlashAttribute("notice", "已修改单位名称");
 		return "redirect:/admin/organisations";

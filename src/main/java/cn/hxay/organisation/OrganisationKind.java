@@ -49,6 +49,11 @@ public enum OrganisationKind {
 		return !parentKinds.isEmpty();
 	}
 
+	/** The kinds of unit this kind may hang under. */
+	public java.util.List<OrganisationKind> parentKinds() {
+		return java.util.Arrays.stream(values()).filter(this::acceptsParent).toList();
+	}
+
 	public boolean acceptsParent(OrganisationKind parent) {
 		return parent != null && parentKinds.contains(parent.name());
 	}

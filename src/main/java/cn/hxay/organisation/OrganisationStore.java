@@ -3,7 +3,9 @@ package cn.hxay.organisation;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,7 +17,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class OrganisationStore {
 
-	private static final String ORGANISATION_COLUMNS = "id, name, kind, region_code, parent_id, path, version";
+	private static final String ORGANISATION_COLUMNS = "id, name, kind, region_code, parent_id, path, version, enabled";
 
 	private final JdbcClient jdbc;
 
@@ -127,6 +129,49 @@ class OrganisationStore {
 		jdbc.sql("update organisation set parent_id = ? where id = ?").params(newParent.id(), unit.id()).update();
 	}
 
+	/**
+	 * Enabled units whose name contains the text, of the given kinds (all when empty),
+	 * the closest matches first.
+	 */
+	List<Organisation> search(String text, List<String> kinds, int limit) {
+		String like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+		return jdbc
+			.sql("select " + ORGANISATION_COLUMNS + " from organisation where enabled and name ilike :like"
+					+ " and (cardinality(cast(:kinds as varchar[])) = 0 or kind = any(cast(:kinds as varchar[])))"
+					+ " order by position(lower(:text) in lower(name)), length(name), name limit :limit")
+			.param("like", like)
+			.param("text", text)
+			.param("kinds", kinds.toArray(String[]::new))
+			.param("limit", limit)
+			.query(this::mapOrganisation)
+			.list();
+	}
+
+	/** How many schools hang under each unit (anywhere in its subtree), by unit id. */
+	Map<Long, Long> schoolsBelow() {
+		Map<Long, Long> counts = new HashMap<>();
+		jdbc.sql("""
+				select a.id, count(*) as schools from organisation s
+				join organisation a on s.path like a.path || '%' and a.id <> s.id
+				where s.kind = 'SCHOOL' group by a.id""")
+			.query((rs, row) -> counts.put(rs.getLong("id"), rs.getLong("schools")))
+			.list();
+		return counts;
+	}
+
+	boolean hasEnabledChildren(long id) {
+		return jdbc.sql("select exists (select 1 from organisation where parent_id = ? and enabled)")
+			.param(id)
+			.query(Boolean.class)
+			.single();
+	}
+
+	boolean setEnabled(long id, int version, boolean enabled) {
+		return jdbc.sql("update organisation set enabled = ?, version = version + 1 where id = ? and version = ?")
+			.params(enabled, id, version)
+			.update() == 1;
+	}
+
 	private Region mapRegion(ResultSet rs, int row) throws SQLException {
 		return new Region(rs.getString("code"), rs.getString("name"), RegionLevel.valueOf(rs.getString("level")),
 				rs.getString("parent_code"));
@@ -135,7 +180,8 @@ class OrganisationStore {
 	private Organisation mapOrganisation(ResultSet rs, int row) throws SQLException {
 		long parent = rs.getLong("parent_id");
 		return new Organisation(rs.getLong("id"), rs.getString("name"), OrganisationKind.valueOf(rs.getString("kind")),
-				rs.getString("region_code"), rs.wasNull() ? null : parent, rs.getString("path"), rs.getInt("version"));
+				rs.getString("region_code"), rs.wasNull() ? null : parent, rs.getString("path"), rs.getInt("version"),
+				rs.getBoolean("enabled"));
 	}
 
 }

@@ -158,6 +158,9 @@ public class Organisations {
 		if (command.parentId() != null && parent == null) {
 			problems.add(Violation.of("parentId", "上级单位不存在"));
 		}
+		else if (parent != null && !parent.enabled()) {
+			problems.add(Violation.of("parentId", "上级单位“" + parent.name() + "”已停用"));
+		}
 		if (command.kind() != null && region.isPresent()) {
 			OrganisationKind kind = command.kind();
 			boolean schoolOnCity = kind == OrganisationKind.SCHOOL && region.get().level() == RegionLevel.CITY;
@@ -220,11 +223,51 @@ public class Organisations {
 		if (unit.parentId() != null && unit.parentId() == newParentId) {
 			return;
 		}
+		if (!parent.enabled()) {
+			throw new InvalidInputException("parentId", "上级单位“" + parent.name() + "”已停用");
+		}
 		if (!unit.kind().acceptsParent(parent.kind()) || parent.isWithin(unit)) {
 			throw new InvalidInputException("parentId", parent.kind().label() + "不能作为" + unit.kind().label() + "的上级");
 		}
 		store.move(unit, parent);
-		audit.record("ORGANISATION_MOVED", "organisation", id, "新上级 " + parent.name());
+		audit.record("ORGANISATION_MOVED", "organisation", id, unit.name() + "：上级由 "
+				+ (unit.parentId() == null ? "无" : get(unit.parentId()).name()) + " 改为 " + parent.name());
+	}
+
+	/**
+	 * The unit picker: enabled units whose name contains {@code text}, of the given kinds
+	 * (any kind when none is given), at most {@code limit}.
+	 */
+	public List<Organisation> search(String text, Collection<OrganisationKind> kinds, int limit) {
+		String cleaned = text == null ? "" : text.strip();
+		if (cleaned.isEmpty() || cleaned.length() > 100) {
+			return List.of();
+		}
+		return store.search(cleaned, kinds.stream().map(Enum::name).toList(), Math.max(1, Math.min(limit, 50)));
+	}
+
+	/** How many schools each unit has in its subtree, by unit id. */
+	public Map<Long, Long> schoolsBelow() {
+		return store.schoolsBelow();
+	}
+
+	/**
+	 * Switches a unit off (or on again). A disabled unit keeps its history and accounts
+	 * but is no longer offered for new accounts or as a parent; a unit with enabled units
+	 * below it cannot be switched off.
+	 */
+	@Transactional
+	public Organisation setEnabled(long id, int version, boolean enabled) {
+		Organisation unit = get(id);
+		if (!enabled && store.hasEnabledChildren(id)) {
+			throw new InvalidInputException("enabled", "“" + unit.name() + "”下还有启用的下级单位，请先停用或移走它们");
+		}
+		if (!store.setEnabled(id, version, enabled)) {
+			throw new ConcurrentEditException("单位“" + unit.name() + "”");
+		}
+		audit.record(enabled ? "ORGANISATION_ENABLED" : "ORGANISATION_DISABLED", "organisation", id,
+				unit.kind().label() + " " + unit.name());
+		return get(id);
 	}
 
 	/**

@@ -49,6 +49,9 @@ public class InspectionFlowTests {
 	@Autowired
 	Postures postures;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	public static String version(Page page) {
 		return find(page.body(), "name=\"version\" value=\"(\\d+)\"");
 	}
@@ -221,9 +224,16 @@ public class InspectionFlowTests {
 		Page ledger = county.get("/hazards?region=320402&state=PENDING");
 		String schoolName = find(school.get("/inspections/" + id).body(), "<h1 class=\"h4\"><span>([^<]+)</span>");
 		String hazardId = find(ledger.body(),
-				"href=\"/hazards/(\\d+)\">[^<]+</a></td>\\s*<td>" + Pattern.quote(schoolName) + "</td>\\s*<td>三、技防与物防");
+				"href=\"/hazards/(\\d+)\">[^<]+</a>\\s*<div[^>]*>.*?</div></td>\\s*<td data-label=\"学校\">"
+						+ Pattern.quote(schoolName) + "</td><td data-label=\"部位\">硬质防冲撞设施</td>");
 		Page hazard = school.get("/hazards/" + hazardId);
 		assertThat(hazard.body()).contains("检查发现：硬质防冲撞设施有无").contains("李明");
+		// 拉单挂账 gives the grade's ledger period (较大: 30 days), not a deadline on the day
+		// found
+		assertThat(jdbc.sql("select deadline - cast(found_at as date) from hazard where id = ?")
+			.param(Long.parseLong(hazardId))
+			.query(Integer.class)
+			.single()).isBetween(29, 31);
 		Page hazardPhoto = school
 			.follow(school.upload("/hazards/" + hazardId + "/photos?caption=before", "photo", "before.png", PNG));
 		assertThat(hazardPhoto.body()).contains("照片已上传").contains("before");

@@ -426,7 +426,22 @@ class AuthorizationMatrixTests {
 	"GET /api/v1/reports/submissions/{id}", "L N N N N N N N N N",
 	"PUT /api/v1/reports/submissions/{id}", "L N N N f N N N N N",
 	"POST /api/v1/reports/submissions/{id}/reopen", "L N N N f N N N N N",
-	"GET /api/v1/reports/notices/{id}", "L N N N N N N N N N"
+	"GET /api/v1/reports/notices/{id}", "L N N N N N N N N N",
+	// rollout at city scale (issue 15 §5): accounts in bulk and from Excel, one-time passwords, the unit tree and
+	// picker, the audit export; all for system administrators only ({id} of a bulk run is a UUID: a user id is 400)
+	"GET /admin/users/bulk", "L A F F F F F F F F",
+	"POST /admin/users/bulk", "L A F F F F F F F F",
+	"GET /admin/users/bulk/{id}", "L A F F F F F F F F",
+	"GET /admin/users/bulk/{id}/passwords.xlsx", "L A F F F F F F F F",
+	"GET /admin/users/import/template", "L A F F F F F F F F",
+	"POST /admin/users/import", "L A F F F F F F F F",
+	"POST /admin/users/{id}/one-time-password", "L A F F F F F F F F",
+	"GET /admin/units/options", "L A F F F F F F F F",
+	"POST /admin/organisations/{id}/move", "L A F F F F F F F F",
+	"POST /admin/organisations/{id}/enabled", "L A F F F F F F F F",
+	"GET /admin/audit/export.xlsx", "L A F F F F F F F F",
+	// review at working speed (issue 15 §4): batch acceptance of the forms without failing items, by reviewers
+	"POST /inspections/campaigns/{id}/accept-clean", "L A A A f A A A F F"
 	// @formatter:on
 	);
 
