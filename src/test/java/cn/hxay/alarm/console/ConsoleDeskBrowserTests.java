@@ -64,11 +64,7 @@ class ConsoleDeskBrowserTests {
 				.status()).isEqualTo(201);
 		}
 		WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
-		driver.get("http://localhost:" + port + "/login");
-		driver.findElement(By.id("username")).sendKeys("qinglong.police");
-		driver.findElement(By.id("password")).sendKeys(PW);
-		driver.findElement(By.cssSelector("button[type=submit]")).click();
-		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-as")));
+		signIn(wait);
 		driver.get("http://localhost:" + port + "/console");
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("feed-status"), "实时"));
 		JavascriptExecutor js = (JavascriptExecutor) driver;
@@ -91,6 +87,54 @@ class ConsoleDeskBrowserTests {
 		assertThat(inViewport(By.id("dispatch"))).as("派警 in the 1440×900 viewport").isTrue();
 		assertThat(((Number) js.executeScript("return window.scrollY")).intValue()).isZero();
 		assertThat(driver.findElement(By.id("alarm-code")).getText()).isEqualTo("一键报警");
+	}
+
+	@Test
+	void aNewAlarmIsAnnouncedOnAnyPageAPoliceUserHasOpenAndTheSoundSettingHolds() throws Exception {
+		TestDevices.Registered device = TestDevices.register(WebSession.signedIn(port, "tianning.edu", PW),
+				TestDevices.code("134"), TestDevices.qinglongSchool(port)[0], "ONE_KEY_ALARM", "宿舍值班室");
+		WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+		signIn(wait);
+		driver.get("http://localhost:" + port + "/console");
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("feed-status"), "实时"));
+		WebElement toggle = driver.findElement(By.id("sound-toggle"));
+		if (toggle.getText().equals("开启报警声音")) {
+			toggle.click();
+		}
+		assertThat(toggle.getText()).isEqualTo("关闭报警声音");
+
+		// another page: the setting holds, and a new alarm is announced there
+		driver.get("http://localhost:" + port + "/schools");
+		assertThat(((JavascriptExecutor) driver).executeScript("return localStorage.getItem('hxay.alarmSound')"))
+			.isEqualTo("on");
+		wait.until(d -> "live"
+			.equals(((JavascriptExecutor) d).executeScript("return document.documentElement.dataset.alarmWatch")));
+		assertThat(WebSession.signedIn(port, "tianning.edu", PW).get("/schools").body())
+			.doesNotContain("alarm-watch.js");
+		String raised = new WebSession(port)
+			.api("POST", "/api/v1/devices/" + device.code() + "/alarms", null, null,
+					"{\"eventId\":\"" + UUID.randomUUID() + "\",\"code\":\"one_key\"}",
+					Map.of("X-Device-Token", device.token()))
+			.body();
+		String id = cn.hxay.support.Texts.find(raised, "\"alarmId\":(\\d+)");
+		By note = By.cssSelector(".alarm-announcement[data-alarm-id='" + id + "']");
+		wait.until(ExpectedConditions.presenceOfElementLocated(note));
+		assertThat(driver.findElement(note).getText()).contains("新报警：一键报警").contains("宿舍值班室");
+		screenshot("alarm-announced-elsewhere.png");
+
+		driver.get("http://localhost:" + port + "/console");
+		assertThat(driver.findElement(By.id("sound-toggle")).getText()).isEqualTo("关闭报警声音");
+	}
+
+	private void signIn(WebDriverWait wait) {
+		driver.get("http://localhost:" + port + "/login");
+		driver.manage().deleteAllCookies();
+		driver.get("http://localhost:" + port + "/login");
+		driver.findElement(By.id("username")).sendKeys("qinglong.police");
+		driver.findElement(By.id("password")).sendKeys(PW);
+		driver.findElement(By.cssSelector("button[type=submit]")).click();
+		// let the sign-in finish before going on, or the next navigation cancels it
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-as")));
 	}
 
 	private static boolean inViewport(By by) {
