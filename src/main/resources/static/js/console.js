@@ -5,16 +5,25 @@
   var rows = document.getElementById('alarm-rows');
   var empty = document.getElementById('queue-empty');
   var status = document.getElementById('feed-status');
-  var soundOn = false;
+  // the sound setting holds on every page (alarm-watch.js reads it too)
+  var SOUND = 'hxay.alarmSound';
+  var soundOn = localStorage.getItem(SOUND) === 'on';
   var audio = null;
   var fresh = new Set();
 
   JSON.parse(document.getElementById('initial-queue').textContent).forEach(function (a) { alarms.set(a.id, a); });
 
-  document.getElementById('sound-toggle').addEventListener('click', function (e) {
+  var toggle = document.getElementById('sound-toggle');
+  toggle.textContent = soundOn ? '关闭报警声音' : '开启报警声音';
+  toggle.addEventListener('click', function () {
     soundOn = !soundOn;
+    localStorage.setItem(SOUND, soundOn ? 'on' : 'off');
     if (soundOn && !audio) { audio = new (window.AudioContext || window.webkitAudioContext)(); }
-    e.target.textContent = soundOn ? '关闭报警声音' : '开启报警声音';
+    toggle.textContent = soundOn ? '关闭报警声音' : '开启报警声音';
+  });
+  // browsers let a page make sound only after the user touched it
+  document.addEventListener('click', function () {
+    if (soundOn && !audio) { audio = new (window.AudioContext || window.webkitAudioContext)(); }
   });
 
   function beep() {

@@ -87,9 +87,22 @@ public record Alarm(long id, String eventId, long deviceId, String deviceCode, D
 				escalatedAt, version);
 	}
 
-	/** How long it has waited for acknowledgement, or waited until acknowledged. */
+	/**
+	 * How long it has waited for acknowledgement: until acknowledged, until closed, or
+	 * (still open) until now; a signal only logged never waits.
+	 */
 	public Duration waited(Instant now) {
-		return Duration.between(receivedAt, acknowledgedAt == null ? now : acknowledgedAt);
+		Instant end = acknowledgedAt != null ? acknowledgedAt
+				: closedAt != null ? closedAt : state.isOpen() ? now : receivedAt;
+		return Duration.between(receivedAt, end);
+	}
+
+	/**
+	 * The device's alarm code by its Chinese name (the type it was recognised as); an
+	 * unrecognised code is named as such, with the code as sent.
+	 */
+	public String codeLabel() {
+		return type == AlarmType.UNCLASSIFIED ? "未识别的报警代码“" + code + "”" : type.label();
 	}
 
 }

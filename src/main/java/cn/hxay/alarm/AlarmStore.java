@@ -13,6 +13,8 @@ import cn.hxay.organisation.DataScope;
 import cn.hxay.shared.PageRequest;
 import cn.hxay.shared.Paged;
 
+import cn.hxay.shared.database.StepHistory;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Repository;
@@ -29,8 +31,11 @@ class AlarmStore {
 
 	private final JdbcClient jdbc;
 
+	private final StepHistory history;
+
 	AlarmStore(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+		this.history = new StepHistory(jdbc, "alarm_step", "alarm_id", "step", "detail");
 	}
 
 	/** Stores the alarm unless that event is already stored; empty if it was. */
@@ -146,17 +151,14 @@ class AlarmStore {
 	}
 
 	void step(long alarmId, String step, String actor, Instant at, String detail) {
-		jdbc.sql("insert into alarm_step (alarm_id, step, actor, at, detail) values (?, ?, ?, ?, ?)")
-			.params(alarmId, step, actor, Timestamp.from(at), detail)
-			.update();
+		history.record(alarmId, step, actor, at, detail);
 	}
 
 	List<AlarmStep> steps(long alarmId) {
-		return jdbc.sql("select * from alarm_step where alarm_id = ? order by at, id")
-			.param(alarmId)
-			.query((rs, i) -> new AlarmStep(rs.getLong("id"), rs.getLong("alarm_id"), rs.getString("step"),
-					rs.getString("actor"), DeviceStore.instant(rs, "at"), rs.getString("detail")))
-			.list();
+		return history.steps(alarmId)
+			.stream()
+			.map(s -> new AlarmStep(s.id(), s.ownerId(), s.action(), s.actor(), s.at(), s.comment()))
+			.toList();
 	}
 
 	/**

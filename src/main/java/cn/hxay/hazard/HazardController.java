@@ -26,7 +26,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -219,12 +218,7 @@ class HazardController {
 
 	@GetMapping("/hazards/{id}/photos/{photoId}")
 	ResponseEntity<byte[]> photo(@PathVariable long id, @PathVariable long photoId, DataScope scope) {
-		byte[] bytes = ledger.photo(scope, id, photoId);
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(cn.hxay.shared.documents.Photos.typeOf(bytes)))
-			.cacheControl(org.springframework.http.CacheControl.noStore())
-			.header("X-Content-Type-Options", "nosniff")
-			.body(bytes);
+		return ledger.photo(scope, id, photoId).response();
 	}
 
 	/** A step's form: the version read and an optional text (comment or safeguards). */

@@ -1,6 +1,7 @@
 package cn.hxay.hazard;
 
 import cn.hxay.shared.ClusterLock;
+import cn.hxay.shared.documents.PhotoStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -252,26 +253,35 @@ public class HazardLedger {
 		if (h.state() == HazardState.CLOSED) {
 			throw new InvalidInputException("photo", "隐患已销号，不能再添加照片");
 		}
-		String type = cn.hxay.shared.documents.Photos.checkedType(bytes);
-		if (store.photos(id).size() >= MAX_PHOTOS) {
+		String type = PhotoStore.check(bytes);
+		if (store.photos().count(id) >= MAX_PHOTOS) {
 			throw new InvalidInputException("photo", "每条隐患最多 " + MAX_PHOTOS + " 张照片");
 		}
 		String text = caption == null || caption.isBlank() ? null
 				: caption.strip().substring(0, Math.min(100, caption.strip().length()));
-		long photoId = store.insertPhoto(id, type, bytes, text, user.displayName(), clock.instant());
+		long photoId = store.photos().insert(id, text, type, bytes, user.displayName(), clock.instant());
 		store.step(id, "上传照片", user.displayName(), clock.instant(), text);
-		return store.photos(id).stream().filter(p -> p.id() == photoId).findFirst().orElseThrow();
+		return photos(id).stream().filter(p -> p.id() == photoId).findFirst().orElseThrow();
 	}
 
 	public List<HazardPhoto> photos(DataScope scope, long id) {
 		get(scope, id);
-		return store.photos(id);
+		return photos(id);
+	}
+
+	private List<HazardPhoto> photos(long id) {
+		return store.photos()
+			.list(id)
+			.stream()
+			.map(p -> new HazardPhoto(p.id(), p.contentType(), p.sizeBytes(), p.label(), p.uploadedBy(),
+					p.uploadedAt()))
+			.toList();
 	}
 
 	/** A photo's bytes, only for users whose scope covers the hazard. */
-	public byte[] photo(DataScope scope, long id, long photoId) {
+	public PhotoStore.PhotoContent photo(DataScope scope, long id, long photoId) {
 		get(scope, id);
-		return store.photoBytes(id, photoId).orElseThrow(() -> new NotFoundException("照片不存在"));
+		return store.photos().content(id, photoId).orElseThrow(() -> new NotFoundException("照片不存在"));
 	}
 
 	/** All hazards in scope added up: total, closed, overdue, supervised and the rate. */

@@ -10,6 +10,9 @@ import java.util.Optional;
 
 import cn.hxay.organisation.DataScope;
 
+import cn.hxay.shared.database.StepHistory;
+import cn.hxay.shared.documents.PhotoStore;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,8 +31,14 @@ class HazardStore {
 
 	private final JdbcClient jdbc;
 
+	private final StepHistory history;
+
+	private final PhotoStore photos;
+
 	HazardStore(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+		this.history = new StepHistory(jdbc, "hazard_step", "hazard_id", "action", "comment");
+		this.photos = new PhotoStore(jdbc, "hazard_photo", "hazard_id", "caption");
 	}
 
 	private static <S extends JdbcClient.StatementSpec> S scoped(S spec, DataScope scope) {
@@ -184,30 +193,9 @@ class HazardStore {
 		return figures;
 	}
 
-	long insertPhoto(long hazardId, String contentType, byte[] bytes, String caption, String by, Instant at) {
-		return jdbc.sql("""
-				insert into hazard_photo (hazard_id, content_type, size_bytes, bytes, caption, uploaded_by, uploaded_at)
-				values (?, ?, ?, ?, ?, ?, ?) returning id""")
-			.params(hazardId, contentType, bytes.length, bytes, caption, by, Timestamp.from(at))
-			.query(Long.class)
-			.single();
-	}
-
-	List<HazardPhoto> photos(long hazardId) {
-		return jdbc.sql("""
-				select id, content_type, size_bytes, caption, uploaded_by, uploaded_at from hazard_photo
-				where hazard_id = ? order by id""")
-			.param(hazardId)
-			.query((rs, n) -> new HazardPhoto(rs.getLong("id"), rs.getString("content_type"), rs.getInt("size_bytes"),
-					rs.getString("caption"), rs.getString("uploaded_by"), rs.getTimestamp("uploaded_at").toInstant()))
-			.list();
-	}
-
-	Optional<byte[]> photoBytes(long hazardId, long photoId) {
-		return jdbc.sql("select bytes from hazard_photo where hazard_id = ? and id = ?")
-			.params(hazardId, photoId)
-			.query((rs, n) -> rs.getBytes("bytes"))
-			.optional();
+	/** The hazard's photos (table hazard_photo, labelled by their caption). */
+	PhotoStore photos() {
+		return photos;
 	}
 
 	/**
@@ -240,17 +228,14 @@ class HazardStore {
 	}
 
 	void step(long hazardId, String action, String actor, Instant at, String comment) {
-		jdbc.sql("insert into hazard_step (hazard_id, action, actor, at, comment) values (?, ?, ?, ?, ?)")
-			.params(hazardId, action, actor, Timestamp.from(at), comment)
-			.update();
+		history.record(hazardId, action, actor, at, comment);
 	}
 
 	List<HazardStep> steps(long hazardId) {
-		return jdbc.sql("select action, actor, at, comment from hazard_step where hazard_id = ? order by id")
-			.param(hazardId)
-			.query((rs, n) -> new HazardStep(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
-					rs.getString(4)))
-			.list();
+		return history.steps(hazardId)
+			.stream()
+			.map(s -> new HazardStep(s.action(), s.actor(), s.at(), s.comment()))
+			.toList();
 	}
 
 	private Hazard map(ResultSet rs, int row) throws SQLException {

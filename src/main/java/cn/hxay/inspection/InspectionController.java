@@ -29,7 +29,6 @@ import jakarta.validation.constraints.Size;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -548,12 +547,7 @@ class InspectionController {
 
 	@GetMapping("/inspections/{id}/photos/{photoId}")
 	ResponseEntity<byte[]> photo(@PathVariable long id, @PathVariable long photoId, DataScope scope) {
-		InspectionStore.PhotoContent p = inspections.photo(scope, id, photoId);
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(p.contentType()))
-			.cacheControl(CacheControl.noStore())
-			.header("X-Content-Type-Options", "nosniff")
-			.body(p.bytes());
+		return inspections.photo(scope, id, photoId).response();
 	}
 
 	@GetMapping("/inspections/{id}/annex1.xlsx")

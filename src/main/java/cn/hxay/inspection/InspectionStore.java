@@ -17,6 +17,9 @@ import cn.hxay.shared.Paged;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import cn.hxay.shared.database.StepHistory;
+import cn.hxay.shared.documents.PhotoStore;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -40,8 +43,14 @@ class InspectionStore {
 
 	private final JsonMapper json;
 
+	private final StepHistory history;
+
+	private final PhotoStore photos;
+
 	InspectionStore(JdbcClient jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
+		this.history = new StepHistory(jdbc, "inspection_step", "inspection_id", "action", "comment");
+		this.photos = new PhotoStore(jdbc, "inspection_photo", "inspection_id", "item_key");
 		this.json = json;
 	}
 
@@ -234,53 +243,35 @@ class InspectionStore {
 	}
 
 	void step(long inspectionId, String action, String actor, Instant at, String comment) {
-		step(inspectionId, action, actor, at, comment, false);
+		history.record(inspectionId, action, actor, at, comment, false);
 	}
 
 	/**
 	 * A history line; a sensitive one (about a police-only item) only police readers see.
 	 */
 	void step(long inspectionId, String action, String actor, Instant at, String comment, boolean sensitive) {
-		jdbc.sql("""
-				insert into inspection_step (inspection_id, action, actor, at, comment, sensitive)
-				values (?, ?, ?, ?, ?, ?)""")
-			.params(inspectionId, action, actor, Timestamp.from(at), comment, sensitive)
-			.update();
+		history.record(inspectionId, action, actor, at, comment, sensitive);
 	}
 
 	List<Step> steps(long inspectionId, boolean police) {
-		return jdbc
-			.sql("select * from inspection_step where inspection_id = ? and (? or not sensitive) order by at, id")
-			.params(inspectionId, police)
-			.query((rs, n) -> new Step(rs.getString("action"), rs.getString("actor"), rs.getTimestamp("at").toInstant(),
-					rs.getString("comment")))
-			.list();
+		return history.steps(inspectionId, police)
+			.stream()
+			.map(s -> new Step(s.action(), s.actor(), s.at(), s.comment()))
+			.toList();
 	}
 
-	long insertPhoto(long inspectionId, String itemKey, String contentType, byte[] bytes, String by, Instant at) {
-		return jdbc.sql("""
-				insert into inspection_photo (inspection_id, item_key, content_type, size_bytes, bytes, uploaded_by,
-				  uploaded_at) values (?, ?, ?, ?, ?, ?, ?) returning id""")
-			.params(inspectionId, itemKey, contentType, bytes.length, bytes, by, Timestamp.from(at))
-			.query(Long.class)
-			.single();
+	/**
+	 * The photos of the inspection's items (table inspection_photo, labelled by item).
+	 */
+	PhotoStore photoStore() {
+		return photos;
 	}
 
 	List<Photo> photos(long inspectionId) {
-		return jdbc.sql("""
-				select id, item_key, content_type, size_bytes, uploaded_by, uploaded_at from inspection_photo
-				where inspection_id = ? order by id""")
-			.param(inspectionId)
-			.query((rs, n) -> new Photo(rs.getLong("id"), rs.getString("item_key"), rs.getString("content_type"),
-					rs.getInt("size_bytes"), rs.getString("uploaded_by"), rs.getTimestamp("uploaded_at").toInstant()))
-			.list();
-	}
-
-	Optional<PhotoContent> photo(long inspectionId, long photoId) {
-		return jdbc.sql("select content_type, bytes from inspection_photo where inspection_id = ? and id = ?")
-			.params(inspectionId, photoId)
-			.query((rs, n) -> new PhotoContent(rs.getString("content_type"), rs.getBytes("bytes")))
-			.optional();
+		return photos.list(inspectionId)
+			.stream()
+			.map(p -> new Photo(p.id(), p.label(), p.contentType(), p.sizeBytes(), p.uploadedBy(), p.uploadedAt()))
+			.toList();
 	}
 
 	List<Long> acceptedNotSampled(long campaignId, DataScope scope, String region) {
@@ -333,9 +324,6 @@ class InspectionStore {
 	/** A photo's description (its bytes are fetched one at a time). */
 	public record Photo(long id, String itemKey, String contentType, int sizeBytes, String uploadedBy,
 			Instant uploadedAt) {
-	}
-
-	record PhotoContent(String contentType, byte[] bytes) {
 	}
 
 }

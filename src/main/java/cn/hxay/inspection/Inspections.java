@@ -35,7 +35,7 @@ import cn.hxay.shared.PageRequest;
 import cn.hxay.shared.Paged;
 import cn.hxay.shared.PlatformTime;
 import cn.hxay.shared.Violation;
-import cn.hxay.shared.documents.Photos;
+import cn.hxay.shared.documents.PhotoStore;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -716,19 +716,19 @@ public class Inspections {
 		if (template.item(itemKey).isEmpty()) {
 			throw new InvalidInputException("photo", "照片所属的检查项目不存在");
 		}
-		String type = Photos.checkedType(bytes);
-		if (store.photos(id).size() >= MAX_PHOTOS) {
+		String type = PhotoStore.check(bytes);
+		if (store.photoStore().count(id) >= MAX_PHOTOS) {
 			throw new InvalidInputException("photo", "每张检查表最多 " + MAX_PHOTOS + " 张照片");
 		}
-		long photoId = store.insertPhoto(id, itemKey, type, bytes, user.displayName(), clock.instant());
+		long photoId = store.photoStore().insert(id, itemKey, type, bytes, user.displayName(), clock.instant());
 		store.step(id, "上传照片", user.displayName(), clock.instant(), template.item(itemKey).get().label());
 		return photoId;
 	}
 
 	/** A photo's bytes, only for users whose scope covers the inspection. */
-	public InspectionStore.PhotoContent photo(DataScope scope, long id, long photoId) {
+	public PhotoStore.PhotoContent photo(DataScope scope, long id, long photoId) {
 		get(scope, id);
-		return store.photo(id, photoId).orElseThrow(() -> new NotFoundException("照片不存在"));
+		return store.photoStore().content(id, photoId).orElseThrow(() -> new NotFoundException("照片不存在"));
 	}
 
 	private interface Move {

@@ -107,4 +107,17 @@ class AlarmTests {
 		}
 	}
 
+	@Test
+	void theWaitStopsWhenTheAlarmIsAcknowledgedOrNoLongerOpen() {
+		assertThat(in(AlarmState.NEW).waited(T0.plusSeconds(30)).toSeconds()).isEqualTo(30);
+		assertThat(in(AlarmState.LOGGED).waited(T0.plusSeconds(3000)).toSeconds()).isZero();
+		Alarm acknowledged = in(AlarmState.NEW).acknowledge("民警", T0.plusSeconds(12));
+		assertThat(acknowledged.waited(T0.plusSeconds(9000)).toSeconds()).isEqualTo(12);
+	}
+
+	@Test
+	void theAlarmCodeIsShownByItsChineseName() {
+		assertThat(in(AlarmState.NEW).codeLabel()).isEqualTo("一键报警");
+	}
+
 }
