@@ -538,9 +538,8 @@ public class DutyPosts {
 		data.put("day", day.toString());
 		data.put("bell", when);
 		data.put("minutesBefore", gapLead.toMinutes());
+		// the duty_gap row is the record of the flag (no audit row: the job is no person)
 		notifications.notify(EventType.DUTYPOST_GAP, "护学岗缺岗：" + post.title() + " · " + when, data);
-		audit.record("DUTY_GAP_FLAGGED", "duty_post", post.id(),
-				post.title() + " " + day + " " + when + " 前 " + gapLead.toMinutes() + " 分钟无人在岗");
 	}
 
 	// ---------------------------------------------------------------- for the console
