@@ -169,6 +169,14 @@ class DutyPostController {
 		}
 	}
 
+	@GetMapping("/duty-posts/roster")
+	String rosterOfDay(@RequestParam(required = false) LocalDate day, CurrentUser user, DataScope scope, Model model) {
+		LocalDate shown = day == null ? PlatformTime.today(clock) : day;
+		model.addAttribute("roster", posts.rosterOfDay(user, scope, shown));
+		model.addAttribute("day", shown);
+		return "dutypost/roster";
+	}
+
 	// ------------------------------------------------------------ check-in (phone)
 
 	@GetMapping("/duty-posts/check-in")

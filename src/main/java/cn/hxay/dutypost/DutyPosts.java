@@ -244,6 +244,20 @@ public class DutyPosts {
 		return store.roster(List.of(postId), day == null ? PlatformTime.today(clock) : day);
 	}
 
+	/**
+	 * The station's roster of a day: every post in scope with its entries (police only).
+	 */
+	public Map<DutyPost, List<RosterEntry>> rosterOfDay(CurrentUser user, DataScope scope, LocalDate day) {
+		mustSeeOfficers(user);
+		List<DutyPost> list = store.posts(scope, null);
+		Map<Long, List<RosterEntry>> entries = store.roster(list.stream().map(DutyPost::id).toList(), day)
+			.stream()
+			.collect(Collectors.groupingBy(RosterEntry::postId));
+		Map<DutyPost, List<RosterEntry>> result = new LinkedHashMap<>();
+		list.forEach(p -> result.put(p, entries.getOrDefault(p.id(), List.of())));
+		return result;
+	}
+
 	@Transactional
 	public RosterEntry addRoster(CurrentUser user, DataScope scope, long postId, NewRoster form) {
 		mustWrite(user);
