@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -327,10 +326,6 @@ class DutyPostFlowTests {
 
 	private DataScope scopeOf(String username) {
 		return organisations.scopeOf(stationOfficer().organisationId(), false);
-	}
-
-	static List<String> unused() {
-		return List.of();
 	}
 
 }
