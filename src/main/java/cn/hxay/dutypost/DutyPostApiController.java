@@ -127,6 +127,20 @@ class DutyPostApiController {
 			.toList();
 	}
 
+	record PostRoster(long postId, String schoolName, String gate, Long stationId, List<RosterEntry> entries) {
+	}
+
+	@GetMapping("/rosters")
+	@Operation(summary = "派出所排班表", description = "仅公安机关；某日（默认今天）管辖范围内每个护学岗的排班")
+	List<PostRoster> rosterOfDay(@RequestParam(required = false) LocalDate day, CurrentUser user, DataScope scope) {
+		return posts.rosterOfDay(user, scope, day == null ? PlatformTime.today(clock) : day)
+			.entrySet()
+			.stream()
+			.map(e -> new PostRoster(e.getKey().id(), e.getKey().schoolName(), e.getKey().gate(),
+					e.getKey().stationId(), e.getValue()))
+			.toList();
+	}
+
 	@GetMapping("/{id}/rosters")
 	@Operation(summary = "排班", description = "仅公安机关；某日（默认今天）该岗的民警、辅警")
 	List<RosterEntry> roster(@PathVariable long id, @RequestParam(required = false) LocalDate day, CurrentUser user,

@@ -119,6 +119,8 @@ class DutyPostController {
 		catch (InvalidInputException ex) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			model.addAttribute("errors", ex.byField());
+			model.addAttribute("form",
+					form != null ? form : new NewPost(null, FormBinding.typed(binding, "gate"), null, null));
 			model.addAttribute("typedLatitude", FormBinding.typed(binding, "latitude"));
 			model.addAttribute("typedLongitude", FormBinding.typed(binding, "longitude"));
 			return list(user, scope, model);
@@ -161,8 +163,18 @@ class DutyPostController {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			model.addAttribute("errors", ex.byField());
 			model.addAttribute("typedDay", FormBinding.typed(binding, "day"));
+			model.addAttribute("rosterForm",
+					form != null ? form : new NewRoster(null, null, FormBinding.typed(binding, "officerName"), null));
 			return show(id, form != null && form.day() != null ? form.day() : null, user, scope, model);
 		}
+	}
+
+	@GetMapping("/duty-posts/roster")
+	String rosterOfDay(@RequestParam(required = false) LocalDate day, CurrentUser user, DataScope scope, Model model) {
+		LocalDate shown = day == null ? PlatformTime.today(clock) : day;
+		model.addAttribute("roster", posts.rosterOfDay(user, scope, shown));
+		model.addAttribute("day", shown);
+		return "dutypost/roster";
 	}
 
 	// ------------------------------------------------------------ check-in (phone)
@@ -175,6 +187,7 @@ class DutyPostController {
 		model.addAttribute("more", Math.max(0, list.size() - 100));
 		model.addAttribute("bells", posts.bellsOf(list));
 		model.addAttribute("open", posts.openCheckIns(user));
+		model.addAttribute("today", PlatformTime.today(clock));
 		model.addAttribute("names",
 				list.stream().collect(java.util.stream.Collectors.toMap(DutyPost::id, DutyPost::title, (a, b) -> a)));
 		return "dutypost/check-in-list";
@@ -210,6 +223,8 @@ class DutyPostController {
 					: HttpServletResponse.SC_CONFLICT);
 			model.addAttribute("errors", ex instanceof InvalidInputException invalid ? invalid.byField()
 					: Map.of("officerName", ex.getMessage()));
+			model.addAttribute("form", form != null ? form : new NewCheckIn(FormBinding.typed(binding, "officerName"),
+					null, null, null, null, FormBinding.typed(binding, "place"), null));
 			return checkInForm(id, user, scope, model);
 		}
 	}
@@ -371,6 +386,10 @@ class DutyPostController {
 		catch (InvalidInputException ex) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			model.addAttribute("errors", ex.byField());
+			model.addAttribute("form",
+					form != null ? form : new LinkForm(FormBinding.typed(binding, "vicePrincipal"),
+							FormBinding.typed(binding, "counsellor"), FormBinding.typed(binding, "liaisonOfficer"),
+							FormBinding.typed(binding, "liaisonPhone"), null, null));
 			return liaison(id, user, scope, model);
 		}
 	}

@@ -244,6 +244,20 @@ public class DutyPosts {
 		return store.roster(List.of(postId), day == null ? PlatformTime.today(clock) : day);
 	}
 
+	/**
+	 * The station's roster of a day: every post in scope with its entries (police only).
+	 */
+	public Map<DutyPost, List<RosterEntry>> rosterOfDay(CurrentUser user, DataScope scope, LocalDate day) {
+		mustSeeOfficers(user);
+		List<DutyPost> list = store.posts(scope, null);
+		Map<Long, List<RosterEntry>> entries = store.roster(list.stream().map(DutyPost::id).toList(), day)
+			.stream()
+			.collect(Collectors.groupingBy(RosterEntry::postId));
+		Map<DutyPost, List<RosterEntry>> result = new LinkedHashMap<>();
+		list.forEach(p -> result.put(p, entries.getOrDefault(p.id(), List.of())));
+		return result;
+	}
+
 	@Transactional
 	public RosterEntry addRoster(CurrentUser user, DataScope scope, long postId, NewRoster form) {
 		mustWrite(user);
@@ -538,9 +552,8 @@ public class DutyPosts {
 		data.put("day", day.toString());
 		data.put("bell", when);
 		data.put("minutesBefore", gapLead.toMinutes());
+		// the duty_gap row is the record of the flag (no audit row: the job is no person)
 		notifications.notify(EventType.DUTYPOST_GAP, "护学岗缺岗：" + post.title() + " · " + when, data);
-		audit.record("DUTY_GAP_FLAGGED", "duty_post", post.id(),
-				post.title() + " " + day + " " + when + " 前 " + gapLead.toMinutes() + " 分钟无人在岗");
 	}
 
 	// ---------------------------------------------------------------- for the console

@@ -73,6 +73,11 @@ public class SchoolPoliceLinks {
 		}
 		School school = schools.get(scope, schoolId);
 		LinkForm f = form == null ? new LinkForm(null, null, null, null, null, null) : form;
+		if (f.policeRoom() == null && f.roomRequired() == null && DutyPosts.clean(f.vicePrincipal()) == null
+				&& DutyPosts.clean(f.counsellor()) == null && DutyPosts.clean(f.liaisonOfficer()) == null
+				&& DutyPosts.clean(f.liaisonPhone()) == null) {
+			throw new InvalidInputException("policeRoom", "请填写警校联络信息");
+		}
 		List<Violation> problems = new ArrayList<>();
 		String vice = name(f.vicePrincipal(), "vicePrincipal", "法制副校长", problems);
 		String counsellor = name(f.counsellor(), "counsellor", "法治辅导员", problems);

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -122,6 +121,21 @@ class DutyPostFlowTests {
 		assertThat(Long.parseLong(find(list, "共 (\\d+) 条"))).isEqualTo(tile);
 		assertThat(api("GET", "/api/v1/duty-posts/gaps?day=" + day, DemoUsers.COUNTY_EDUCATION, null).status())
 			.as("gaps are police data")
+			.isEqualTo(403);
+
+		// the station's roster of the day lists the post, short of two officers until
+		// rostered
+		Page planned = api("POST", "/api/v1/duty-posts/" + post + "/rosters", DemoUsers.STATION_OFFICER,
+				"{\"day\":\"%s\",\"period\":\"ARRIVAL\",\"officerName\":\"测试民警\",\"officerKind\":\"POLICE\"}"
+					.formatted(day));
+		assertThat(planned.status()).as(planned.body()).isEqualTo(201);
+		String roster = officer.get("/duty-posts/roster?day=" + day).body();
+		assertThat(roster).contains("data-post-id=\"" + post + "\"").contains("民警 测试民警").contains("不足 2 人");
+		JsonNode rosters = json(
+				api("GET", "/api/v1/duty-posts/rosters?day=" + day, DemoUsers.COUNTY_POLICE, null).body());
+		assertThat(rosters.findValuesAsString("officerName")).contains("测试民警");
+		assertThat(api("GET", "/api/v1/duty-posts/rosters", DemoUsers.COUNTY_EDUCATION, null).status())
+			.as("rosters are police data")
 			.isEqualTo(403);
 
 		// two officers check in now with a car (one typed place, one coordinates)
@@ -312,10 +326,6 @@ class DutyPostFlowTests {
 
 	private DataScope scopeOf(String username) {
 		return organisations.scopeOf(stationOfficer().organisationId(), false);
-	}
-
-	static List<String> unused() {
-		return List.of();
 	}
 
 }

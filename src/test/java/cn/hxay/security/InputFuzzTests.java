@@ -132,6 +132,11 @@ class InputFuzzTests {
 						select id from drill where region_code = '320402' order by held_on is not null, id limit 1""")
 					.query(String.class)
 					.single());
+		// a 护学岗 of 青龙派出所 (the demo's), fuzzed by its officer; check-ins that do not exist
+		ids.put("dutypost", jdbc.sql("""
+				select p.id from duty_post p join user_account u on u.organisation_id = p.station_id
+				where u.username = 'qinglong.police' order by p.id limit 1""").query(String.class).single());
+		ids.put("missing", "999999999");
 	}
 
 	@Test
@@ -363,7 +368,10 @@ class InputFuzzTests {
 				{ "/api/v1/webhooks/", "webhook" }, { "/compliance/evaluations/", "evaluation" },
 				{ "/api/v1/key-persons/", "keyperson" }, { "/key-persons/", "keyperson" },
 				{ "/api/v1/warnings/", "warning" }, { "/warnings/", "warning" }, { "/drills/schools/", "school" },
-				{ "/api/v1/drills/", "drill" }, { "/drills/", "drill" } }) {
+				{ "/api/v1/drills/", "drill" }, { "/drills/", "drill" }, { "/api/v1/duty-posts/check-ins/", "missing" },
+				{ "/duty-posts/check-ins/", "missing" }, { "/api/v1/duty-posts/schools/", "school" },
+				{ "/duty-posts/schools/", "school" }, { "/api/v1/duty-posts/", "dutypost" },
+				{ "/duty-posts/", "dutypost" } }) {
 			if (path.startsWith(kind[0])) {
 				path = path.replaceFirst("\\{id\\}", ids.get(kind[1]));
 				break;
