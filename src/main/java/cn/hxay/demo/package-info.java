@@ -4,5 +4,5 @@
  * modules' APIs on first start.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "alarm", "compliance", "identity", "inspection",
-		"keyperson", "organisation", "posture", "school", "shared", "surroundings", "warning" })
+		"keyperson", "organisation", "posture", "school", "shared", "surroundings", "tip", "warning" })
 package cn.hxay.demo;

@@ -38,14 +38,16 @@ class StartPageTests {
 	@Test
 	void countyEducationTilesCountExactlyTheListsTheyOpen() {
 		Map<String, Tile> tiles = checkedTiles(DemoUsers.COUNTY_EDUCATION);
-		assertThat(tiles).containsOnlyKeys("accept", "missed", "overdue", "supervised", "hazard-review");
+		assertThat(tiles).containsOnlyKeys("accept", "missed", "overdue", "supervised", "hazard-review", "tips-open",
+				"tips-overdue");
 		assertThat(tiles.get("accept").count()).as("the demo campaign has forms waiting for acceptance").isPositive();
 	}
 
 	@Test
 	void cityEducationTilesCountExactlyTheListsTheyOpen() {
 		Map<String, Tile> tiles = checkedTiles(DemoUsers.CITY_EDUCATION);
-		assertThat(tiles).containsOnlyKeys("accept", "missed", "overdue", "supervised", "hazard-review");
+		assertThat(tiles).containsOnlyKeys("accept", "missed", "overdue", "supervised", "hazard-review", "tips-open",
+				"tips-overdue");
 		long county = checkedTiles(DemoUsers.COUNTY_EDUCATION).get("accept").count();
 		assertThat(tiles.get("accept").count()).as("the city sees at least its county's forms")
 			.isGreaterThanOrEqualTo(county);
@@ -62,7 +64,7 @@ class StartPageTests {
 	@Test
 	void stationOfficerTilesCountFormsToCosignOpenAlarmsAndLongOutages() {
 		Map<String, Tile> tiles = checkedTiles(DemoUsers.STATION_OFFICER);
-		assertThat(tiles).containsOnlyKeys("cosign", "alarms", "outages", "overdue", "supervised");
+		assertThat(tiles).containsOnlyKeys("cosign", "alarms", "outages", "overdue", "supervised", "tips-open");
 		assertThat(tiles.get("cosign").href()).contains("state=COSIGN");
 		assertThat(tiles.get("alarms").href()).endsWith("/console");
 		assertThat(tiles.get("outages").href()).endsWith("/devices/rates#outages");
@@ -71,13 +73,14 @@ class StartPageTests {
 	@Test
 	void countyPoliceTilesCountExactlyTheListsTheyOpen() {
 		Map<String, Tile> tiles = checkedTiles(DemoUsers.COUNTY_POLICE);
-		assertThat(tiles).containsOnlyKeys("cosign", "alarms", "outages", "overdue", "supervised");
+		assertThat(tiles).containsOnlyKeys("cosign", "alarms", "outages", "overdue", "supervised", "tips-open");
 	}
 
 	@Test
 	void schoolLeadSeesOnlyThisSchoolWithOneTapToItsFormHazardsPostureAndFailings() {
 		Map<String, Tile> tiles = checkedTiles(DemoUsers.SCHOOL_LEAD);
-		assertThat(tiles).containsOnlyKeys("form", "pending", "rectifying", "failing", "posture");
+		assertThat(tiles).containsOnlyKeys("form", "pending", "rectifying", "failing", "posture", "tips-open",
+				"tips-overdue");
 		assertThat(tiles.get("form").href()).matches(".*/inspections/\\d+");
 		assertThat(tiles.get("posture").href()).matches(".*/schools/\\d+/posture");
 		String home = WebSession.signedIn(port, DemoUsers.SCHOOL_LEAD, DemoUsers.PASSWORD).get("/").body();

@@ -302,7 +302,32 @@ class AuthorizationMatrixTests {
 	"GET /api/v1/venue-violations", "L A A A A A A A A A",
 	"GET /api/v1/venue-violations/ledger.xlsx", "L A A A A A A A A A",
 	"GET /api/v1/venue-violations/{id}", "L N N N N N N N N N",
-	"POST /api/v1/venue-violations/{id}/moves", "L F F N f F F N N F"
+	"POST /api/v1/venue-violations/{id}/moves", "L F F N f F F N N F",
+	// 学生求助: the public page is open to everyone (its forms still need the CSRF token); the handlers' pages
+	// need a school, bureau or police account, police only see tips that went to the police (both test tips did)
+	"GET /help/claim", "A A A A A A A A A A",
+	"GET /help/{id}", "A A A A A A A A A A", "A A A A A A A A A A",
+	"GET /help/{id}/qr.png", "A A A A A A A A A A", "A A A A A A A A A A",
+	"POST /help/claim", "A A A A f A A A A A",
+	"POST /help/claim/leave", "A A A A f A A A A A",
+	"POST /help/claim/messages", "A A A A f A A A A A",
+	"POST /help/claim/photos", "A A A A f A A A A A",
+	"POST /help/{id}", "A A A A f A A A A A", "A A A A f A A A A A",
+	"GET /tips", "L F A A F A A A A A",
+	"GET /tips/committee", "L F A F F A A F F A",
+	"GET /tips/poster", "L F A A F A A A A A",
+	"GET /tips/{id}", "L F A A F A N A A A", "L F A A F N A N N N",
+	"GET /tips/{id}/attachments/{photoId}", "L F N N F N N N N N", "L F N N F N N N N N",
+	"POST /tips/committee", "L F F F f F F F F A",
+	"POST /tips/committee/remove", "L F F F f F F F F A",
+	"POST /tips/{id}/close", "L F A A f A N A A A", "L F A A f N A N N N",
+	"POST /tips/{id}/notes", "L F A A f A N A A A", "L F A A f N A N N N",
+	"POST /tips/{id}/refer", "L F A A f A N A A A", "L F A A f N A N N N",
+	"POST /tips/{id}/reply", "L F A A f A N A A A", "L F A A f N A N N N",
+	"GET /api/v1/tips", "L F A A F A A A A A",
+	"GET /api/v1/tips/{id}", "L F A A F A N A A A", "L F A A F N A N N N",
+	"POST /api/v1/tips/{id}/close", "L F A A f A N A A A", "L F A A f N A N N N",
+	"POST /api/v1/tips/{id}/reply", "L F A A f A N A A A", "L F A A f N A N N N"
 	// @formatter:on
 	);
 
@@ -313,7 +338,7 @@ class AuthorizationMatrixTests {
 	private static final Set<Integer> ALLOWED = Set.of(200, 201, 202, 204, 302, 303, 400, 409, 412, 415, 428);
 
 	private static final Set<String> SCOPED = Set.of("school", "hazard", "inspection", "device", "alarm", "keyperson",
-			"warning");
+			"warning", "tip");
 
 	/** Which object an {@code {id}} stands for, by the start of the path. */
 	private static final List<String[]> KINDS = List.of(new String[] { "/api/v1/compliance/schools/", "school" },
@@ -330,7 +355,8 @@ class AuthorizationMatrixTests {
 			new String[] { "/warnings/", "warning" }, new String[] { "/api/v1/key-persons/", "keyperson" },
 			new String[] { "/key-persons/", "keyperson" }, new String[] { "/api/v1/venues/", "missing" },
 			new String[] { "/venues/", "missing" }, new String[] { "/api/v1/venue-violations/", "missing" },
-			new String[] { "/venue-violations/", "missing" });
+			new String[] { "/venue-violations/", "missing" }, new String[] { "/help/", "school" },
+			new String[] { "/api/v1/tips/", "tip" }, new String[] { "/tips/", "tip" });
 
 	/** A dummy form: a stale version and values each handler refuses or ignores. */
 	private static final Map<String, String> DUMMY_FORM = Map.of("version", "-1", "percent", "0", "passed", "false",
@@ -412,6 +438,9 @@ class AuthorizationMatrixTests {
 						where o.region_code = '320412' order by k.id limit 1""").query(String.class).single() });
 		objects.put("evaluation", new String[] { "999999999", "999999999" });
 		objects.put("missing", new String[] { "999999999", "999999999" });
+		// a tip that went to the police at the demo school lead's school, and one at a
+		// 武进区 school
+		objects.put("tip", new String[] { tip(in), tip(out) });
 		for (String role : ROLES) {
 			WebSession session = role.equals(ANONYMOUS) ? new WebSession(port) : WebSession.signedIn(port, role, PW);
 			session.get(role.equals(ANONYMOUS) ? "/login" : "/account/password");
@@ -638,6 +667,19 @@ class AuthorizationMatrixTests {
 				{"level":"BLUE","title":"权限矩阵测试预警","body":"权限矩阵测试","acknowledgeBy":"%s"}""".formatted(ack));
 		assertThat(page.status()).as(page.body()).isEqualTo(201);
 		return find(page.body(), "\"id\":(\\d+)");
+	}
+
+	/** Files a danger tip on the school's public page, anonymously; returns its id. */
+	private String tip(String school) {
+		WebSession reporter = new WebSession(port);
+		reporter.get("/help/" + school);
+		Page page = reporter.postForm("/help/" + school,
+				Map.of("category", "DANGER", "reporter", "PARENT", "body", "权限矩阵测试求助"));
+		assertThat(page.status()).as(page.body()).isEqualTo(200);
+		return jdbc.sql("select max(id) from tip where school_id = ?")
+			.param(Long.parseLong(school))
+			.query(String.class)
+			.single();
 	}
 
 	/** Registers a one-key alarm through the page; returns its id, code and token. */

@@ -125,6 +125,7 @@ class InputFuzzTests {
 				select k.id from key_person k join user_account u on u.organisation_id = k.station_id
 				where u.username = 'qinglong.police' order by k.id limit 1""").query(String.class).single());
 		ids.put("warning", "999999999");
+		ids.put("tip", "999999999");
 	}
 
 	@Test
@@ -355,7 +356,8 @@ class InputFuzzTests {
 				{ "/admin/organisations/", "organisation" }, { "/admin/webhooks/", "webhook" },
 				{ "/api/v1/webhooks/", "webhook" }, { "/compliance/evaluations/", "evaluation" },
 				{ "/api/v1/key-persons/", "keyperson" }, { "/key-persons/", "keyperson" },
-				{ "/api/v1/warnings/", "warning" }, { "/warnings/", "warning" } }) {
+				{ "/api/v1/warnings/", "warning" }, { "/warnings/", "warning" }, { "/help/", "school" },
+				{ "/api/v1/tips/", "tip" }, { "/tips/", "tip" } }) {
 			if (path.startsWith(kind[0])) {
 				path = path.replaceFirst("\\{id\\}", ids.get(kind[1]));
 				break;
