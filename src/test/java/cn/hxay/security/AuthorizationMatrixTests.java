@@ -327,7 +327,15 @@ class AuthorizationMatrixTests {
 	"GET /api/v1/tips", "L F A A F A A A A A",
 	"GET /api/v1/tips/{id}", "L F A A F A N A A A", "L F A A F N A N N N",
 	"POST /api/v1/tips/{id}/close", "L F A A f A N A A A", "L F A A f N A N N N",
-	"POST /api/v1/tips/{id}/reply", "L F A A f A N A A A", "L F A A f N A N N N"
+	"POST /api/v1/tips/{id}/reply", "L F A A f A N A A A", "L F A A f N A N N N",
+	// warning files (the file id does not exist: 404 for those who may download, 403 for those who only see the
+	// warning) and the unread list
+	"GET /api/v1/warnings/{id}/attachments/{fileId}", "L N N F N N N F F N", "L N N F N N N N N N",
+	"GET /api/v1/warnings/{id}/unread", "L A A A A A N A A A", "L A A A A N A N N N",
+	"GET /warnings/{id}/attachments/{fileId}", "L N N F N N N F F N", "L N N F N N N N N N",
+	"GET /warnings/{id}/unread", "L A A A A A N A A A", "L A A A A N A N N N",
+	"GET /warnings/{id}/unread.xlsx", "L A A A A A N A A A", "L A A A A N A N N N",
+	"POST /warnings/{id}/attachments", "L F A F f A N F F F", "L F A F f N A N N N"
 	// @formatter:on
 	);
 
@@ -605,6 +613,7 @@ class AuthorizationMatrixTests {
 		}
 		return path.replace("{deviceCode}", objects.get("deviceCode")[scope])
 			.replace("{photoId}", "999999999")
+			.replace("{fileId}", "999999999")
 			.replace("{code}", "320402")
 			.replace("{step}", "start")
 			.replace("{version}", "1")

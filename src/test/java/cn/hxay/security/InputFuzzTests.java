@@ -365,6 +365,7 @@ class InputFuzzTests {
 		}
 		return path.replace("{deviceCode}", ids.get("deviceCode"))
 			.replace("{photoId}", "999999999")
+			.replace("{fileId}", "999999999")
 			.replace("{code}", "999998")
 			.replace("{step}", "safeguards")
 			.replace("{version}", "1")
