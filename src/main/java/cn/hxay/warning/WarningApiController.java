@@ -83,6 +83,25 @@ class WarningApiController {
 		return receipt(warnings.reply(user, scope, id, body == null ? null : body.reply()));
 	}
 
+	@GetMapping("/{id}/unread")
+	@Operation(summary = "未读学校（分页）", description = "调用者管辖范围内尚未签收的学校，按县（区）和校名排序；total 等于未读数")
+	cn.hxay.shared.Paged<ReceiptResource> unread(@PathVariable long id,
+			@org.springframework.web.bind.annotation.RequestParam(required = false) Integer page,
+			@org.springframework.web.bind.annotation.RequestParam(required = false) Integer size, DataScope scope) {
+		cn.hxay.shared.Paged<Receipt> found = warnings.unread(scope, id, cn.hxay.shared.PageRequest.of(page, size));
+		return new cn.hxay.shared.Paged<>(found.items().stream().map(WarningApiController::receipt).toList(),
+				found.page(), found.size(), found.total());
+	}
+
+	@GetMapping("/{id}/attachments/{fileId}")
+	@Operation(summary = "下载预警附件", description = "仅发布单位（及其上级）和收到预警的学校；其他可见此预警的用户返回 403")
+	ResponseEntity<byte[]> download(@PathVariable long id, @PathVariable long fileId, CurrentUser user,
+			DataScope scope) {
+		Warnings.Download d = warnings.download(user, scope, id, fileId);
+		return cn.hxay.shared.web.Downloads.of(d.bytes(), d.file().fileName(),
+				org.springframework.http.MediaType.parseMediaType(d.file().contentType()));
+	}
+
 	private static WarningResource detail(WarningView v) {
 		return resource(v.warning(), v.receipts().size(), v.readList().size(), v.repliedList().size(),
 				v.unreadList().size(), v.receipts().stream().map(WarningApiController::receipt).toList());

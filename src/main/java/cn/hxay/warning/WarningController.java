@@ -117,6 +117,60 @@ class WarningController {
 		}
 	}
 
+	@PostMapping("/warnings/{id}/attachments")
+	String attach(@PathVariable long id, jakarta.servlet.http.HttpServletRequest request, CurrentUser user,
+			DataScope scope, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		warnings.mustAttach(user, scope, id);
+		try {
+			byte[] bytes = FormBinding.upload(request, "file");
+			org.springframework.web.multipart.MultipartHttpServletRequest multipart = org.springframework.web.util.WebUtils
+				.getNativeRequest(request, org.springframework.web.multipart.MultipartHttpServletRequest.class);
+			String name = multipart.getFile("file").getOriginalFilename();
+			warnings.attach(user, scope, id, name, bytes);
+			redirect.addFlashAttribute("notice", "附件已上传");
+			return "redirect:/warnings/" + id;
+		}
+		catch (InvalidInputException ex) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("fileProblem", ex.getMessage());
+			return show(warnings.view(scope, id), user, model);
+		}
+	}
+
+	@GetMapping("/warnings/{id}/attachments/{fileId}")
+	org.springframework.http.ResponseEntity<byte[]> download(@PathVariable long id, @PathVariable long fileId,
+			CurrentUser user, DataScope scope) {
+		Warnings.Download d = warnings.download(user, scope, id, fileId);
+		return cn.hxay.shared.web.Downloads.of(d.bytes(), d.file().fileName(),
+				org.springframework.http.MediaType.parseMediaType(d.file().contentType()));
+	}
+
+	/** The schools that have not read it, 50 a page, and the same list as Excel. */
+	@GetMapping("/warnings/{id}/unread")
+	String unread(@PathVariable long id,
+			@org.springframework.web.bind.annotation.RequestParam(required = false) Integer page, DataScope scope,
+			Model model) {
+		model.addAttribute("w", warnings.view(scope, id).warning());
+		model.addAttribute("unread", warnings.unread(scope, id,
+				cn.hxay.shared.PageRequest.of(page == null ? 0 : Math.min(page, 100_000), 50)));
+		return "warning/unread";
+	}
+
+	@GetMapping("/warnings/{id}/unread.xlsx")
+	org.springframework.http.ResponseEntity<byte[]> unreadExcel(@PathVariable long id, DataScope scope) {
+		Warning w = warnings.view(scope, id).warning();
+		java.util.List<Receipt> all = new java.util.ArrayList<>();
+		for (int page = 0;; page++) {
+			cn.hxay.shared.Paged<Receipt> part = warnings.unread(scope, id,
+					new cn.hxay.shared.PageRequest(page, cn.hxay.shared.PageRequest.MAX_SIZE));
+			all.addAll(part.items());
+			if (!part.hasNext()) {
+				break;
+			}
+		}
+		return cn.hxay.shared.web.Downloads.excel(UnreadWorkbook.of(w, all), "预警未读学校-" + w.id() + ".xlsx");
+	}
+
 	private String show(WarningView view, CurrentUser user, Model model) {
 		model.addAttribute("view", view);
 		model.addAttribute("w", view.warning());
@@ -126,6 +180,8 @@ class WarningController {
 			.findFirst()
 			.orElse(null);
 		model.addAttribute("mine", mine);
+		model.addAttribute("files", warnings.files(DataScope.everything(false), view.warning().id()));
+		model.addAttribute("mayAttach", warnings.maySend(user) && mine == null);
 		return "warning/show";
 	}
 

@@ -163,6 +163,51 @@ class WarningStore {
 			.single();
 	}
 
+	/**
+	 * The unread deliveries in scope, a page at a time, in the order of the receipt
+	 * lists.
+	 */
+	cn.hxay.shared.Paged<Receipt> unread(DataScope scope, long warningId, cn.hxay.shared.PageRequest page) {
+		String where = " from warning_delivery d where d.warning_id = :id and d.read_at is null and "
+				+ DataScope.where("d");
+		long total = scope.bind(jdbc.sql("select count(*)" + where)).param("id", warningId).query(Long.class).single();
+		List<Receipt> items = scope
+			.bind(jdbc
+				.sql("select d.*" + where + " order by d.region_code, d.school_name, d.id limit :limit offset :offset"))
+			.param("id", warningId)
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query((rs, i) -> receipt(rs))
+			.list();
+		return new cn.hxay.shared.Paged<>(items, page.page(), page.size(), total);
+	}
+
+	long insertFile(long warningId, String name, String type, byte[] bytes, String by, Instant at) {
+		return jdbc.sql("""
+				insert into warning_attachment (warning_id, file_name, content_type, size_bytes, bytes, uploaded_by,
+				  uploaded_at) values (?, ?, ?, ?, ?, ?, ?) returning id""")
+			.params(warningId, name, type, bytes.length, bytes, by, Timestamp.from(at))
+			.query(Long.class)
+			.single();
+	}
+
+	List<WarningFile> files(long warningId) {
+		return jdbc.sql("""
+				select id, file_name, content_type, size_bytes, uploaded_by, uploaded_at from warning_attachment
+				where warning_id = ? order by id""")
+			.param(warningId)
+			.query((rs, i) -> new WarningFile(rs.getLong("id"), rs.getString("file_name"), rs.getString("content_type"),
+					rs.getInt("size_bytes"), rs.getString("uploaded_by"), instant(rs, "uploaded_at")))
+			.list();
+	}
+
+	Optional<byte[]> fileBytes(long warningId, long fileId) {
+		return jdbc.sql("select bytes from warning_attachment where warning_id = ? and id = ?")
+			.params(warningId, fileId)
+			.query(byte[].class)
+			.optional();
+	}
+
 	private static Warning warning(ResultSet rs) throws SQLException {
 		String kind = rs.getString("school_kind");
 		return new Warning(rs.getLong("id"), WarningLevel.valueOf(rs.getString("level")), rs.getString("title"),

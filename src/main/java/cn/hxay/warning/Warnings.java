@@ -187,6 +187,69 @@ public class Warnings {
 			.orElseThrow(() -> new ForbiddenException("只有收到预警的学校可以签收和回复"));
 	}
 
+	static final int MAX_FILES = 5;
+
+	/** The files sent with a warning the reader sees. */
+	public List<WarningFile> files(DataScope scope, long id) {
+		store.byId(scope, id).orElseThrow(Warnings::notFound);
+		return store.files(id);
+	}
+
+	/**
+	 * The sender's side (a sender whose scope covers the sending unit) adds a file: a PDF
+	 * or a photo, checked by its own bytes.
+	 */
+	@Transactional
+	public WarningFile attach(CurrentUser user, DataScope scope, long id, String fileName, byte[] bytes) {
+		mustAttach(user, scope, id);
+		String type = WarningFile.checkedType(bytes);
+		if (store.files(id).size() >= MAX_FILES) {
+			throw new InvalidInputException("file", "每条预警最多 " + MAX_FILES + " 个附件");
+		}
+		String name = WarningFile.cleanName(fileName, type);
+		long fileId = store.insertFile(id, name, type, bytes, user.displayName(), clock.instant());
+		audit.record("WARNING_FILE_ADDED", "warning", id, name);
+		return store.files(id).stream().filter(f -> f.id() == fileId).findFirst().orElseThrow();
+	}
+
+	/** Refuses anyone but the sender's side (404 outside the scope, then 403). */
+	public void mustAttach(CurrentUser user, DataScope scope, long id) {
+		Warning w = store.byId(scope, id).orElseThrow(Warnings::notFound);
+		if (!maySend(user) || !scope.covers(w.senderUnitId())) {
+			throw new ForbiddenException("只有发布单位（及其上级）可以添加附件");
+		}
+	}
+
+	/**
+	 * A file's bytes: only for the sender's scope and the schools the warning went to.
+	 */
+	public Download download(CurrentUser user, DataScope scope, long id, long fileId) {
+		Warning w = store.byId(scope, id).orElseThrow(Warnings::notFound);
+		boolean receivingSchool = store.receiptOfSchoolUnit(id, user.organisationId()).isPresent();
+		if (!scope.covers(w.senderUnitId()) && !receivingSchool) {
+			throw new ForbiddenException("预警附件只供发布单位及其上级和收到预警的学校下载");
+		}
+		WarningFile file = store.files(id)
+			.stream()
+			.filter(f -> f.id() == fileId)
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("附件不存在"));
+		return new Download(file, store.fileBytes(id, fileId).orElseThrow());
+	}
+
+	/** A file with its bytes. */
+	public record Download(WarningFile file, byte[] bytes) {
+	}
+
+	/**
+	 * The schools in the reader's scope that have not read the warning, a page at a time
+	 * (the sender's "who has not read" list); the total equals the unread count.
+	 */
+	public cn.hxay.shared.Paged<Receipt> unread(DataScope scope, long id, cn.hxay.shared.PageRequest page) {
+		store.byId(scope, id).orElseThrow(Warnings::notFound);
+		return store.unread(scope, id, page);
+	}
+
 	/**
 	 * One run of the escalation at the given moment: a reminder for every delivery unread
 	 * when half its time is gone, and a webhook notification (for SMS) for every one

@@ -443,7 +443,40 @@ class AuthorizationMatrixTests {
 	"POST /admin/organisations/{id}/enabled", "L A F F F F F F F F",
 	"GET /admin/audit/export.xlsx", "L A F F F F F F F F",
 	// review at working speed (issue 15 §4): batch acceptance of the forms without failing items, by reviewers
-	"POST /inspections/campaigns/{id}/accept-clean", "L A A A f A A A F F"
+	"POST /inspections/campaigns/{id}/accept-clean", "L A A A f A A A F F",
+	// 学生求助: the public page is open to everyone (its forms still need the CSRF token); the handlers' pages
+	// need a school, bureau or police account, police only see tips that went to the police (both test tips did)
+	"GET /help/claim", "A A A A A A A A A A",
+	"GET /help/{id}", "A A A A A A A A A A", "A A A A A A A A A A",
+	"GET /help/{id}/qr.png", "A A A A A A A A A A", "A A A A A A A A A A",
+	"POST /help/claim", "A A A A f A A A A A",
+	"POST /help/claim/leave", "A A A A f A A A A A",
+	"POST /help/claim/messages", "A A A A f A A A A A",
+	"POST /help/claim/photos", "A A A A f A A A A A",
+	"POST /help/{id}", "A A A A f A A A A A", "A A A A f A A A A A",
+	"GET /tips", "L F A A F A A A A A",
+	"GET /tips/committee", "L F A F F A A F F A",
+	"GET /tips/poster", "L F A A F A A A A A",
+	"GET /tips/{id}", "L F A A F A N A A A", "L F A A F N A N N N",
+	"GET /tips/{id}/attachments/{photoId}", "L F N N F N N N N N", "L F N N F N N N N N",
+	"POST /tips/committee", "L F F F f F F F F A",
+	"POST /tips/committee/remove", "L F F F f F F F F A",
+	"POST /tips/{id}/close", "L F A A f A N A A A", "L F A A f N A N N N",
+	"POST /tips/{id}/notes", "L F A A f A N A A A", "L F A A f N A N N N",
+	"POST /tips/{id}/refer", "L F A A f A N A A A", "L F A A f N A N N N",
+	"POST /tips/{id}/reply", "L F A A f A N A A A", "L F A A f N A N N N",
+	"GET /api/v1/tips", "L F A A F A A A A A",
+	"GET /api/v1/tips/{id}", "L F A A F A N A A A", "L F A A F N A N N N",
+	"POST /api/v1/tips/{id}/close", "L F A A f A N A A A", "L F A A f N A N N N",
+	"POST /api/v1/tips/{id}/reply", "L F A A f A N A A A", "L F A A f N A N N N",
+	// warning files (the file id does not exist: 404 for those who may download, 403 for those who only see the
+	// warning) and the unread list
+	"GET /api/v1/warnings/{id}/attachments/{fileId}", "L N N F N N N F F N", "L N N F N N N N N N",
+	"GET /api/v1/warnings/{id}/unread", "L A A A A A N A A A", "L A A A A N A N N N",
+	"GET /warnings/{id}/attachments/{fileId}", "L N N F N N N F F N", "L N N F N N N N N N",
+	"GET /warnings/{id}/unread", "L A A A A A N A A A", "L A A A A N A N N N",
+	"GET /warnings/{id}/unread.xlsx", "L A A A A A N A A A", "L A A A A N A N N N",
+	"POST /warnings/{id}/attachments", "L F A F f A N F F F", "L F A F f N A N N N"
 	// @formatter:on
 	);
 
@@ -455,6 +488,8 @@ class AuthorizationMatrixTests {
 
 	private static final Set<String> SCOPED = Set.of("school", "hazard", "inspection", "device", "alarm", "keyperson",
 			"warning", "drill");
+
+	,"warning","tip");
 
 	/** Which object an {@code {id}} stands for, by the start of the path. */
 	private static final List<String[]> KINDS = List.of(new String[] { "/api/v1/compliance/schools/", "school" },
@@ -480,7 +515,8 @@ class AuthorizationMatrixTests {
 			new String[] { "/api/v1/reports/submissions/", "missing" },
 			new String[] { "/api/v1/reports/notices/", "missing" }, new String[] { "/reports/submissions/", "missing" },
 			new String[] { "/reports/notices/", "missing" }, new String[] { "/api/v1/reports/", "report" },
-			new String[] { "/reports/", "report" });
+			new String[] { "/reports/", "report" }, new String[] { "/help/", "school" },
+			new String[] { "/api/v1/tips/", "tip" }, new String[] { "/tips/", "tip" });
 
 	/** A dummy form: a stale version and values each handler refuses or ignores. */
 	private static final Map<String, String> DUMMY_FORM = Map.of("version", "-1", "percent", "0", "passed", "false",
@@ -565,10 +601,7 @@ class AuthorizationMatrixTests {
 						where o.region_code = '320412' order by k.id limit 1""").query(String.class).single() });
 		objects.put("evaluation", new String[] { "999999999", "999999999" });
 		objects.put("missing", new String[] { "999999999", "999999999" });
-		// the demo half-monthly report of 常州市教育局
-		String report = find(api("GET", "/api/v1/reports", DemoUsers.CITY_EDUCATION, null).body(),
-				"\"id\":(\\d+),\"title\":\"校园安全整治工作进展情况（半月报）\"");
-		objects.put("report", new String[] { report, report });
+);
 		for (String role : ROLES) {
 			WebSession session = role.equals(ANONYMOUS) ? new WebSession(port) : WebSession.signedIn(port, role, PW);
 			session.get(role.equals(ANONYMOUS) ? "/login" : "/account/password");
@@ -733,6 +766,7 @@ class AuthorizationMatrixTests {
 		}
 		return path.replace("{deviceCode}", objects.get("deviceCode")[scope])
 			.replace("{photoId}", "999999999")
+			.replace("{fileId}", "999999999")
 			.replace("{code}", "320402")
 			.replace("{step}", "start")
 			.replace("{version}", "1")
@@ -803,6 +837,18 @@ class AuthorizationMatrixTests {
 				PlatformTime.today(clock)));
 		assertThat(page.status()).as(page.body()).isEqualTo(201);
 		return find(page.body(), "\"id\":(\\d+)");
+
+	/** Files a danger tip on the school's public page, anonymously; returns its id. */
+	private String tip(String school) {
+		WebSession reporter = new WebSession(port);
+		reporter.get("/help/" + school);
+		Page page = reporter.postForm("/help/" + school,
+				Map.of("category", "DANGER", "reporter", "PARENT", "body", "权限矩阵测试求助"));
+		assertThat(page.status()).as(page.body()).isEqualTo(200);
+		return jdbc.sql("select max(id) from tip where school_id = ?")
+			.param(Long.parseLong(school))
+			.query(String.class)
+			.single();
 	}
 
 	/** Registers a one-key alarm through the page; returns its id, code and token. */

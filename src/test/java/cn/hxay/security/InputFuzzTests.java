@@ -137,6 +137,7 @@ class InputFuzzTests {
 				select p.id from duty_post p join user_account u on u.organisation_id = p.station_id
 				where u.username = 'qinglong.police' order by p.id limit 1""").query(String.class).single());
 		ids.put("missing", "999999999");
+		ids.put("tip", "999999999");
 	}
 
 	@Test
@@ -371,7 +372,8 @@ class InputFuzzTests {
 				{ "/api/v1/drills/", "drill" }, { "/drills/", "drill" }, { "/api/v1/duty-posts/check-ins/", "missing" },
 				{ "/duty-posts/check-ins/", "missing" }, { "/api/v1/duty-posts/schools/", "school" },
 				{ "/duty-posts/schools/", "school" }, { "/api/v1/duty-posts/", "dutypost" },
-				{ "/duty-posts/", "dutypost" } }) {
+				{ "/duty-posts/", "dutypost" }, { "/help/", "school" }, { "/api/v1/tips/", "tip" },
+				{ "/tips/", "tip" } }) {
 			if (path.startsWith(kind[0])) {
 				path = path.replaceFirst("\\{id\\}", ids.get(kind[1]));
 				break;
@@ -379,6 +381,7 @@ class InputFuzzTests {
 		}
 		return path.replace("{deviceCode}", ids.get("deviceCode"))
 			.replace("{photoId}", "999999999")
+			.replace("{fileId}", "999999999")
 			.replace("{code}", "999998")
 			.replace("{step}", "safeguards")
 			.replace("{version}", "1")
