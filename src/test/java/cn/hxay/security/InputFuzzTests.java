@@ -125,6 +125,9 @@ class InputFuzzTests {
 				select k.id from key_person k join user_account u on u.organisation_id = k.station_id
 				where u.username = 'qinglong.police' order by k.id limit 1""").query(String.class).single());
 		ids.put("warning", "999999999");
+		// the demo half-monthly report; report submissions and notices that do not exist
+		ids.put("report", find(api("GET", "/api/v1/reports", DemoUsers.CITY_EDUCATION, null).body(), "\"id\":(\\d+)"));
+		ids.put("missing", "999999999");
 	}
 
 	@Test
@@ -355,7 +358,10 @@ class InputFuzzTests {
 				{ "/admin/organisations/", "organisation" }, { "/admin/webhooks/", "webhook" },
 				{ "/api/v1/webhooks/", "webhook" }, { "/compliance/evaluations/", "evaluation" },
 				{ "/api/v1/key-persons/", "keyperson" }, { "/key-persons/", "keyperson" },
-				{ "/api/v1/warnings/", "warning" }, { "/warnings/", "warning" } }) {
+				{ "/api/v1/warnings/", "warning" }, { "/warnings/", "warning" },
+				{ "/api/v1/reports/submissions/", "missing" }, { "/api/v1/reports/notices/", "missing" },
+				{ "/reports/submissions/", "missing" }, { "/reports/notices/", "missing" },
+				{ "/api/v1/reports/", "report" }, { "/reports/", "report" } }) {
 			if (path.startsWith(kind[0])) {
 				path = path.replaceFirst("\\{id\\}", ids.get(kind[1]));
 				break;
