@@ -3,42 +3,97 @@ package cn.hxay.hazard;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
+import cn.hxay.organisation.Organisations;
 import cn.hxay.shared.PlatformTime;
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import org.springframework.stereotype.Component;
 
-/** The hazard ledger (隐患台账) as an Excel workbook, one row per hazard. */
+/**
+ * The hazard ledger (隐患台账) as an Excel workbook an office can send: a title with the
+ * as-of date, a frozen header, column widths, county names (not codes), one row per
+ * hazard.
+ */
 @Component
 class LedgerWorkbook {
 
-	private static final String[] HEADERS = { "序号", "通知书编号", "学校", "地区代码", "隐患部位", "类别", "等级", "隐患描述", "整改要求", "责任单位",
+	private static final String[] HEADERS = { "序号", "通知书编号", "学校", "县（区）", "隐患部位", "类别", "等级", "隐患描述", "整改要求", "责任单位",
 			"责任人", "发现人", "发现日期", "整改期限", "状态", "逾期", "挂牌督办", "临时防范措施" };
+
+	private static final int[] WIDTHS = { 6, 30, 28, 10, 16, 10, 8, 36, 36, 20, 10, 10, 12, 12, 10, 6, 8, 30 };
+
+	private final Organisations organisations;
+
+	private final Clock clock;
+
+	LedgerWorkbook(Organisations organisations, Clock clock) {
+		this.organisations = organisations;
+		this.clock = clock;
+	}
 
 	byte[] write(List<Hazard> hazards) {
 		try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			Sheet sheet = book.createSheet("隐患台账");
-			Row title = sheet.createRow(0);
-			title.createCell(0).setCellValue("学校安全隐患台账");
-			Row head = sheet.createRow(1);
-			for (int i = 0; i < HEADERS.length; i++) {
-				head.createCell(i).setCellValue(HEADERS[i]);
+			for (int i = 0; i < WIDTHS.length; i++) {
+				sheet.setColumnWidth(i, WIDTHS[i] * 256);
 			}
+			Font bold = book.createFont();
+			bold.setBold(true);
+			Font big = book.createFont();
+			big.setBold(true);
+			big.setFontHeightInPoints((short) 16);
+			CellStyle titleStyle = book.createCellStyle();
+			titleStyle.setFont(big);
+			titleStyle.setAlignment(HorizontalAlignment.CENTER);
+			titleStyle.setVerticalAlignment(VerticalAlignment.CENTER);
+			CellStyle asOf = book.createCellStyle();
+			asOf.setAlignment(HorizontalAlignment.RIGHT);
+			asOf.setVerticalAlignment(VerticalAlignment.BOTTOM);
+			CellStyle head = bordered(book);
+			head.setFont(bold);
+			head.setAlignment(HorizontalAlignment.CENTER);
+			CellStyle cell = bordered(book);
+			Row title = sheet.createRow(0);
+			title.setHeightInPoints(30);
+			title.createCell(0).setCellValue("学校安全隐患台账");
+			title.getCell(0).setCellStyle(titleStyle);
+			sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, 13));
+			title.createCell(14).setCellValue("截至 " + PlatformTime.CHINESE_DATE.format(PlatformTime.today(clock)));
+			title.getCell(14).setCellStyle(asOf);
+			sheet.addMergedRegion(new CellRangeAddress(0, 0, 14, HEADERS.length - 1));
+			Row header = sheet.createRow(1);
+			for (int i = 0; i < HEADERS.length; i++) {
+				header.createCell(i).setCellValue(HEADERS[i]);
+				header.getCell(i).setCellStyle(head);
+			}
+			sheet.createFreezePane(0, 2);
+			Map<String, String> counties = new HashMap<>();
 			int r = 2;
 			for (Hazard h : hazards) {
 				Row row = sheet.createRow(r);
-				String[] v = { Integer.toString(r - 1), h.noticeNumber(), h.schoolName(), h.regionCode(), h.place(),
+				String county = counties.computeIfAbsent(h.regionCode(), this::regionName);
+				String[] v = { Integer.toString(r - 1), h.noticeNumber(), h.schoolName(), county, h.place(),
 						h.category().label(), h.grade().label(), h.description(), h.requirements(), h.responsibleUnit(),
 						h.responsiblePerson(), h.foundBy(), PlatformTime.dayOf(h.foundAt()).toString(),
 						h.deadline().toString(), h.state().label(), h.overdue() ? "是" : "否", h.supervised() ? "是" : "否",
 						h.temporarySafeguards() == null ? "" : h.temporarySafeguards() };
 				for (int i = 0; i < v.length; i++) {
 					row.createCell(i).setCellValue(v[i]);
+					row.getCell(i).setCellStyle(cell);
 				}
 				r++;
 			}
@@ -48,6 +103,27 @@ class LedgerWorkbook {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	private String regionName(String code) {
+		try {
+			return organisations.region(code).name();
+		}
+		catch (RuntimeException ex) {
+			// a code no longer in the region table is shown as it is
+			return code;
+		}
+	}
+
+	private static CellStyle bordered(XSSFWorkbook book) {
+		CellStyle s = book.createCellStyle();
+		s.setBorderTop(BorderStyle.THIN);
+		s.setBorderBottom(BorderStyle.THIN);
+		s.setBorderLeft(BorderStyle.THIN);
+		s.setBorderRight(BorderStyle.THIN);
+		s.setWrapText(true);
+		s.setVerticalAlignment(VerticalAlignment.TOP);
+		return s;
 	}
 
 	static boolean within(Hazard h, LocalDate from, LocalDate to) {

@@ -431,6 +431,93 @@ class ReportFlowTests {
 		assertThat(list.split("class=\"todo-row\"").length - 1).isEqualTo((int) tile);
 	}
 
+	@Test
+	void annex2OfTheSchoolsFilledOnThePageAndSummarisedWithUnreportedSchoolsMarked() throws Exception {
+		LocalDate today = PlatformTime.today(clock);
+		String title = "附件2测试-" + System.nanoTime();
+		Page created = api("POST", "/api/v1/reports", DemoUsers.COUNTY_EDUCATION, """
+				{"title":"%s","form":"CHANGZHOU_ANNEX2","cadence":"ONE_OFF","startsOn":"%s","endsOn":"%s",
+				 "finalDueOn":"%s","lockDays":0,"remindDays":3,"targetKind":"SCHOOL"}""".formatted(title,
+				today.minusDays(20), today.minusDays(1), today.plusDays(7)));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		long id = json(created.body()).get("id").asLong();
+		WebSession school = WebSession.signedIn(port, DemoUsers.SCHOOL_LEAD, PW);
+		assertThat(school.get("/reports/" + id).body()).contains("开始填报");
+		Page opened = school.follow(school.postForm("/reports/" + id + "/open", Map.of()));
+		assertThat(opened.status()).isEqualTo(200);
+		long sid = Long.parseLong(cn.hxay.support.Texts.find(opened.body(), "action=\"/reports/submissions/(\\d+)\""));
+		String prefilled = cn.hxay.support.Texts.find(opened.body(),
+				"id=\"v_hazards\" name=\"v_hazards\" value=\"(\\d+)\"");
+		long ledger = json(api("GET", "/api/v1/hazards", DemoUsers.SCHOOL_LEAD, null).body()).size();
+		assertThat(prefilled).isEqualTo(Long.toString(ledger));
+		String version = cn.hxay.support.Texts.find(opened.body(), "name=\"version\" value=\"(\\d+)\"");
+		// a changed figure without its reason: 400, what was typed stays on the page
+		Page refused = school.postForm("/reports/submissions/" + sid,
+				Map.of("version", version, "v_disorder", "校门东侧有流动摊贩聚集", "v_disorderFixed", "是", "v_hazards",
+						Long.toString(ledger + 1), "v_fixed", "0", "v_instability", "无", "attest", "on", "action",
+						"submit"));
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.body()).contains("请说明修改原因")
+			.contains("校门东侧有流动摊贩聚集")
+			.contains("value=\"" + (ledger + 1) + "\"");
+		Page done = school.postForm("/reports/submissions/" + sid,
+				Map.of("version", version, "v_disorder", "校门东侧有流动摊贩聚集", "v_disorderFixed", "是", "v_hazards",
+						Long.toString(ledger + 1), "r_hazards", "围墙裂缝一处未录入平台", "v_fixed", "0", "v_instability", "无",
+						"attest", "on", "action", "submit"));
+		assertThat(done.status()).as(done.body()).isEqualTo(302);
+		assertThat(school.follow(done).body()).contains("已报送（已锁定）").contains("围墙裂缝一处未录入平台");
+
+		WebSession county = WebSession.signedIn(port, DemoUsers.COUNTY_EDUCATION, PW);
+		Page xlsx = county.get("/reports/" + id + "/summary.xlsx");
+		assertThat(xlsx.status()).isEqualTo(200);
+		save("annex2-summary.xlsx", xlsx.bytes());
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.bytes()))) {
+			Sheet sheet = book.getSheetAt(0);
+			assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("学校及周边安全排查整改情况汇总表");
+			Row head = sheet.getRow(2);
+			assertThat(head.getCell(0).getStringCellValue()).isEqualTo("区域");
+			assertThat(head.getCell(1).getStringCellValue()).isEqualTo("属地派出所");
+			assertThat(head.getCell(2).getStringCellValue()).isEqualTo("学校名称");
+			assertThat(head.getCell(5).getStringCellValue()).isEqualTo("校园隐患总数");
+			int reported = 0;
+			int unreported = 0;
+			Row total = null;
+			for (int r = 3; r <= sheet.getLastRowNum(); r++) {
+				Row row = sheet.getRow(r);
+				if (row == null || row.getCell(5) == null) {
+					continue;
+				}
+				if (row.getCell(0).getStringCellValue().equals("合计")) {
+					total = row;
+				}
+				else if (row.getCell(5).getCellType() == CellType.NUMERIC) {
+					reported++;
+					assertThat(row.getCell(0).getStringCellValue()).isEqualTo("天宁区");
+					assertThat(row.getCell(1).getStringCellValue()).endsWith("派出所");
+					assertThat((long) row.getCell(5).getNumericCellValue()).isEqualTo(ledger + 1);
+				}
+				else {
+					assertThat(row.getCell(5).getStringCellValue()).isEqualTo("未报");
+					unreported++;
+				}
+			}
+			assertThat(reported).isEqualTo(1);
+			assertThat(unreported).isEqualTo(69);
+			assertThat(total).isNotNull();
+			assertThat((long) total.getCell(5).getNumericCellValue()).isEqualTo(ledger + 1);
+		}
+		Page pdf = county.get("/reports/" + id + "/summary.pdf");
+		save("annex2-summary.pdf", pdf.bytes());
+		try (PDDocument doc = Loader.loadPDF(pdf.bytes())) {
+			String text = new PDFTextStripper().getText(doc);
+			assertThat(text).contains("学校及周边安全排查整改情况汇总表")
+				.contains("填报单位：天宁区教育局")
+				.contains("合计")
+				.contains("未报")
+				.contains("校门东侧有流动摊贩聚集");
+		}
+	}
+
 	private String status(long id, Period p, String unit) {
 		for (JsonNode u : json(
 				api("GET", "/api/v1/reports/" + id + "/units?period=" + p.start(), DemoUsers.CITY_EDUCATION, null)

@@ -138,6 +138,9 @@ class InputFuzzTests {
 				where u.username = 'qinglong.police' order by p.id limit 1""").query(String.class).single());
 		ids.put("missing", "999999999");
 		ids.put("tip", "999999999");
+		// the demo half-monthly report; report submissions and notices that do not exist
+		ids.put("report", find(api("GET", "/api/v1/reports", DemoUsers.CITY_EDUCATION, null).body(), "\"id\":(\\d+)"));
+		ids.put("missing", "999999999");
 	}
 
 	@Test
@@ -372,8 +375,10 @@ class InputFuzzTests {
 				{ "/api/v1/drills/", "drill" }, { "/drills/", "drill" }, { "/api/v1/duty-posts/check-ins/", "missing" },
 				{ "/duty-posts/check-ins/", "missing" }, { "/api/v1/duty-posts/schools/", "school" },
 				{ "/duty-posts/schools/", "school" }, { "/api/v1/duty-posts/", "dutypost" },
-				{ "/duty-posts/", "dutypost" }, { "/help/", "school" }, { "/api/v1/tips/", "tip" },
-				{ "/tips/", "tip" } }) {
+				{ "/duty-posts/", "dutypost" }, { "/help/", "school" }, { "/api/v1/tips/", "tip" }, { "/tips/", "tip" },
+				{ "/api/v1/reports/submissions/", "missing" }, { "/api/v1/reports/notices/", "missing" },
+				{ "/reports/submissions/", "missing" }, { "/reports/notices/", "missing" },
+				{ "/api/v1/reports/", "report" }, { "/reports/", "report" } }) {
 			if (path.startsWith(kind[0])) {
 				path = path.replaceFirst("\\{id\\}", ids.get(kind[1]));
 				break;
