@@ -4,5 +4,5 @@
  * modules' APIs on first start.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "alarm", "compliance", "identity", "inspection",
-		"keyperson", "organisation", "posture", "school", "shared", "surroundings", "warning" })
+		"keyperson", "organisation", "patrol", "posture", "school", "shared", "surroundings", "visitor", "warning" })
 package cn.hxay.demo;

@@ -4,7 +4,7 @@ package cn.hxay.notification;
 public enum EventType {
 
 	ALARM_RAISED("新报警"), ALARM_ESCALATED("报警升级"), DEVICE_OFFLINE("设备离线"), HAZARD_SUPERVISED("隐患挂牌督办"),
-	HAZARD_CLOSED("隐患销号"), WARNING_UNREAD("预警逾期未读"), TEST("测试消息");
+	HAZARD_CLOSED("隐患销号"), WARNING_UNREAD("预警逾期未读"), GATE_ALERT("门岗预警"), TEST("测试消息");
 
 	private final String label;
 

@@ -38,14 +38,16 @@ class StartPageTests {
 	@Test
 	void countyEducationTilesCountExactlyTheListsTheyOpen() {
 		Map<String, Tile> tiles = checkedTiles(DemoUsers.COUNTY_EDUCATION);
-		assertThat(tiles).containsOnlyKeys("accept", "missed", "overdue", "supervised", "hazard-review");
+		assertThat(tiles).containsOnlyKeys("accept", "missed", "overdue", "supervised", "hazard-review",
+				"patrol-short");
 		assertThat(tiles.get("accept").count()).as("the demo campaign has forms waiting for acceptance").isPositive();
 	}
 
 	@Test
 	void cityEducationTilesCountExactlyTheListsTheyOpen() {
 		Map<String, Tile> tiles = checkedTiles(DemoUsers.CITY_EDUCATION);
-		assertThat(tiles).containsOnlyKeys("accept", "missed", "overdue", "supervised", "hazard-review");
+		assertThat(tiles).containsOnlyKeys("accept", "missed", "overdue", "supervised", "hazard-review",
+				"patrol-short");
 		long county = checkedTiles(DemoUsers.COUNTY_EDUCATION).get("accept").count();
 		assertThat(tiles.get("accept").count()).as("the city sees at least its county's forms")
 			.isGreaterThanOrEqualTo(county);
@@ -62,7 +64,8 @@ class StartPageTests {
 	@Test
 	void stationOfficerTilesCountFormsToCosignOpenAlarmsAndLongOutages() {
 		Map<String, Tile> tiles = checkedTiles(DemoUsers.STATION_OFFICER);
-		assertThat(tiles).containsOnlyKeys("cosign", "alarms", "outages", "overdue", "supervised");
+		assertThat(tiles).containsOnlyKeys("cosign", "alarms", "outages", "overdue", "supervised", "patrol-short",
+				"gate-alerts");
 		assertThat(tiles.get("cosign").href()).contains("state=COSIGN");
 		assertThat(tiles.get("alarms").href()).endsWith("/console");
 		assertThat(tiles.get("outages").href()).endsWith("/devices/rates#outages");
@@ -71,13 +74,15 @@ class StartPageTests {
 	@Test
 	void countyPoliceTilesCountExactlyTheListsTheyOpen() {
 		Map<String, Tile> tiles = checkedTiles(DemoUsers.COUNTY_POLICE);
-		assertThat(tiles).containsOnlyKeys("cosign", "alarms", "outages", "overdue", "supervised");
+		assertThat(tiles).containsOnlyKeys("cosign", "alarms", "outages", "overdue", "supervised", "patrol-short",
+				"gate-alerts");
 	}
 
 	@Test
 	void schoolLeadSeesOnlyThisSchoolWithOneTapToItsFormHazardsPostureAndFailings() {
 		Map<String, Tile> tiles = checkedTiles(DemoUsers.SCHOOL_LEAD);
-		assertThat(tiles).containsOnlyKeys("form", "pending", "rectifying", "failing", "posture");
+		assertThat(tiles).containsOnlyKeys("form", "pending", "rectifying", "failing", "posture", "visitors-inside",
+				"patrol-flagged");
 		assertThat(tiles.get("form").href()).matches(".*/inspections/\\d+");
 		assertThat(tiles.get("posture").href()).matches(".*/schools/\\d+/posture");
 		String home = WebSession.signedIn(port, DemoUsers.SCHOOL_LEAD, DemoUsers.PASSWORD).get("/").body();

@@ -302,7 +302,42 @@ class AuthorizationMatrixTests {
 	"GET /api/v1/venue-violations", "L A A A A A A A A A",
 	"GET /api/v1/venue-violations/ledger.xlsx", "L A A A A A A A A A",
 	"GET /api/v1/venue-violations/{id}", "L N N N N N N N N N",
-	"POST /api/v1/venue-violations/{id}/moves", "L F F N f F F N N F"
+	"POST /api/v1/venue-violations/{id}/moves", "L F F N f F F N N F",
+	// 门岗登记 (issue 13 §1): the school's own account works the gate; bureaus and police read
+	// their schools' figures; gate alerts are police only; {id} here is a visit, card or alert
+	// that does not exist (scope is tested in GateFlowTests)
+	"GET /visits", "L A A A A A A A A A",
+	"POST /visits", "L F F F f F F F F A",
+	"POST /visits/{id}/check-out", "L F F F f F F F F N",
+	"GET /visits/pre-register", "L F F F F F F F F A",
+	"POST /visits/pre-register", "L F F F f F F F F A",
+	"GET /visits/bans", "L F F F F F F F F A",
+	"POST /visits/bans", "L F F F f F F F F A",
+	"GET /visits/alerts", "L F F A F F F A A F",
+	"GET /visits/pickup-cards", "L F F F F F F F F A",
+	"POST /visits/pickup-cards", "L F F F f F F F F A",
+	"POST /visits/pickup-cards/check", "L F F F f F F F F A",
+	"GET /api/v1/visits", "L A A A A A A A A A",
+	"POST /api/v1/visits", "L F F F f F F F F A",
+	"POST /api/v1/visits/pre-registrations", "L F F F f F F F F A",
+	"GET /api/v1/visits/{id}", "L N N N N N N N N N",
+	"POST /api/v1/visits/{id}/check-out", "L F F F f F F F F N",
+	"GET /api/v1/visits/alerts", "L F F A F F F A A F",
+	"GET /key-persons/gate-alerts/{id}", "L F F N F F F N N F",
+	// 巡更 (issue 13 §2): the school keeps points, plan and roster and scans; everyone reads
+	// the status of their scope; a {code} (QR token) or {id} here does not exist (see PatrolFlowTests)
+	"GET /patrols", "L A A A A A A A A A",
+	"GET /patrols/points", "L F F F F F F F F A",
+	"POST /patrols/points", "L F F F f F F F F A",
+	"POST /patrols/plan", "L F F F f F F F F A",
+	"GET /patrols/points/print", "L F F F F F F F F A",
+	"GET /patrols/points/{id}/qr.png", "L N N N N N N N N N",
+	"GET /patrols/scan/{code}", "L N N N N N N N N N",
+	"POST /patrols/scan/{code}", "L N N N f N N N N N",
+	"GET /patrols/duty", "L F F F F F F F F A",
+	"POST /patrols/duty", "L F F F f F F F F A",
+	"GET /api/v1/patrols", "L A A A A A A A A A",
+	"POST /api/v1/patrols/scans", "L N N N f N N N N N"
 	// @formatter:on
 	);
 
@@ -328,7 +363,9 @@ class AuthorizationMatrixTests {
 			new String[] { "/admin/webhooks/", "webhook" }, new String[] { "/api/v1/webhooks/", "webhook" },
 			new String[] { "/compliance/evaluations/", "evaluation" }, new String[] { "/api/v1/warnings/", "warning" },
 			new String[] { "/warnings/", "warning" }, new String[] { "/api/v1/key-persons/", "keyperson" },
-			new String[] { "/key-persons/", "keyperson" }, new String[] { "/api/v1/venues/", "missing" },
+			new String[] { "/key-persons/gate-alerts/", "missing" }, new String[] { "/key-persons/", "keyperson" },
+			new String[] { "/api/v1/visits/", "missing" }, new String[] { "/visits/", "missing" },
+			new String[] { "/patrols/points/", "missing" }, new String[] { "/api/v1/venues/", "missing" },
 			new String[] { "/venues/", "missing" }, new String[] { "/api/v1/venue-violations/", "missing" },
 			new String[] { "/venue-violations/", "missing" });
 
