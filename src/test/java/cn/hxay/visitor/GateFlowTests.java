@@ -4,6 +4,10 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import cn.hxay.demo.DemoUsers;
+import cn.hxay.identity.CurrentUser;
+import cn.hxay.identity.Role;
+import cn.hxay.notification.EventType;
+import cn.hxay.notification.Notifications;
 import cn.hxay.support.PlatformTest;
 import cn.hxay.support.WebSession;
 import cn.hxay.support.WebSession.Page;
@@ -38,6 +42,9 @@ class GateFlowTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Notifications notifications;
 
 	private Page api(String method, String path, String user, String body) {
 		return new WebSession(port).api(method, path, user, PW, body, Map.of());
@@ -81,6 +88,12 @@ class GateFlowTests {
 						school.get("policeStationId").asLong()));
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		long alertsBefore = jdbc.sql("select count(*) from gate_alert").query(Long.class).single();
+		// the station's SMS gateway subscribes to gate alerts (a receiver that is never
+		// called: the outbox row is what is checked)
+		long webhook = notifications
+			.add(new CurrentUser(0, "admin", "管理员", 1, java.util.Set.of(Role.SYSTEM_ADMIN)), "派出所短信网关（测试）",
+					"http://127.0.0.1:9/gate", java.util.Set.of(EventType.GATE_ALERT), null)
+			.id();
 
 		// the gatekeeper (the school's account) checks the person in on the page
 		WebSession gate = WebSession.signedIn(port, DemoUsers.SCHOOL_LEAD, PW);
@@ -129,7 +142,20 @@ class GateFlowTests {
 		Page day = api("GET", "/api/v1/visits", DemoUsers.SCHOOL_LEAD, null);
 		assertThat(day.body()).contains("未放行").doesNotContain("POLICE").doesNotContain("重点").doesNotContain(name);
 		assertThat(gate.get("/visits").body()).contains("未放行").doesNotContain("重点人员");
-		// the webhook outbox learns the school and the alert, never the person
+		// the webhook outbox learns the school and the alert at once, never the person
+		java.util.List<String> pushed = jdbc.sql(
+				"select title || ' ' || payload from webhook_delivery where webhook_id = ? and event_type = 'gate.alert'")
+			.param(webhook)
+			.query(String.class)
+			.list();
+		assertThat(pushed).hasSize(2);
+		assertThat(pushed.get(0)).contains(school.get("name").asString())
+			.contains("gateAlertId")
+			.doesNotContain(name)
+			.doesNotContain(keyPersonId)
+			.doesNotContain("重点");
+		notifications.enable(webhook, false);
+		jdbc.sql("update webhook_delivery set delivered_at = now() where webhook_id = ?").param(webhook).update();
 		assertThat(jdbc.sql("select count(*) from audit_event where action = 'KEY_PERSON_GATE_HIT'")
 			.query(Long.class)
 			.single()).isGreaterThanOrEqualTo(2);
