@@ -41,7 +41,7 @@ final class KeyRing {
 
 	private final Map<String, Keys> keys;
 
-	private record Keys(SecretKeySpec encryption, SecretKeySpec mac) {
+	private record Keys(SecretKeySpec encryption, SecretKeySpec mac, byte[] purposeRoot) {
 	}
 
 	/**
@@ -59,8 +59,10 @@ final class KeyRing {
 			if (bytes.length != 32) {
 				throw new IllegalArgumentException("密钥 " + id + " 须为 32 字节 (AES-256)，实际 " + bytes.length + " 字节");
 			}
-			derived.put(id, new Keys(new SecretKeySpec(derive(bytes, "hxay/keyperson/aes-gcm"), "AES"),
-					new SecretKeySpec(derive(bytes, "hxay/keyperson/hmac-sha256"), "HmacSHA256")));
+			derived.put(id,
+					new Keys(new SecretKeySpec(derive(bytes, "hxay/keyperson/aes-gcm"), "AES"),
+							new SecretKeySpec(derive(bytes, "hxay/keyperson/hmac-sha256"), "HmacSHA256"),
+							derive(bytes, "hxay/purpose-root")));
 		});
 		this.keys = derived;
 		this.currentId = material.keySet().iterator().next();
@@ -168,6 +170,24 @@ final class KeyRing {
 	 */
 	List<String> hmacs(String value) {
 		return keys.keySet().stream().map(id -> hmac(id, value)).toList();
+	}
+
+	/**
+	 * The HMAC of a value under every key in the ring (current key first) with a key
+	 * derived for one purpose (e.g. {@code visitor}), so that another module's hashes can
+	 * never be matched against the key-person search column.
+	 */
+	List<String> purposeHmacs(String purpose, String value) {
+		return keys.values().stream().map(k -> {
+			try {
+				Mac mac = Mac.getInstance("HmacSHA256");
+				mac.init(new SecretKeySpec(derive(k.purposeRoot(), "hxay/" + purpose + "/hmac-sha256"), "HmacSHA256"));
+				return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+			}
+			catch (GeneralSecurityException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}).toList();
 	}
 
 	private String hmac(String id, String value) {

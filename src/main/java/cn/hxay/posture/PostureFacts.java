@@ -32,6 +32,7 @@ public final class PostureFacts {
 			fact("securityDepartment", "设立保卫机构", Group.STAFFING, Type.FLAG, SecurityPosture::securityDepartment),
 			fact("fullTimeSecurityCadre", "配备专职保卫干部", Group.STAFFING, Type.FLAG,
 					SecurityPosture::fullTimeSecurityCadre),
+			fact("pickUpCards", "幼儿园门禁或接送卡逐人查验", Group.STAFFING, Type.FLAG, SecurityPosture::pickUpCards),
 			fact("dormitoryManagers", "宿舍管理员人数", Group.STAFFING, Type.COUNT, SecurityPosture::dormitoryManagers),
 			fact("closedManagement", "封闭式管理", Group.PHYSICAL, Type.FLAG, SecurityPosture::closedManagement),
 			fact("gatehouseStaffed24h", "门卫室24小时值守", Group.PHYSICAL, Type.FLAG, SecurityPosture::gatehouseStaffed24h),

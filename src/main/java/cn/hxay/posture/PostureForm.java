@@ -159,7 +159,8 @@ public record PostureForm(@Pattern(regexp = "\\d{0,18}", message = "页面版本
 				flag(values, "oneKeyAlarmNetworked"), (Integer) values.get("cameras"),
 				(Integer) values.get("videoRetentionDays"), flag(values, "videoNetworked"),
 				flag(values, "technicalSystemsWorking"), flag(values, "electricalFireGovernance"),
-				flag(values, "hazardousChemicalsThreePrevention"), flag(values, "fullTimeSecurityCadre"));
+				flag(values, "hazardousChemicalsThreePrevention"), flag(values, "fullTimeSecurityCadre"),
+				flag(values, "pickUpCards"));
 	}
 
 	/**

@@ -26,12 +26,35 @@ public record SecurityPosture(
 		// 消防与危化品
 		Boolean electricalFireGovernance, Boolean hazardousChemicalsThreePrevention,
 		// 人防, added later (seed 002 二(三)2: 城镇学校配备专职保卫干部)
-		Boolean fullTimeSecurityCadre) {
+		Boolean fullTimeSecurityCadre,
+		// 幼儿园门禁或接送卡逐人查验 (seed 003: 桂政办发〔2018〕113号 二(二)1), set from the pick-up card
+		// records
+		Boolean pickUpCards) {
 
 	public SecurityPosture {
 		// null guards: not reported (missing data); an empty list: reported, none posted
 		guards = guards == null ? null : List.copyOf(guards);
 		equipment = equipment == null ? Map.of() : Map.copyOf(equipment);
+	}
+
+	/** The facts without the pick-up cards (not reported). */
+	public SecurityPosture(Boolean workingTeam, String workingTeamLead, Boolean holidayDutyRoster, Boolean leaderOnDuty,
+			Boolean gatekeeperRules, Boolean patrolRules, Boolean hazardCheckRules, Boolean visitorRegistration,
+			Boolean securityDepartment, List<Guard> guards, Integer dormitoryManagers,
+			Map<Equipment, Integer> equipment, Boolean closedManagement, Boolean gatehouseStaffed24h,
+			PerimeterType perimeterType, BigDecimal perimeterHeightMetres, Boolean antiClimb, Boolean isolationFence,
+			Boolean antiRamming, Boolean liftingBollards, Boolean perimeterIntrusionAlarm,
+			Boolean keyAreaIntrusionAlarm, Boolean oneKeyAlarmAtGate, Boolean oneKeyAlarmInDormitory,
+			Boolean oneKeyAlarmNetworked, Integer cameras, Integer videoRetentionDays, Boolean videoNetworked,
+			Boolean technicalSystemsWorking, Boolean electricalFireGovernance,
+			Boolean hazardousChemicalsThreePrevention, Boolean fullTimeSecurityCadre) {
+		this(workingTeam, workingTeamLead, holidayDutyRoster, leaderOnDuty, gatekeeperRules, patrolRules,
+				hazardCheckRules, visitorRegistration, securityDepartment, guards, dormitoryManagers, equipment,
+				closedManagement, gatehouseStaffed24h, perimeterType, perimeterHeightMetres, antiClimb, isolationFence,
+				antiRamming, liftingBollards, perimeterIntrusionAlarm, keyAreaIntrusionAlarm, oneKeyAlarmAtGate,
+				oneKeyAlarmInDormitory, oneKeyAlarmNetworked, cameras, videoRetentionDays, videoNetworked,
+				technicalSystemsWorking, electricalFireGovernance, hazardousChemicalsThreePrevention,
+				fullTimeSecurityCadre, null);
 	}
 
 	/** The facts as first listed, without the security cadre (not reported). */
@@ -68,7 +91,7 @@ public record SecurityPosture(
 				isolationFence, antiRamming, liftingBollards, perimeterIntrusionAlarm, keyAreaIntrusionAlarm,
 				oneKeyAlarmAtGate, oneKeyAlarmInDormitory, oneKeyAlarmNetworked, cameras, videoRetentionDays,
 				videoNetworked, technicalSystemsWorking, electricalFireGovernance, hazardousChemicalsThreePrevention,
-				fullTimeSecurityCadre);
+				fullTimeSecurityCadre, pickUpCards);
 	}
 
 	/**

@@ -476,7 +476,42 @@ class AuthorizationMatrixTests {
 	"GET /warnings/{id}/attachments/{fileId}", "L N N F N N N F F N", "L N N F N N N N N N",
 	"GET /warnings/{id}/unread", "L A A A A A N A A A", "L A A A A N A N N N",
 	"GET /warnings/{id}/unread.xlsx", "L A A A A A N A A A", "L A A A A N A N N N",
-	"POST /warnings/{id}/attachments", "L F A F f A N F F F", "L F A F f N A N N N"
+	"POST /warnings/{id}/attachments", "L F A F f A N F F F", "L F A F f N A N N N",
+	// 门岗登记 (issue 13 §1): the school's own account works the gate; bureaus and police read
+	// their schools' figures; gate alerts are police only; {id} here is a visit, card or alert
+	// that does not exist (scope is tested in GateFlowTests)
+	"GET /visits", "L A A A A A A A A A",
+	"POST /visits", "L F F F f F F F F A",
+	"POST /visits/{id}/check-out", "L F F F f F F F F N",
+	"GET /visits/pre-register", "L F F F F F F F F A",
+	"POST /visits/pre-register", "L F F F f F F F F A",
+	"GET /visits/bans", "L F F F F F F F F A",
+	"POST /visits/bans", "L F F F f F F F F A",
+	"GET /visits/alerts", "L F F A F F F A A F",
+	"GET /visits/pickup-cards", "L F F F F F F F F A",
+	"POST /visits/pickup-cards", "L F F F f F F F F A",
+	"POST /visits/pickup-cards/check", "L F F F f F F F F A",
+	"GET /api/v1/visits", "L A A A A A A A A A",
+	"POST /api/v1/visits", "L F F F f F F F F A",
+	"POST /api/v1/visits/pre-registrations", "L F F F f F F F F A",
+	"GET /api/v1/visits/{id}", "L N N N N N N N N N",
+	"POST /api/v1/visits/{id}/check-out", "L F F F f F F F F N",
+	"GET /api/v1/visits/alerts", "L F F A F F F A A F",
+	"GET /key-persons/gate-alerts/{id}", "L F F N F F F N N F",
+	// 巡更 (issue 13 §2): the school keeps points, plan and roster and scans; everyone reads
+	// the status of their scope; a {code} (QR token) or {id} here does not exist (see PatrolFlowTests)
+	"GET /patrols", "L A A A A A A A A A",
+	"GET /patrols/points", "L F F F F F F F F A",
+	"POST /patrols/points", "L F F F f F F F F A",
+	"POST /patrols/plan", "L F F F f F F F F A",
+	"GET /patrols/points/print", "L F F F F F F F F A",
+	"GET /patrols/points/{id}/qr.png", "L N N N N N N N N N",
+	"GET /patrols/scan/{code}", "L N N N N N N N N N",
+	"POST /patrols/scan/{code}", "L N N N f N N N N N",
+	"GET /patrols/duty", "L F F F F F F F F A",
+	"POST /patrols/duty", "L F F F f F F F F A",
+	"GET /api/v1/patrols", "L A A A A A A A A A",
+	"POST /api/v1/patrols/scans", "L N N N f N N N N N"
 	// @formatter:on
 	);
 
@@ -487,9 +522,7 @@ class AuthorizationMatrixTests {
 	private static final Set<Integer> ALLOWED = Set.of(200, 201, 202, 204, 302, 303, 400, 409, 412, 415, 428);
 
 	private static final Set<String> SCOPED = Set.of("school", "hazard", "inspection", "device", "alarm", "keyperson",
-			"warning", "drill");
-
-	,"warning","tip");
+			"warning", "drill", "tip");
 
 	/** Which object an {@code {id}} stands for, by the start of the path. */
 	private static final List<String[]> KINDS = List.of(new String[] { "/api/v1/compliance/schools/", "school" },
@@ -505,7 +538,9 @@ class AuthorizationMatrixTests {
 			new String[] { "/admin/webhooks/", "webhook" }, new String[] { "/api/v1/webhooks/", "webhook" },
 			new String[] { "/compliance/evaluations/", "evaluation" }, new String[] { "/api/v1/warnings/", "warning" },
 			new String[] { "/warnings/", "warning" }, new String[] { "/api/v1/key-persons/", "keyperson" },
-			new String[] { "/key-persons/", "keyperson" }, new String[] { "/api/v1/venues/", "missing" },
+			new String[] { "/key-persons/gate-alerts/", "missing" }, new String[] { "/key-persons/", "keyperson" },
+			new String[] { "/api/v1/visits/", "missing" }, new String[] { "/visits/", "missing" },
+			new String[] { "/patrols/points/", "missing" }, new String[] { "/api/v1/venues/", "missing" },
 			new String[] { "/venues/", "missing" }, new String[] { "/api/v1/venue-violations/", "missing" },
 			new String[] { "/venue-violations/", "missing" }, new String[] { "/api/v1/duty-posts/schools/", "school" },
 			new String[] { "/duty-posts/schools/", "school" }, new String[] { "/api/v1/duty-posts/", "missing" },
@@ -601,7 +636,13 @@ class AuthorizationMatrixTests {
 						where o.region_code = '320412' order by k.id limit 1""").query(String.class).single() });
 		objects.put("evaluation", new String[] { "999999999", "999999999" });
 		objects.put("missing", new String[] { "999999999", "999999999" });
-);
+		// a tip that went to the police at the demo school lead's school, and one at a
+		// 武进区 school
+		objects.put("tip", new String[] { tip(in), tip(out) });
+		// the demo half-monthly report of 常州市教育局
+		String report = find(api("GET", "/api/v1/reports", DemoUsers.CITY_EDUCATION, null).body(),
+				"\"id\":(\\d+),\"title\":\"校园安全整治工作进展情况（半月报）\"");
+		objects.put("report", new String[] { report, report });
 		for (String role : ROLES) {
 			WebSession session = role.equals(ANONYMOUS) ? new WebSession(port) : WebSession.signedIn(port, role, PW);
 			session.get(role.equals(ANONYMOUS) ? "/login" : "/account/password");
@@ -837,6 +878,7 @@ class AuthorizationMatrixTests {
 				PlatformTime.today(clock)));
 		assertThat(page.status()).as(page.body()).isEqualTo(201);
 		return find(page.body(), "\"id\":(\\d+)");
+	}
 
 	/** Files a danger tip on the school's public page, anonymously; returns its id. */
 	private String tip(String school) {
