@@ -324,7 +324,22 @@ class AuthorizationMatrixTests {
 	"POST /api/v1/incidents/{id}/follow-ups", "L F F N f F F N N F",
 	"POST /api/v1/incidents/{id}/final-report", "L F F N f F F N N F",
 	"POST /api/v1/incidents/{id}/actions", "L F F N f F F N N F",
-	"POST /api/v1/incidents/{id}/key-persons", "L F F N f F F N N F"
+	"POST /api/v1/incidents/{id}/key-persons", "L F F N f F F N N F",
+	// 矛盾纠纷: police, education bureaus and schools register and handle in their scope, the
+	// inspector reads; an {id} here does not exist (scope is tested in DisputeFlowTests)
+	"GET /disputes", "L F A A A A A A A A",
+	"GET /disputes/new", "L F A A F A A A A A",
+	"POST /disputes", "L F A A f A A A A A",
+	"GET /disputes/export.xlsx", "L F A A A A A A A A",
+	"GET /disputes/{id}", "L F N N N N N N N N",
+	"POST /disputes/{id}/escalate", "L F N N f N N N N N",
+	"POST /disputes/{id}/resolve", "L F N N f N N N N N",
+	"GET /api/v1/disputes", "L F A A A A A A A A",
+	"GET /api/v1/disputes/counts", "L F A A A A A A A A",
+	"GET /api/v1/disputes/{id}", "L F N N N N N N N N",
+	"POST /api/v1/disputes", "L F A A f A A A A A",
+	"POST /api/v1/disputes/{id}/escalate", "L F N N f N N N N N",
+	"POST /api/v1/disputes/{id}/resolve", "L F N N f N N N N N"
 	// @formatter:on
 	);
 
@@ -353,7 +368,8 @@ class AuthorizationMatrixTests {
 			new String[] { "/key-persons/", "keyperson" }, new String[] { "/api/v1/venues/", "missing" },
 			new String[] { "/venues/", "missing" }, new String[] { "/api/v1/venue-violations/", "missing" },
 			new String[] { "/venue-violations/", "missing" }, new String[] { "/api/v1/incidents/", "missing" },
-			new String[] { "/incidents/", "missing" });
+			new String[] { "/incidents/", "missing" }, new String[] { "/api/v1/disputes/", "missing" },
+			new String[] { "/disputes/", "missing" });
 
 	/** A dummy form: a stale version and values each handler refuses or ignores. */
 	private static final Map<String, String> DUMMY_FORM = Map.of("version", "-1", "percent", "0", "passed", "false",
