@@ -24,7 +24,8 @@ public class IncidentClockJob {
 		this.clock = clock;
 	}
 
-	@Scheduled(fixedDelayString = "${hxay.incident.clock-delay:PT5M}", initialDelayString = "PT1M")
+	@Scheduled(fixedDelayString = "${hxay.incident.clock-delay:PT5M}",
+			initialDelayString = "${hxay.incident.clock-initial-delay:PT1M}")
 	void regularly() {
 		run(clock);
 	}

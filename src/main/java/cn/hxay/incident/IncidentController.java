@@ -13,6 +13,7 @@ import cn.hxay.shared.Paged;
 import cn.hxay.shared.PlatformTime;
 import cn.hxay.shared.web.Downloads;
 import cn.hxay.shared.web.FormBinding;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.ResponseEntity;
@@ -88,7 +89,7 @@ class IncidentController {
 
 	@PostMapping("/incidents")
 	String report(CurrentUser user, DataScope scope, @ModelAttribute("form") NewIncident form, BindingResult binding,
-			Model model, HttpServletResponse response, RedirectAttributes redirect) {
+			HttpServletRequest request, Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		try {
 			FormBinding.refuse(binding, LABELS);
 			Incident i = incidents.report(user, scope, form);
@@ -98,8 +99,8 @@ class IncidentController {
 		}
 		catch (InvalidInputException ex) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			return form(user, scope, typed(binding, "schoolId", "type", "occurredAt", "place", "persons", "what",
-					"deaths", "injured", "alarmId"), ex.byField(), model);
+			return form(user, scope, typed(binding, request, "schoolId", "type", "occurredAt", "place", "persons",
+					"what", "deaths", "injured", "alarmId"), ex.byField(), model);
 		}
 	}
 
@@ -121,19 +122,21 @@ class IncidentController {
 
 	@PostMapping("/incidents/{id:\\d+}/follow-ups")
 	String followUp(@PathVariable long id, CurrentUser user, DataScope scope, @ModelAttribute("report") NewReport form,
-			BindingResult binding, Model model, HttpServletResponse response, RedirectAttributes redirect) {
-		return report(id, user, scope, form, binding, false, model, response, redirect);
+			BindingResult binding, HttpServletRequest request, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		return report(id, user, scope, form, binding, request, false, model, response, redirect);
 	}
 
 	@PostMapping("/incidents/{id:\\d+}/final-report")
 	String finalReport(@PathVariable long id, CurrentUser user, DataScope scope,
-			@ModelAttribute("report") NewReport form, BindingResult binding, Model model, HttpServletResponse response,
-			RedirectAttributes redirect) {
-		return report(id, user, scope, form, binding, true, model, response, redirect);
+			@ModelAttribute("report") NewReport form, BindingResult binding, HttpServletRequest request, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		return report(id, user, scope, form, binding, request, true, model, response, redirect);
 	}
 
 	private String report(long id, CurrentUser user, DataScope scope, NewReport form, BindingResult binding,
-			boolean last, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+			HttpServletRequest request, boolean last, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		String name = last ? "final" : "followUp";
 		try {
 			FormBinding.refuse(binding, LABELS);
@@ -147,13 +150,14 @@ class IncidentController {
 					: HttpServletResponse.SC_CONFLICT);
 			Map<String, String> errors = ex instanceof InvalidInputException invalid ? invalid.byField()
 					: Map.of("_", ex.getMessage());
-			return show(id, user, scope, name, typed(binding, "text", "deaths", "injured"), errors, model);
+			return show(id, user, scope, name, typed(binding, request, "text", "deaths", "injured"), errors, model);
 		}
 	}
 
 	@PostMapping("/incidents/{id:\\d+}/actions")
 	String action(@PathVariable long id, CurrentUser user, DataScope scope, @ModelAttribute("action") NewAction form,
-			BindingResult binding, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+			BindingResult binding, HttpServletRequest request, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		try {
 			FormBinding.refuse(binding, LABELS);
 			HandlingAction a = incidents.recordAction(user, scope, id, form);
@@ -165,13 +169,14 @@ class IncidentController {
 					: HttpServletResponse.SC_CONFLICT);
 			Map<String, String> errors = ex instanceof InvalidInputException invalid ? invalid.byField()
 					: Map.of("_", ex.getMessage());
-			return show(id, user, scope, "action", typed(binding, "track", "doneAt", "text"), errors, model);
+			return show(id, user, scope, "action", typed(binding, request, "track", "doneAt", "text"), errors, model);
 		}
 	}
 
 	@PostMapping("/incidents/{id:\\d+}/key-persons")
 	String link(@PathVariable long id, CurrentUser user, DataScope scope, @ModelAttribute("link") LinkForm form,
-			BindingResult binding, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+			BindingResult binding, HttpServletRequest request, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		try {
 			FormBinding.refuse(binding, LABELS);
 			incidents.linkKeyPerson(user, scope, id, form.keyPersonId());
@@ -180,7 +185,7 @@ class IncidentController {
 		}
 		catch (InvalidInputException ex) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			return show(id, user, scope, "link", typed(binding, "keyPersonId"), ex.byField(), model);
+			return show(id, user, scope, "link", typed(binding, request, "keyPersonId"), ex.byField(), model);
 		}
 	}
 
@@ -229,10 +234,8 @@ class IncidentController {
 	 * What was typed in each field, also where it could not be converted (taken from the
 	 * binding when the form was built, else from the request itself).
 	 */
-	private static Map<String, String> typed(BindingResult binding, String... fields) {
+	private static Map<String, String> typed(BindingResult binding, HttpServletRequest request, String... fields) {
 		Map<String, String> values = new LinkedHashMap<>();
-		jakarta.servlet.http.HttpServletRequest request = ((org.springframework.web.context.request.ServletRequestAttributes) org.springframework.web.context.request.RequestContextHolder
-			.currentRequestAttributes()).getRequest();
 		for (String f : fields) {
 			String v = request.getParameter(f);
 			if (v == null && binding.getTarget() != null) {

@@ -75,7 +75,7 @@ public record ReportClock(Duration firstWithin, Duration followUpEvery, Duration
 	}
 
 	static String hours(Duration d) {
-		if (d.toMinutes() % (24 * 60) == 0) {
+		if (d.toHours() >= 48 && d.toMinutes() % (24 * 60) == 0) {
 			return d.toDays() + " 天";
 		}
 		if (d.toMinutes() % 60 == 0) {

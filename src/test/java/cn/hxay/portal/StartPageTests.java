@@ -38,14 +38,16 @@ class StartPageTests {
 	@Test
 	void countyEducationTilesCountExactlyTheListsTheyOpen() {
 		Map<String, Tile> tiles = checkedTiles(DemoUsers.COUNTY_EDUCATION);
-		assertThat(tiles).containsKeys("accept", "missed", "overdue", "supervised", "hazard-review", "patrol-short");
+		assertThat(tiles).containsKeys("accept", "missed", "overdue", "supervised", "hazard-review", "incident-new",
+				"dispute-overdue");
 		assertThat(tiles.get("accept").count()).as("the demo campaign has forms waiting for acceptance").isPositive();
 	}
 
 	@Test
 	void cityEducationTilesCountExactlyTheListsTheyOpen() {
 		Map<String, Tile> tiles = checkedTiles(DemoUsers.CITY_EDUCATION);
-		assertThat(tiles).containsKeys("accept", "missed", "overdue", "supervised", "hazard-review", "patrol-short");
+		assertThat(tiles).containsKeys("accept", "missed", "overdue", "supervised", "hazard-review", "incident-new",
+				"dispute-overdue");
 		long county = checkedTiles(DemoUsers.COUNTY_EDUCATION).get("accept").count();
 		assertThat(tiles.get("accept").count()).as("the city sees at least its county's forms")
 			.isGreaterThanOrEqualTo(county);
@@ -62,8 +64,8 @@ class StartPageTests {
 	@Test
 	void stationOfficerTilesCountFormsToCosignOpenAlarmsAndLongOutages() {
 		Map<String, Tile> tiles = checkedTiles(DemoUsers.STATION_OFFICER);
-		assertThat(tiles).containsKeys("cosign", "alarms", "outages", "overdue", "supervised", "patrol-short",
-				"gate-alerts");
+		assertThat(tiles).containsKeys("cosign", "alarms", "outages", "overdue", "supervised", "incident-overdue",
+				"incident-new", "incident-following", "dispute-overdue");
 		assertThat(tiles.get("cosign").href()).contains("state=COSIGN");
 		assertThat(tiles.get("alarms").href()).endsWith("/console");
 		assertThat(tiles.get("outages").href()).endsWith("/devices/rates#outages");
@@ -72,8 +74,8 @@ class StartPageTests {
 	@Test
 	void countyPoliceTilesCountExactlyTheListsTheyOpen() {
 		Map<String, Tile> tiles = checkedTiles(DemoUsers.COUNTY_POLICE);
-		assertThat(tiles).containsKeys("cosign", "alarms", "outages", "overdue", "supervised", "patrol-short",
-				"gate-alerts");
+		assertThat(tiles).containsKeys("cosign", "alarms", "outages", "overdue", "supervised", "incident-overdue",
+				"incident-new", "incident-following", "dispute-overdue");
 	}
 
 	@Test

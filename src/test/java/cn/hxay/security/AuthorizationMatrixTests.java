@@ -511,7 +511,22 @@ class AuthorizationMatrixTests {
 	"GET /patrols/duty", "L F F F F F F F F A",
 	"POST /patrols/duty", "L F F F f F F F F A",
 	"GET /api/v1/patrols", "L A A A A A A A A A",
-	"POST /api/v1/patrols/scans", "L N N N f N N N N N"
+	"POST /api/v1/patrols/scans", "L N N N f N N N N N",
+	// 矛盾纠纷: police, education bureaus and schools register and handle in their scope, the
+	// inspector reads; an {id} here does not exist (scope is tested in DisputeFlowTests)
+	"GET /disputes", "L F A A A A A A A A",
+	"GET /disputes/new", "L F A A F A A A A A",
+	"POST /disputes", "L F A A f A A A A A",
+	"GET /disputes/export.xlsx", "L F A A A A A A A A",
+	"GET /disputes/{id}", "L F N N N N N N N N",
+	"POST /disputes/{id}/escalate", "L F N N f N N N N N",
+	"POST /disputes/{id}/resolve", "L F N N f N N N N N",
+	"GET /api/v1/disputes", "L F A A A A A A A A",
+	"GET /api/v1/disputes/counts", "L F A A A A A A A A",
+	"GET /api/v1/disputes/{id}", "L F N N N N N N N N",
+	"POST /api/v1/disputes", "L F A A f A A A A A",
+	"POST /api/v1/disputes/{id}/escalate", "L F N N f N N N N N",
+	"POST /api/v1/disputes/{id}/resolve", "L F N N f N N N N N"
 	// @formatter:on
 	);
 
@@ -551,7 +566,8 @@ class AuthorizationMatrixTests {
 			new String[] { "/api/v1/reports/notices/", "missing" }, new String[] { "/reports/submissions/", "missing" },
 			new String[] { "/reports/notices/", "missing" }, new String[] { "/api/v1/reports/", "report" },
 			new String[] { "/reports/", "report" }, new String[] { "/help/", "school" },
-			new String[] { "/api/v1/tips/", "tip" }, new String[] { "/tips/", "tip" });
+			new String[] { "/api/v1/tips/", "tip" }, new String[] { "/tips/", "tip" },
+			new String[] { "/api/v1/disputes/", "missing" }, new String[] { "/disputes/", "missing" });
 
 	/** A dummy form: a stale version and values each handler refuses or ignores. */
 	private static final Map<String, String> DUMMY_FORM = Map.of("version", "-1", "percent", "0", "passed", "false",
