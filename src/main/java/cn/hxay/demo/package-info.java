@@ -3,6 +3,7 @@
  * stations and 600 schools) with one demo user per role, written through the other
  * modules' APIs on first start.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "alarm", "compliance", "identity", "inspection",
-		"keyperson", "organisation", "posture", "school", "shared", "surroundings", "warning", "drill" })
+@org.springframework.modulith.ApplicationModule(
+		allowedDependencies = { "alarm", "compliance", "identity", "inspection", "keyperson", "organisation", "posture",
+				"school", "shared", "surroundings", "warning", "drill", "emergency", "schoolbus" })
 package cn.hxay.demo;

@@ -39,7 +39,7 @@ class StartPageTests {
 	void countyEducationTilesCountExactlyTheListsTheyOpen() {
 		Map<String, Tile> tiles = checkedTiles(DemoUsers.COUNTY_EDUCATION);
 		assertThat(tiles).containsOnlyKeys("accept", "missed", "overdue", "supervised", "hazard-review",
-				"drill-overdue-schools");
+				"drill-overdue-schools", "bus-expiring", "bus-expired", "plan-review-overdue");
 		assertThat(tiles.get("accept").count()).as("the demo campaign has forms waiting for acceptance").isPositive();
 	}
 
@@ -47,7 +47,7 @@ class StartPageTests {
 	void cityEducationTilesCountExactlyTheListsTheyOpen() {
 		Map<String, Tile> tiles = checkedTiles(DemoUsers.CITY_EDUCATION);
 		assertThat(tiles).containsOnlyKeys("accept", "missed", "overdue", "supervised", "hazard-review",
-				"drill-overdue-schools");
+				"drill-overdue-schools", "bus-expiring", "bus-expired", "plan-review-overdue");
 		long county = checkedTiles(DemoUsers.COUNTY_EDUCATION).get("accept").count();
 		assertThat(tiles.get("accept").count()).as("the city sees at least its county's forms")
 			.isGreaterThanOrEqualTo(county);
@@ -65,7 +65,7 @@ class StartPageTests {
 	void stationOfficerTilesCountFormsToCosignOpenAlarmsAndLongOutages() {
 		Map<String, Tile> tiles = checkedTiles(DemoUsers.STATION_OFFICER);
 		assertThat(tiles).containsOnlyKeys("cosign", "alarms", "outages", "overdue", "supervised",
-				"drill-overdue-schools");
+				"drill-overdue-schools", "bus-expiring", "bus-expired", "plan-review-overdue");
 		assertThat(tiles.get("cosign").href()).contains("state=COSIGN");
 		assertThat(tiles.get("alarms").href()).endsWith("/console");
 		assertThat(tiles.get("outages").href()).endsWith("/devices/rates#outages");
@@ -75,13 +75,14 @@ class StartPageTests {
 	void countyPoliceTilesCountExactlyTheListsTheyOpen() {
 		Map<String, Tile> tiles = checkedTiles(DemoUsers.COUNTY_POLICE);
 		assertThat(tiles).containsOnlyKeys("cosign", "alarms", "outages", "overdue", "supervised",
-				"drill-overdue-schools");
+				"drill-overdue-schools", "bus-expiring", "bus-expired", "plan-review-overdue");
 	}
 
 	@Test
 	void schoolLeadSeesOnlyThisSchoolWithOneTapToItsFormHazardsPostureAndFailings() {
 		Map<String, Tile> tiles = checkedTiles(DemoUsers.SCHOOL_LEAD);
-		assertThat(tiles).containsOnlyKeys("form", "pending", "rectifying", "failing", "posture", "drills-overdue");
+		assertThat(tiles).containsOnlyKeys("form", "pending", "rectifying", "failing", "posture", "drills-overdue",
+				"bus-expiring", "bus-expired", "plan-review-overdue");
 		assertThat(tiles.get("form").href()).matches(".*/inspections/\\d+");
 		assertThat(tiles.get("posture").href()).matches(".*/schools/\\d+/posture");
 		String home = WebSession.signedIn(port, DemoUsers.SCHOOL_LEAD, DemoUsers.PASSWORD).get("/").body();

@@ -363,7 +363,8 @@ class InputFuzzTests {
 				{ "/api/v1/webhooks/", "webhook" }, { "/compliance/evaluations/", "evaluation" },
 				{ "/api/v1/key-persons/", "keyperson" }, { "/key-persons/", "keyperson" },
 				{ "/api/v1/warnings/", "warning" }, { "/warnings/", "warning" }, { "/drills/schools/", "school" },
-				{ "/api/v1/drills/", "drill" }, { "/drills/", "drill" } }) {
+				{ "/api/v1/drills/", "drill" }, { "/drills/", "drill" }, { "/school-buses/schools/", "school" },
+				{ "/emergency/schools/", "school" } }) {
 			if (path.startsWith(kind[0])) {
 				path = path.replaceFirst("\\{id\\}", ids.get(kind[1]));
 				break;
