@@ -4,6 +4,6 @@
  * modules' APIs on first start.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "alarm", "compliance", "dispute", "drill",
-		"dutypost", "identity", "incident", "inspection", "keyperson", "organisation", "patrol", "posture", "report",
-		"school", "shared", "surroundings", "tip", "visitor", "warning" })
+		"dutypost", "emergency", "identity", "incident", "inspection", "keyperson", "organisation", "patrol", "posture",
+		"report", "school", "schoolbus", "shared", "surroundings", "tip", "visitor", "warning" })
 package cn.hxay.demo;

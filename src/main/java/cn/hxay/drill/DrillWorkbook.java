@@ -8,7 +8,7 @@ import java.util.List;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 import org.springframework.stereotype.Component;
 
@@ -20,7 +20,8 @@ class DrillWorkbook {
 			"状态" };
 
 	byte[] write(List<SchoolDrills> rows, LocalDate today) {
-		try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+		SXSSFWorkbook book = new SXSSFWorkbook(200);
+		try (book; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			Sheet sheet = book.createSheet("应急演练");
 			sheet.createRow(0).createCell(0).setCellValue("学校应急演练情况（截至 " + today + "）");
 			Row head = sheet.createRow(1);

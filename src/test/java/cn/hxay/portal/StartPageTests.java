@@ -38,16 +38,16 @@ class StartPageTests {
 	@Test
 	void countyEducationTilesCountExactlyTheListsTheyOpen() {
 		Map<String, Tile> tiles = checkedTiles(DemoUsers.COUNTY_EDUCATION);
-		assertThat(tiles).containsKeys("accept", "missed", "overdue", "supervised", "hazard-review", "incident-new",
-				"dispute-overdue");
+		assertThat(tiles).containsKeys("accept", "missed", "overdue", "supervised", "hazard-review",
+				"drill-overdue-schools", "bus-expiring", "bus-expired", "plan-review-overdue");
 		assertThat(tiles.get("accept").count()).as("the demo campaign has forms waiting for acceptance").isPositive();
 	}
 
 	@Test
 	void cityEducationTilesCountExactlyTheListsTheyOpen() {
 		Map<String, Tile> tiles = checkedTiles(DemoUsers.CITY_EDUCATION);
-		assertThat(tiles).containsKeys("accept", "missed", "overdue", "supervised", "hazard-review", "incident-new",
-				"dispute-overdue");
+		assertThat(tiles).containsKeys("accept", "missed", "overdue", "supervised", "hazard-review",
+				"drill-overdue-schools", "bus-expiring", "bus-expired", "plan-review-overdue");
 		long county = checkedTiles(DemoUsers.COUNTY_EDUCATION).get("accept").count();
 		assertThat(tiles.get("accept").count()).as("the city sees at least its county's forms")
 			.isGreaterThanOrEqualTo(county);
@@ -64,8 +64,8 @@ class StartPageTests {
 	@Test
 	void stationOfficerTilesCountFormsToCosignOpenAlarmsAndLongOutages() {
 		Map<String, Tile> tiles = checkedTiles(DemoUsers.STATION_OFFICER);
-		assertThat(tiles).containsKeys("cosign", "alarms", "outages", "overdue", "supervised", "incident-overdue",
-				"incident-new", "incident-following", "dispute-overdue");
+		assertThat(tiles).containsKeys("cosign", "alarms", "outages", "overdue", "supervised", "drill-overdue-schools",
+				"bus-expiring", "bus-expired", "plan-review-overdue");
 		assertThat(tiles.get("cosign").href()).contains("state=COSIGN");
 		assertThat(tiles.get("alarms").href()).endsWith("/console");
 		assertThat(tiles.get("outages").href()).endsWith("/devices/rates#outages");
@@ -74,15 +74,15 @@ class StartPageTests {
 	@Test
 	void countyPoliceTilesCountExactlyTheListsTheyOpen() {
 		Map<String, Tile> tiles = checkedTiles(DemoUsers.COUNTY_POLICE);
-		assertThat(tiles).containsKeys("cosign", "alarms", "outages", "overdue", "supervised", "incident-overdue",
-				"incident-new", "incident-following", "dispute-overdue");
+		assertThat(tiles).containsKeys("cosign", "alarms", "outages", "overdue", "supervised", "drill-overdue-schools",
+				"bus-expiring", "bus-expired", "plan-review-overdue");
 	}
 
 	@Test
 	void schoolLeadSeesOnlyThisSchoolWithOneTapToItsFormHazardsPostureAndFailings() {
 		Map<String, Tile> tiles = checkedTiles(DemoUsers.SCHOOL_LEAD);
-		assertThat(tiles).containsKeys("form", "pending", "rectifying", "failing", "posture", "visitors-inside",
-				"patrol-flagged");
+		assertThat(tiles).containsKeys("form", "pending", "rectifying", "failing", "posture", "drills-overdue",
+				"bus-expiring", "bus-expired", "plan-review-overdue");
 		assertThat(tiles.get("form").href()).matches(".*/inspections/\\d+");
 		assertThat(tiles.get("posture").href()).matches(".*/schools/\\d+/posture");
 		String home = WebSession.signedIn(port, DemoUsers.SCHOOL_LEAD, DemoUsers.PASSWORD).get("/").body();

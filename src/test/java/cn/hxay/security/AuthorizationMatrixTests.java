@@ -526,7 +526,37 @@ class AuthorizationMatrixTests {
 	"GET /api/v1/disputes/{id}", "L F N N N N N N N N",
 	"POST /api/v1/disputes", "L F A A f A A A A A",
 	"POST /api/v1/disputes/{id}/escalate", "L F N N f N N N N N",
-	"POST /api/v1/disputes/{id}/resolve", "L F N N f N N N N N"
+	"POST /api/v1/disputes/{id}/resolve", "L F N N f N N N N N",
+	// 校车: everyone signed in reads their scope; the school's lead and the education bureaus register
+	"GET /school-buses", "L A A A A A A A A A",
+	"GET /school-buses/export.xlsx", "L A A A A A A A A A",
+	"GET /school-buses/schools/{id}", "L A A A A A N A A A", "L A A A A N A N N N",
+	"GET /school-buses/new", "L F A F F A A F F A",
+	"POST /school-buses", "L F A F f A A F F A",
+	"GET /school-buses/drivers/new", "L F A F F A A F F A",
+	"POST /school-buses/drivers", "L F A F f A A F F A",
+	"GET /school-buses/routes/new", "L F A F F A A F F A",
+	"POST /school-buses/routes", "L F A F f A A F F A",
+	"GET /api/v1/school-buses", "L A A A A A A A A A",
+	"POST /api/v1/school-buses", "L F A F f A A F F A",
+	"GET /api/v1/school-buses/drivers", "L A A A A A A A A A",
+	"POST /api/v1/school-buses/drivers", "L F A F f A A F F A",
+	"GET /api/v1/school-buses/routes", "L A A A A A A A A A",
+	"POST /api/v1/school-buses/routes", "L F A F f A A F F A",
+	"GET /api/v1/school-buses/expiries", "L A A A A A A A A A",
+	"GET /api/v1/school-buses/annex", "L A A A A A A A A A",
+	// 应急预案与事故: everyone signed in reads their scope; the school's lead and the education bureaus file
+	"GET /emergency", "L A A A A A A A A A",
+	"GET /emergency/accidents", "L A A A A A A A A A",
+	"GET /emergency/schools/{id}", "L A A A A A N A A A", "L A A A A N A N N N",
+	"GET /emergency/plans/new", "L F A F F A A F F A",
+	"POST /emergency/plans", "L F A F f A A F F A",
+	"GET /emergency/accidents/new", "L F A F F A A F F A",
+	"POST /emergency/accidents", "L F A F f A A F F A",
+	"GET /api/v1/emergency-plans", "L A A A A A A A A A",
+	"POST /api/v1/emergency-plans", "L F A F f A A F F A",
+	"GET /api/v1/accidents", "L A A A A A A A A A",
+	"POST /api/v1/accidents", "L F A F f A A F F A"
 	// @formatter:on
 	);
 
@@ -567,7 +597,8 @@ class AuthorizationMatrixTests {
 			new String[] { "/reports/notices/", "missing" }, new String[] { "/api/v1/reports/", "report" },
 			new String[] { "/reports/", "report" }, new String[] { "/help/", "school" },
 			new String[] { "/api/v1/tips/", "tip" }, new String[] { "/tips/", "tip" },
-			new String[] { "/api/v1/disputes/", "missing" }, new String[] { "/disputes/", "missing" });
+			new String[] { "/api/v1/disputes/", "missing" }, new String[] { "/disputes/", "missing" },
+			new String[] { "/school-buses/schools/", "school" }, new String[] { "/emergency/schools/", "school" });
 
 	/** A dummy form: a stale version and values each handler refuses or ignores. */
 	private static final Map<String, String> DUMMY_FORM = Map.of("version", "-1", "percent", "0", "passed", "false",

@@ -378,7 +378,8 @@ class InputFuzzTests {
 				{ "/duty-posts/", "dutypost" }, { "/help/", "school" }, { "/api/v1/tips/", "tip" }, { "/tips/", "tip" },
 				{ "/api/v1/reports/submissions/", "missing" }, { "/api/v1/reports/notices/", "missing" },
 				{ "/reports/submissions/", "missing" }, { "/reports/notices/", "missing" },
-				{ "/api/v1/reports/", "report" }, { "/reports/", "report" } }) {
+				{ "/api/v1/reports/", "report" }, { "/reports/", "report" }, { "/school-buses/schools/", "school" },
+				{ "/emergency/schools/", "school" } }) {
 			if (path.startsWith(kind[0])) {
 				path = path.replaceFirst("\\{id\\}", ids.get(kind[1]));
 				break;

@@ -1,0 +1,196 @@
+package cn.hxay.emergency;
+
+import java.math.BigDecimal;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.hxay.identity.CurrentUser;
+import cn.hxay.identity.Role;
+import cn.hxay.organisation.DataScope;
+import cn.hxay.school.School;
+import cn.hxay.school.SchoolRegistry;
+import cn.hxay.shared.ForbiddenException;
+import cn.hxay.shared.InvalidInputException;
+import cn.hxay.shared.web.FormBinding;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Emergency pages: the current plans in scope with their review status (figures opening
+ * their lists), one school's plans (every version) and accidents, the plan and accident
+ * forms, and the accident list.
+ */
+@Controller
+class EmergencyController {
+
+	private static final Map<String, String> LABELS = Map.of("schoolId", "学校", "type", "预案类型", "approvedOn",
+			"印发日期（格式 yyyy-MM-dd）", "reviewDue", "下次评审日期（格式 yyyy-MM-dd）", "occurredOn", "发生日期（格式 yyyy-MM-dd）", "kind",
+			"事故类别", "injured", "受伤人数", "insurance", "保险理赔情况", "claimAmount", "理赔金额");
+
+	private final EmergencyPlans plans;
+
+	private final SchoolRegistry schools;
+
+	EmergencyController(EmergencyPlans plans, SchoolRegistry schools) {
+		this.plans = plans;
+		this.schools = schools;
+	}
+
+	@GetMapping("/emergency")
+	String list(CurrentUser user, DataScope scope, @RequestParam(required = false) ReviewStatus status, Model model) {
+		List<Plan> all = plans.plans(scope, null);
+		Map<ReviewStatus, Long> figures = new EnumMap<>(ReviewStatus.class);
+		for (ReviewStatus s : ReviewStatus.values()) {
+			figures.put(s, all.stream().filter(p -> p.status() == s).count());
+		}
+		model.addAttribute("figures", figures);
+		model.addAttribute("plans", all.stream().filter(p -> status == null || p.status() == status).toList());
+		model.addAttribute("status", status);
+		model.addAttribute("statuses", ReviewStatus.values());
+		model.addAttribute("today", plans.today());
+		model.addAttribute("warnDays", plans.warnDays());
+		model.addAttribute("ownSchool", user.hasRole(Role.SCHOOL_SAFETY_LEAD)
+				? schools.ofUnit(scope, user.organisationId()).orElse(null) : null);
+		return "emergency/list";
+	}
+
+	@GetMapping("/emergency/accidents")
+	String accidents(DataScope scope, Model model) {
+		model.addAttribute("accidents", plans.accidents(scope, null));
+		return "emergency/accidents";
+	}
+
+	@GetMapping("/emergency/schools/{id}")
+	String school(@PathVariable long id, CurrentUser user, DataScope scope, Model model) {
+		School school = schools.get(scope, id);
+		model.addAttribute("school", school);
+		model.addAttribute("plans", plans.plans(scope, id, true, plans.today()));
+		model.addAttribute("accidents", plans.accidents(scope, id));
+		model.addAttribute("mayRecord", plans.mayRecord(user));
+		return "emergency/school";
+	}
+
+	@GetMapping("/emergency/plans/new")
+	String planForm(@RequestParam(required = false) Long schoolId, CurrentUser user, DataScope scope, Model model) {
+		School school = school(user, scope, schoolId);
+		model.addAttribute("form", PlanForm.empty(school.id()));
+		return form("plan", school, model);
+	}
+
+	@PostMapping("/emergency/plans")
+	String file(CurrentUser user, DataScope scope, @ModelAttribute("form") PlanForm form, BindingResult binding,
+			Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		mustRecord(user);
+		try {
+			FormBinding.refuse(binding, LABELS);
+			Plan p = plans.file(user, scope, form);
+			redirect.addFlashAttribute("notice", "已登记" + p.type().label() + "应急预案（第 " + p.version() + " 版）");
+			return "redirect:/emergency/schools/" + p.schoolId();
+		}
+		catch (InvalidInputException ex) {
+			PlanForm shown = form != null ? form : new PlanForm(longOf(binding),
+					enumOf(PlanType.class, binding, "type"), FormBinding.typed(binding, "title"), null, null);
+			return refused(ex, shown.schoolId(), "plan", shown, binding, scope, model, response, "approvedOn",
+					"reviewDue");
+		}
+	}
+
+	@GetMapping("/emergency/accidents/new")
+	String accidentForm(@RequestParam(required = false) Long schoolId, CurrentUser user, DataScope scope, Model model) {
+		School school = school(user, scope, schoolId);
+		model.addAttribute("form", AccidentForm.empty(school.id()));
+		return form("accident", school, model);
+	}
+
+	@PostMapping("/emergency/accidents")
+	String report(CurrentUser user, DataScope scope, @ModelAttribute("form") AccidentForm form, BindingResult binding,
+			Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		mustRecord(user);
+		try {
+			FormBinding.refuse(binding, LABELS);
+			Accident a = plans.report(user, scope, form);
+			redirect.addFlashAttribute("notice", "已登记事故报告");
+			return "redirect:/emergency/schools/" + a.schoolId();
+		}
+		catch (InvalidInputException ex) {
+			AccidentForm shown = form != null ? form
+					: new AccidentForm(longOf(binding), null, enumOf(AccidentKind.class, binding, "kind"),
+							FormBinding.typed(binding, "description"), null, FormBinding.typed(binding, "handling"),
+							enumOf(Insurance.class, binding, "insurance"), FormBinding.typed(binding, "claimNumber"),
+							(BigDecimal) null, FormBinding.typed(binding, "mediation"));
+			return refused(ex, shown.schoolId(), "accident", shown, binding, scope, model, response, "occurredOn",
+					"injured", "claimAmount");
+		}
+	}
+
+	private String refused(InvalidInputException ex, Long schoolId, String which, Object shown, BindingResult binding,
+			DataScope scope, Model model, HttpServletResponse response, String... typedFields) {
+		if (schoolId == null) {
+			throw ex;
+		}
+		School school = schools.get(scope, schoolId);
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		model.addAttribute("errors", ex.byField());
+		model.addAttribute("form", shown);
+		for (String field : typedFields) {
+			model.addAttribute("typed_" + field, FormBinding.typed(binding, field));
+		}
+		return form(which, school, model);
+	}
+
+	private String form(String which, School school, Model model) {
+		model.addAttribute("school", school);
+		model.addAttribute("which", which);
+		model.addAttribute("today", plans.today());
+		model.addAttribute("types", PlanType.values());
+		model.addAttribute("kinds", AccidentKind.values());
+		model.addAttribute("insurances", Insurance.values());
+		return "emergency/form";
+	}
+
+	private School school(CurrentUser user, DataScope scope, Long schoolId) {
+		mustRecord(user);
+		if (schoolId != null) {
+			return schools.get(scope, schoolId);
+		}
+		return schools.ofUnit(scope, user.organisationId())
+			.orElseThrow(() -> new InvalidInputException("schoolId", "请先选择学校"));
+	}
+
+	private static Long longOf(BindingResult binding) {
+		String text = FormBinding.typed(binding, "schoolId");
+		try {
+			return text == null ? null : Long.valueOf(text.strip());
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+	private static <E extends Enum<E>> E enumOf(Class<E> type, BindingResult binding, String field) {
+		String text = FormBinding.typed(binding, field);
+		for (E value : type.getEnumConstants()) {
+			if (value.name().equals(text)) {
+				return value;
+			}
+		}
+		return null;
+	}
+
+	private void mustRecord(CurrentUser user) {
+		if (!plans.mayRecord(user)) {
+			throw new ForbiddenException("只有学校安全负责人和教育行政部门可以登记应急预案和事故");
+		}
+	}
+
+}

@@ -1,0 +1,156 @@
+package cn.hxay.emergency;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import cn.hxay.audit.AuditTrail;
+import cn.hxay.identity.CurrentUser;
+import cn.hxay.identity.Role;
+import cn.hxay.organisation.DataScope;
+import cn.hxay.school.School;
+import cn.hxay.school.SchoolRegistry;
+import cn.hxay.shared.ForbiddenException;
+import cn.hxay.shared.InvalidInputException;
+import cn.hxay.shared.PlatformTime;
+import cn.hxay.shared.Violation;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The emergency module's API: file a plan (each filing of a type is the school's next
+ * version), list the current plans with their review status on a day (due within
+ * {@code hxay.emergency.review-warn-days}, 30, then overdue), and report accidents with
+ * their handling, insurance claim and mediation.
+ */
+@Service
+@Transactional(readOnly = true)
+public class EmergencyPlans {
+
+	/** The school's own lead and the education bureaus file; police and the 督导员 read. */
+	public static final Set<Role> RECORDERS = Set.of(Role.SCHOOL_SAFETY_LEAD, Role.COUNTY_EDUCATION_ADMIN,
+			Role.CITY_EDUCATION_ADMIN);
+
+	private final EmergencyStore store;
+
+	private final SchoolRegistry schools;
+
+	private final AuditTrail audit;
+
+	private final Validator validator;
+
+	private final Clock clock;
+
+	private final int warnDays;
+
+	EmergencyPlans(EmergencyStore store, SchoolRegistry schools, AuditTrail audit, Validator validator, Clock clock,
+			Environment env) {
+		this.store = store;
+		this.schools = schools;
+		this.audit = audit;
+		this.validator = validator;
+		this.clock = clock;
+		this.warnDays = env.getProperty("hxay.emergency.review-warn-days", Integer.class, 30);
+	}
+
+	public boolean mayRecord(CurrentUser user) {
+		return !user.readOnly() && user.roles().stream().anyMatch(RECORDERS::contains);
+	}
+
+	public LocalDate today() {
+		return PlatformTime.today(clock);
+	}
+
+	public int warnDays() {
+		return warnDays;
+	}
+
+	@Transactional
+	public Plan file(CurrentUser user, DataScope scope, PlanForm form) {
+		mustRecord(user);
+		validate(form);
+		School school = schools.get(scope, form.schoolId());
+		LocalDate today = today();
+		if (form.approvedOn().isAfter(today)) {
+			throw new InvalidInputException("approvedOn", "印发日期不能晚于今天（" + today + "）");
+		}
+		if (!form.reviewDue().isAfter(form.approvedOn()) || form.reviewDue().isAfter(form.approvedOn().plusYears(5))) {
+			throw new InvalidInputException("reviewDue", "下次评审日期应晚于印发日期，且在五年之内");
+		}
+		long id = store.insertPlan(school, form, user.displayName(), clock.instant());
+		audit.record("EMERGENCY_PLAN_FILED", "emergency_plan", id, school.name() + " " + form.type().label());
+		return plans(scope, school.id(), true, today).stream().filter(p -> p.id() == id).findFirst().orElseThrow();
+	}
+
+	/** The current plans in scope today. */
+	public List<Plan> plans(DataScope scope, Long schoolId) {
+		return plans(scope, schoolId, false, today());
+	}
+
+	/** The current plans (or every version) in scope on a day. */
+	public List<Plan> plans(DataScope scope, Long schoolId, boolean allVersions, LocalDate today) {
+		return store.plans(scope, schoolId, allVersions)
+			.stream()
+			.map(r -> new Plan(r.id(), r.schoolId(), r.schoolName(), r.regionCode(), r.type(), r.title(), r.version(),
+					r.approvedOn(), r.reviewDue(), status(r.reviewDue(), today), r.recordedBy()))
+			.toList();
+	}
+
+	public ReviewStatus status(LocalDate reviewDue, LocalDate today) {
+		if (reviewDue.isBefore(today)) {
+			return ReviewStatus.OVERDUE;
+		}
+		return reviewDue.isAfter(today.plusDays(warnDays)) ? ReviewStatus.CURRENT : ReviewStatus.DUE;
+	}
+
+	@Transactional
+	public Accident report(CurrentUser user, DataScope scope, AccidentForm form) {
+		mustRecord(user);
+		validate(form);
+		School school = schools.get(scope, form.schoolId());
+		LocalDate today = today();
+		if (form.occurredOn().isAfter(today) || form.occurredOn().isBefore(today.minusYears(3))) {
+			throw new InvalidInputException("occurredOn", "发生日期应在三年之内且不晚于今天（" + today + "）");
+		}
+		if (form.insurance() != Insurance.NONE && (form.claimNumber() == null || form.claimNumber().isBlank())) {
+			throw new InvalidInputException("claimNumber", "已向保险公司报案的，请填写报案号");
+		}
+		long id = store.insertAccident(school, form, user.displayName(), clock.instant());
+		audit.record("ACCIDENT_REPORTED", "accident", id, school.name() + " " + form.kind().label());
+		return store.accidents(scope, school.id()).stream().filter(a -> a.id() == id).findFirst().orElseThrow();
+	}
+
+	public List<Accident> accidents(DataScope scope, Long schoolId) {
+		return store.accidents(scope, schoolId);
+	}
+
+	public boolean anyPlan() {
+		return store.anyPlan();
+	}
+
+	private void mustRecord(CurrentUser user) {
+		if (!mayRecord(user)) {
+			throw new ForbiddenException("只有学校安全负责人和教育行政部门可以登记应急预案和事故");
+		}
+	}
+
+	private <T> void validate(T form) {
+		if (form == null) {
+			throw new InvalidInputException("schoolId", "请填写表单");
+		}
+		List<Violation> problems = new ArrayList<>();
+		for (ConstraintViolation<T> v : validator.validate(form)) {
+			problems.add(Violation.of(v.getPropertyPath().toString(), v.getMessage()));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+	}
+
+}
