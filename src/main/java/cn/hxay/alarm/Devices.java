@@ -101,7 +101,14 @@ public class Devices {
 		List<NetworkingRate> rates = store.rates(level.key(), level.nameExpression(), scope, rule.cutoff(at.instant()),
 				at.instant(), stationId, regionCode);
 		return switch (level) {
-			case SCHOOL -> rates;
+			// worst first: the schools to chase come at the top; schools with nothing
+			// required to be networked last
+			case SCHOOL -> rates.stream()
+				.sorted(java.util.Comparator
+					.comparing(NetworkingRate::percent,
+							java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+					.thenComparing(NetworkingRate::offline, java.util.Comparator.reverseOrder()))
+				.toList();
 			case STATION -> {
 				var units = organisations
 					.byIds(rates.stream().filter(r -> r.key() != null).map(r -> Long.valueOf(r.key())).toList());

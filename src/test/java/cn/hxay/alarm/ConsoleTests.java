@@ -165,6 +165,29 @@ class ConsoleTests {
 	}
 
 	@Test
+	void dispatchPicksFromTheStationsOfficerAccounts() {
+		long id = raise(qinglongDevice(), "one_key");
+		WebSession officer = WebSession.signedIn(port, "qinglong.police", PW);
+		Page acknowledged = officer.postForm("/console/alarms/" + id + "/acknowledge",
+				Map.of("version", version(officer.get("/console/alarms/" + id))));
+		String station = find(acknowledged.body(), "<option value=\"(\\d+)\" selected");
+		String group = find(acknowledged.body(), "(?s)(<select[^>]*name=\"officerIds\".*?</select>)");
+		String picked = find(group, "<optgroup label=\"青龙派出所\">\\s*<option value=\"(\\d+)\"");
+		String name = find(group, "<option value=\"" + picked + "\">([^< ]+)");
+		String foreign = jdbc.sql("select min(id) from user_account where organisation_id <> ?")
+			.param(Long.parseLong(station))
+			.query(String.class)
+			.single();
+
+		Page refused = officer.postForm("/console/alarms/" + id + "/dispatch",
+				Map.of("version", version(acknowledged), "stationId", station, "officerIds", foreign));
+		assertThat(refused.body()).contains("所选民警不是该派出所的民警").contains("已接警");
+		Page dispatched = officer.postForm("/console/alarms/" + id + "/dispatch",
+				Map.of("version", version(acknowledged), "stationId", station, "officerIds", picked));
+		assertThat(dispatched.body()).contains("已派警").contains("青龙派出所：" + name);
+	}
+
+	@Test
 	void anUnacknowledgedAlarmEscalatesAfterTheConfiguredTime() {
 		long id = raise(qinglongDevice(), "duress");
 		alarms.escalate(clock);

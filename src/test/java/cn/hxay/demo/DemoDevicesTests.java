@@ -69,4 +69,17 @@ class DemoDevicesTests {
 			.single()).isGreaterThanOrEqualTo(1);
 	}
 
+	@Test
+	void theSchoolRateListIsSortedWorstFirst() {
+		Page rates = new WebSession(port).api("GET", "/api/v1/devices/rates?level=SCHOOL", "city.police", PW, null,
+				Map.of());
+		java.util.List<Double> percents = new java.util.ArrayList<>();
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"percent\":([0-9.]+)").matcher(rates.body());
+		while (m.find()) {
+			percents.add(Double.parseDouble(m.group(1)));
+		}
+		assertThat(percents).hasSizeGreaterThan(100).isSorted();
+		assertThat(percents.get(0)).isLessThan(percents.get(percents.size() - 1));
+	}
+
 }

@@ -2,6 +2,7 @@ package cn.hxay.alarm.console;
 
 import cn.hxay.alarm.Alarm;
 import cn.hxay.alarm.AlarmOutcome;
+import cn.hxay.alarm.AlarmState;
 import cn.hxay.alarm.Alarms;
 import cn.hxay.alarm.Devices;
 import cn.hxay.alarm.Outage;
@@ -13,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 import cn.hxay.identity.CurrentUser;
+import cn.hxay.identity.Role;
+import cn.hxay.identity.UserAccounts;
+import cn.hxay.identity.UserSummary;
 import cn.hxay.organisation.DataScope;
 import cn.hxay.organisation.Organisation;
 import cn.hxay.organisation.OrganisationKind;
@@ -59,8 +63,11 @@ class ConsoleController {
 
 	private final VideoLinks links;
 
+	private final UserAccounts users;
+
 	ConsoleController(Alarms alarms, ConsoleFeed feed, SchoolRegistry schools, Organisations organisations, Clock clock,
-			JsonMapper json, Devices devices, VideoLinks links) {
+			JsonMapper json, Devices devices, VideoLinks links, UserAccounts users) {
+		this.users = users;
 		this.links = links;
 		this.devices = devices;
 		this.json = json;
@@ -110,8 +117,45 @@ class ConsoleController {
 
 	@PostMapping("/console/alarms/{id}/dispatch")
 	String dispatch(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) Long stationId,
-			@RequestParam(required = false) String officers, CurrentUser user, DataScope scope, Model model) {
-		return act(id, user, scope, model, () -> alarms.dispatch(user, scope, id, version, stationId, officers));
+			@RequestParam(required = false) List<Long> officerIds, @RequestParam(required = false) String officers,
+			CurrentUser user, DataScope scope, Model model) {
+		return act(id, user, scope, model, () -> alarms.dispatch(user, scope, id, version, stationId,
+				officerNames(stationId, officerIds, officers)));
+	}
+
+	/**
+	 * The officers sent: those picked from the station's officer accounts (each must be
+	 * an enabled 派出所民警 account of that station), then anyone else typed (e.g. 辅警 without
+	 * an account), joined as the alarm keeps them.
+	 */
+	private String officerNames(Long stationId, List<Long> officerIds, String others) {
+		List<String> names = new java.util.ArrayList<>();
+		if (officerIds != null && !officerIds.isEmpty()) {
+			Map<Long, UserSummary> own = new java.util.HashMap<>();
+			if (stationId != null) {
+				officersOf(stationId).forEach(o -> own.put(o.id(), o));
+			}
+			for (Long officerId : new java.util.LinkedHashSet<>(officerIds)) {
+				UserSummary officer = officerId == null ? null : own.get(officerId);
+				if (officer == null) {
+					throw new InvalidInputException("officerIds", "所选民警不是该派出所的民警");
+				}
+				names.add(officer.displayName());
+			}
+		}
+		if (others != null && !others.isBlank()) {
+			names.add(others.strip());
+		}
+		return names.isEmpty() ? null : String.join("、", names);
+	}
+
+	/** The enabled 派出所民警 accounts of a station, by username. */
+	private List<UserSummary> officersOf(long stationId) {
+		return users.search(null, stationId, PageRequest.of(0, 100))
+			.items()
+			.stream()
+			.filter(u -> u.enabled() && u.roles().contains(Role.STATION_OFFICER))
+			.toList();
 	}
 
 	@PostMapping("/console/alarms/{id}/arrive")
@@ -203,6 +247,11 @@ class ConsoleController {
 			.filter(s -> scope.covers(s.id()))
 			.toList();
 		model.addAttribute("stations", stations);
+		if (alarm.state() == AlarmState.ACKNOWLEDGED) {
+			Map<Long, List<UserSummary>> officers = new java.util.LinkedHashMap<>();
+			stations.forEach(s -> officers.put(s.id(), officersOf(s.id())));
+			model.addAttribute("officers", officers);
+		}
 		model.addAttribute("defaultStation", alarm.stationId());
 		model.addAttribute("outcomes", AlarmOutcome.values());
 		Map<Long, Organisation> units = organisations
