@@ -73,7 +73,15 @@ class DemoDrills {
 		}
 		DataScope all = DataScope.everything(false);
 		List<School> list = new ArrayList<>();
-		schools.forEach(all, SchoolFilter.none(), list::add);
+		// the records of 天宁区's schools only (the demo school lead's county): the other
+		// counties have not started recording drills on the platform yet, so their
+		// bureaus see every drill due; this keeps a fresh start (and each test context)
+		// quick
+		schools.forEach(all, SchoolFilter.none(), school -> {
+			if (school.regionCode().equals("320402")) {
+				list.add(school);
+			}
+		});
 		if (list.isEmpty()) {
 			return;
 		}
