@@ -53,7 +53,7 @@ create table patrol_scan (
 );
 
 -- 值班表 / 假期值班 / 领导带班
-create table duty_roster (
+create table school_duty_roster (
     id          bigint generated always as identity primary key,
     school_id   bigint       not null,
     day         date         not null,
@@ -65,5 +65,5 @@ create table duty_roster (
     unit_ids    bigint[]     not null,
     unique (school_id, day, person)
 );
-create index duty_roster_unit_ids on duty_roster using gin (unit_ids);
-create index duty_roster_school_day on duty_roster (school_id, day);
+create index school_duty_roster_unit_ids on school_duty_roster using gin (unit_ids);
+create index duty_roster_school_day on school_duty_roster (school_id, day);

@@ -202,7 +202,7 @@ class PatrolStore {
 
 	boolean addDuty(School school, NewDuty duty, String person, String by, Instant at) {
 		return jdbc.sql("""
-				insert into duty_roster (school_id, day, person, leader, holiday, created_by, created_at, unit_ids)
+				insert into school_duty_roster (school_id, day, person, leader, holiday, created_by, created_at, unit_ids)
 				values (:school, :day, :person, :leader, :holiday, :by, :at, :units) on conflict do nothing""")
 			.param("school", school.id())
 			.param("day", Date.valueOf(duty.day()))
@@ -217,7 +217,7 @@ class PatrolStore {
 
 	List<DutyEntry> roster(long schoolId, LocalDate from, int limit) {
 		return jdbc.sql("""
-				select * from duty_roster where school_id = :school and day >= :from order by day, leader desc, id
+				select * from school_duty_roster where school_id = :school and day >= :from order by day, leader desc, id
 				limit :limit""")
 			.param("school", schoolId)
 			.param("from", Date.valueOf(from))
@@ -230,7 +230,7 @@ class PatrolStore {
 	/** Days from {@code from} on that have someone on duty but no leader. */
 	long daysWithoutLeader(long schoolId, LocalDate from) {
 		return jdbc.sql("""
-				select count(*) from (select day from duty_roster where school_id = :school and day >= :from
+				select count(*) from (select day from school_duty_roster where school_id = :school and day >= :from
 				  group by day having not bool_or(leader)) d""")
 			.param("school", schoolId)
 			.param("from", Date.valueOf(from))
