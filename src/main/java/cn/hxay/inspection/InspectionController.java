@@ -171,6 +171,10 @@ class InspectionController {
 		model.addAttribute("currentPhase", c.phaseOn(inspections.today()).map(Phase::name).orElse(null));
 		model.addAttribute("maySample", inspections.maySample(user));
 		model.addAttribute("chart", chart(progress));
+		if (inspections.mayCosign(user) || scope.policeData()) {
+			model.addAttribute("toCosign",
+					inspections.inspections(scope, id, null, "COSIGN", null, PageRequest.of(0, 1)).total());
+		}
 		return "inspection/campaign";
 	}
 

@@ -52,6 +52,10 @@ class CosignFilterTests {
 			String list = station.get(m.group(1).replace("&amp;", "&")).body();
 			assertThat(total(list)).as(m.group(1)).isEqualTo(Long.parseLong(m.group(2)));
 			assertThat(list).contains("待派出所会签");
+			String dashboard = station.get(m.group(1).replace("&amp;", "&").replaceAll("/schools\\?.*$", "")).body();
+			assertThat(Long.parseLong(Texts.find(dashboard, "id=\"campaign-cosign-count\"[^>]*>(\\d+)<")))
+				.as("the campaign page's 待会签 count")
+				.isEqualTo(Long.parseLong(m.group(2)));
 		}
 		assertThat(rows).isEqualTo((int) Math.min(shown, 20));
 	}

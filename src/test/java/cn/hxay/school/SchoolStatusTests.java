@@ -42,6 +42,18 @@ class SchoolStatusTests {
 		assertThat(total(county.get(hazards.href()).body())).isEqualTo(hazards.count());
 		assertThat(hazards.value()).isEqualTo(hazards.count() + " 条");
 
+		// a hazard raised for the school moves the figure and its list together
+		county.get("/hazards/new?schoolId=" + schoolId);
+		assertThat(county
+			.postForm("/hazards",
+					java.util.Map.of("schoolId", schoolId, "place", "状态一览-" + System.nanoTime(), "category", "PHYSICAL",
+							"grade", "GENERAL", "description", "看台栏杆松动", "requirements", "加固栏杆", "responsibleUnit",
+							"学校总务处", "responsiblePerson", "王建国"))
+			.status()).isEqualTo(302);
+		Figure more = figure(county.get("/schools/" + schoolId).body(), "hazards");
+		assertThat(more.count()).isEqualTo(hazards.count() + 1);
+		assertThat(total(county.get(more.href()).body())).isEqualTo(more.count());
+
 		Figure inspection = figure(page, "inspection");
 		if (inspection.href() != null) {
 			String form = county.get(inspection.href()).body();
