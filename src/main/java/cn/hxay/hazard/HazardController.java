@@ -71,18 +71,21 @@ class HazardController {
 	String list(DataScope scope, @RequestParam(required = false) String region,
 			@RequestParam(required = false) String school, @RequestParam(required = false) HazardState state,
 			@RequestParam(required = false) HazardGrade grade, @RequestParam(required = false) Boolean supervised,
-			@RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Integer page, Model model,
+			@RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Long schoolId, @RequestParam(required = false) Boolean open, Model model,
 			HttpServletResponse response) {
 		Paged<Hazard> hazards;
 		try {
-			hazards = ledger.page(scope, region, school, state, grade, supervised, overdue, PageRequest.of(page, 30));
+			hazards = ledger.page(scope, region, school, schoolId, open, state, grade, supervised, overdue,
+					PageRequest.of(page, 30));
 		}
 		catch (InvalidInputException ex) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			model.addAttribute("problem", ex.getMessage() + "；以下为全部隐患");
 			region = null;
 			school = null;
-			hazards = ledger.page(scope, null, null, state, grade, supervised, overdue, PageRequest.of(page, 30));
+			hazards = ledger.page(scope, null, null, schoolId, open, state, grade, supervised, overdue,
+					PageRequest.of(page, 30));
 		}
 		model.addAttribute("hazards", hazards);
 		List<RectificationFigures> figures = ledger.figures(scope, false);
@@ -108,7 +111,11 @@ class HazardController {
 			.with("state", state)
 			.with("grade", grade)
 			.with("supervised", supervised)
-			.with("overdue", overdue);
+			.with("overdue", overdue)
+			.with("schoolId", schoolId)
+			.with("open", open);
+		model.addAttribute("schoolId", schoolId);
+		model.addAttribute("open", open);
 		model.addAttribute("links", links);
 		model.addAttribute("ledgerLink", links.as("/hazards/ledger.xlsx"));
 		return "hazard/list";

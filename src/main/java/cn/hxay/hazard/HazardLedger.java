@@ -232,9 +232,19 @@ public class HazardLedger {
 	 */
 	public cn.hxay.shared.Paged<Hazard> page(DataScope scope, String region, String school, HazardState state,
 			HazardGrade grade, Boolean supervised, Boolean overdue, cn.hxay.shared.PageRequest page) {
+		return page(scope, region, school, null, null, state, grade, supervised, overdue, page);
+	}
+
+	/**
+	 * One page of the ledger, also narrowed to one school by id and to open (not yet 销号)
+	 * or closed hazards: the list behind a school page's 未销号隐患.
+	 */
+	public cn.hxay.shared.Paged<Hazard> page(DataScope scope, String region, String school, Long schoolId, Boolean open,
+			HazardState state, HazardGrade grade, Boolean supervised, Boolean overdue,
+			cn.hxay.shared.PageRequest page) {
 		checkRegion(region);
 		checkSchool(school);
-		return store.page(scope, region, school, state, grade, supervised, overdue, page);
+		return store.page(scope, region, school, schoolId, open, state, grade, supervised, overdue, page);
 	}
 
 	public List<RectificationFigures> figures(DataScope scope, boolean bySchool) {

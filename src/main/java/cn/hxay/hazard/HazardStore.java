@@ -137,9 +137,12 @@ class HazardStore {
 			.list();
 	}
 
-	cn.hxay.shared.Paged<Hazard> page(DataScope scope, String region, String school, HazardState state,
-			HazardGrade grade, Boolean supervised, Boolean overdue, cn.hxay.shared.PageRequest page) {
+	cn.hxay.shared.Paged<Hazard> page(DataScope scope, String region, String school, Long schoolId, Boolean open,
+			HazardState state, HazardGrade grade, Boolean supervised, Boolean overdue,
+			cn.hxay.shared.PageRequest page) {
 		String where = " from hazard where " + SCOPE + """
+				and (cast(:schoolId as bigint) is null or school_id = :schoolId)
+				and (cast(:open as boolean) is null or (state <> 'CLOSED') = :open)
 				and (cast(:region as varchar) is null or region_code like :region)
 				and (cast(:school as varchar) is null or school_name ilike :school)
 				and (cast(:state as varchar) is null or state = :state)
@@ -149,6 +152,8 @@ class HazardStore {
 		java.util.function.UnaryOperator<JdbcClient.StatementSpec> bind = spec -> scoped(spec, scope)
 			.param("region", region == null || region.isBlank() ? null : region.replaceAll("0+$", "") + "%")
 			.param("school", like(school))
+			.param("schoolId", schoolId)
+			.param("open", open)
 			.param("state", state == null ? null : state.name())
 			.param("grade", grade == null ? null : grade.name())
 			.param("supervised", supervised)

@@ -66,9 +66,21 @@ class InspectionController {
 	}
 
 	@GetMapping("/inspections")
-	String campaigns(CurrentUser user, DataScope scope, @RequestParam(required = false) Integer page, Model model) {
-		model.addAttribute("campaigns", inspections.campaigns(scope, PageRequest.of(page, 20)));
-		model.addAttribute("links", PageLinks.to("/inspections"));
+	String campaigns(CurrentUser user, DataScope scope, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) String filter, Model model) {
+		boolean cosign = "cosign".equals(filter);
+		if (cosign) {
+			model.addAttribute("toCosign", inspections.campaignsToCosign(scope, PageRequest.of(page, 20)));
+		}
+		else {
+			model.addAttribute("campaigns", inspections.campaigns(scope, PageRequest.of(page, 20)));
+		}
+		if (cosign || inspections.mayCosign(user) || scope.policeData()) {
+			model.addAttribute("cosignCount",
+					cosign ? null : inspections.campaignsToCosign(scope, PageRequest.of(0, 1)).total());
+		}
+		model.addAttribute("cosignFilter", cosign);
+		model.addAttribute("links", PageLinks.to("/inspections").with("filter", cosign ? "cosign" : null));
 		model.addAttribute("mayLaunch", inspections.mayLaunch(user));
 		model.addAttribute("today", inspections.today());
 		return "inspection/campaigns";
@@ -159,6 +171,10 @@ class InspectionController {
 		model.addAttribute("currentPhase", c.phaseOn(inspections.today()).map(Phase::name).orElse(null));
 		model.addAttribute("maySample", inspections.maySample(user));
 		model.addAttribute("chart", chart(progress));
+		if (inspections.mayCosign(user) || scope.policeData()) {
+			model.addAttribute("toCosign",
+					inspections.inspections(scope, id, null, "COSIGN", null, PageRequest.of(0, 1)).total());
+		}
 		return "inspection/campaign";
 	}
 

@@ -97,6 +97,33 @@ class InspectionStore {
 		return new Paged<>(items, page.page(), page.size(), total);
 	}
 
+	/** A form the police station has still to co-sign: filled in, not yet signed. */
+	static final String AWAITING_COSIGN = "i.state in ('DRAFT', 'RETURNED') and i.cosigned_by is null";
+
+	/** A campaign with the number of its forms in scope waiting for the station's 会签. */
+	public record CampaignToCosign(Campaign campaign, long forms) {
+	}
+
+	/**
+	 * The campaigns with forms in scope waiting for 会签, newest first: the 待会签 filter of
+	 * the campaign list; {@link Paged#total()} is the count shown on the filter.
+	 */
+	Paged<CampaignToCosign> campaignsToCosign(DataScope scope, PageRequest page) {
+		long total = scope
+			.bind(jdbc.sql("select count(distinct i.campaign_id) from inspection i where " + SCOPE + " and "
+					+ AWAITING_COSIGN))
+			.query(Long.class)
+			.single();
+		List<CampaignToCosign> items = scope
+			.bind(jdbc.sql("select c.*, w.forms from inspection_campaign c join"
+					+ " (select i.campaign_id, count(*) as forms from inspection i where " + SCOPE + " and "
+					+ AWAITING_COSIGN + " group by i.campaign_id) w on w.campaign_id = c.id"
+					+ " order by c.created_at desc, c.id desc limit " + page.size() + " offset " + page.offset()))
+			.query((rs, n) -> new CampaignToCosign(mapCampaign(rs, n), rs.getLong("forms")))
+			.list();
+		return new Paged<>(items, page.page(), page.size(), total);
+	}
+
 	Optional<Campaign> campaign(long id, DataScope scope) {
 		return scope.bind(jdbc.sql("select c.* from inspection_campaign c where c.id = :id and " + VISIBLE))
 			.param("id", id)
@@ -129,6 +156,16 @@ class InspectionStore {
 	record Assignment(long schoolId, String schoolName, String regionCode, Long[] unitIds, String stationName) {
 	}
 
+	/** The school's form of its latest campaign, within the scope. */
+	Optional<Inspection> latestOf(long schoolId, DataScope scope) {
+		return scope
+			.bind(jdbc.sql("select * from inspection i where i.school_id = :school and " + SCOPE
+					+ " order by i.campaign_id desc, i.id desc limit 1"))
+			.param("school", schoolId)
+			.query(this::mapInspection)
+			.optional();
+	}
+
 	Optional<Inspection> byId(long id, DataScope scope) {
 		return scope.bind(jdbc.sql("select * from inspection i where i.id = :id and " + SCOPE))
 			.param("id", id)
@@ -150,7 +187,8 @@ class InspectionStore {
 				and (cast(:state as varchar) is null
 				     or (:state = 'MISSED' and i.state in ('ASSIGNED', 'DRAFT', 'RETURNED') and i.due < :today)
 				     or (:state = 'REPORTED' and i.state in ('SUBMITTED', 'ACCEPTED'))
-				     or (:state = 'COSIGN' and i.state in ('DRAFT', 'RETURNED') and i.cosigned_by is null)
+				     or (:state = 'COSIGN' and (""" + AWAITING_COSIGN + """
+				))
 				     or (:state = 'SAMPLED' and i.sampled)
 				     or i.state = :state)""";
 		var total = bind(jdbc.sql("select count(*)" + where), campaignId, scope, region, state, text, today)

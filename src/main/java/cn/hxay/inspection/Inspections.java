@@ -218,6 +218,14 @@ public class Inspections {
 		return store.campaigns(scope, page);
 	}
 
+	/**
+	 * The 待会签 filter of the campaign list: campaigns with forms in scope the police
+	 * station has still to co-sign, each with that number of forms.
+	 */
+	Paged<InspectionStore.CampaignToCosign> campaignsToCosign(DataScope scope, PageRequest page) {
+		return store.campaignsToCosign(scope, page);
+	}
+
 	public Campaign campaign(DataScope scope, long id) {
 		return store.campaign(id, scope).orElseThrow(() -> new NotFoundException("检查任务不存在或不在您的管辖范围内"));
 	}

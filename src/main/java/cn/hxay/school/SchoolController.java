@@ -53,11 +53,15 @@ class SchoolController {
 
 	private final Clock clock;
 
-	SchoolController(SchoolRegistry registry, SchoolImport importer, Organisations organisations, Clock clock) {
+	private final List<SchoolStatusSource> statusSources;
+
+	SchoolController(SchoolRegistry registry, SchoolImport importer, Organisations organisations, Clock clock,
+			List<SchoolStatusSource> statusSources) {
 		this.registry = registry;
 		this.importer = importer;
 		this.organisations = organisations;
 		this.clock = clock;
+		this.statusSources = statusSources;
 	}
 
 	/** The form fields of a school, bound by name from the page. */
@@ -139,6 +143,11 @@ class SchoolController {
 		model.addAttribute("units", registry.unitsOf(List.of(school)));
 		model.addAttribute("region", organisations.region(school.regionCode()));
 		model.addAttribute("mayChange", registry.mayChange(user, scope, school));
+		model.addAttribute("status",
+				statusSources.stream()
+					.flatMap(source -> source.figures(id, scope).stream())
+					.sorted(java.util.Comparator.comparingInt(SchoolStatusSource.Figure::order))
+					.toList());
 		return "school/show";
 	}
 
