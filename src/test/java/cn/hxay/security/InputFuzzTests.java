@@ -363,6 +363,7 @@ class InputFuzzTests {
 	private String fill(String pattern) {
 		String path = pattern;
 		for (String[] kind : new String[][] { { "/api/v1/compliance/schools/", "school" },
+				{ "/api/v1/dashboard/risks/", "school" }, { "/dashboard/schools/", "school" },
 				{ "/api/v1/schools/", "school" }, { "/schools/", "school" }, { "/api/v1/hazards/", "hazard" },
 				{ "/hazards/", "hazard" }, { "/api/v1/inspection-campaigns/", "campaign" },
 				{ "/inspections/campaigns/", "campaign" }, { "/api/v1/inspections/", "inspection" },
