@@ -201,9 +201,10 @@ class PatrolStore {
 	}
 
 	boolean addDuty(School school, NewDuty duty, String person, String by, Instant at) {
-		return jdbc.sql("""
-				insert into school_duty_roster (school_id, day, person, leader, holiday, created_by, created_at, unit_ids)
-				values (:school, :day, :person, :leader, :holiday, :by, :at, :units) on conflict do nothing""")
+		return jdbc
+			.sql("""
+					insert into school_duty_roster (school_id, day, person, leader, holiday, created_by, created_at, unit_ids)
+					values (:school, :day, :person, :leader, :holiday, :by, :at, :units) on conflict do nothing""")
 			.param("school", school.id())
 			.param("day", Date.valueOf(duty.day()))
 			.param("person", person)
@@ -216,9 +217,10 @@ class PatrolStore {
 	}
 
 	List<DutyEntry> roster(long schoolId, LocalDate from, int limit) {
-		return jdbc.sql("""
-				select * from school_duty_roster where school_id = :school and day >= :from order by day, leader desc, id
-				limit :limit""")
+		return jdbc
+			.sql("""
+					select * from school_duty_roster where school_id = :school and day >= :from order by day, leader desc, id
+					limit :limit""")
 			.param("school", schoolId)
 			.param("from", Date.valueOf(from))
 			.param("limit", limit)

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import cn.hxay.dutypost.DutyPosts;
 import cn.hxay.identity.CurrentUser;
 import cn.hxay.identity.Role;
 import cn.hxay.identity.UserAccounts;
@@ -65,8 +66,11 @@ class ConsoleController {
 
 	private final UserAccounts users;
 
+	private final DutyPosts dutyPosts;
+
 	ConsoleController(Alarms alarms, ConsoleFeed feed, SchoolRegistry schools, Organisations organisations, Clock clock,
-			JsonMapper json, Devices devices, VideoLinks links, UserAccounts users) {
+			JsonMapper json, Devices devices, VideoLinks links, UserAccounts users, DutyPosts dutyPosts) {
+		this.dutyPosts = dutyPosts;
 		this.users = users;
 		this.links = links;
 		this.devices = devices;
@@ -163,6 +167,45 @@ class ConsoleController {
 		return act(id, user, scope, model, () -> alarms.arrive(user, scope, id, version));
 	}
 
+	/**
+	 * The officer's phone page (出警到场): the alarms dispatched to the officer's station or
+	 * naming the officer that are not yet 到场, each with one big 到场 button. A user of a
+	 * county or city police unit sees every dispatched alarm of the jurisdiction.
+	 */
+	@GetMapping("/console/on-site")
+	String onSite(CurrentUser user, DataScope scope, @RequestParam(required = false) String error,
+			@RequestParam(required = false) Long arrived, Model model) {
+		boolean station = user.hasRole(Role.STATION_OFFICER);
+		List<Alarm> mine = alarms.queue(user, scope)
+			.stream()
+			.filter(a -> a.state() == AlarmState.DISPATCHED)
+			.filter(a -> !station || Long.valueOf(user.organisationId()).equals(a.dispatchStationId())
+					|| (a.officers() != null && a.officers().contains(user.displayName())))
+			.toList();
+		model.addAttribute("alarms", mine);
+		model.addAttribute("units", organisations.byIds(mine.stream().map(Alarm::dispatchStationId).toList()));
+		model.addAttribute("time", PlatformTime.SECOND);
+		model.addAttribute("error", "stale".equals(error) ? "该报警已被他人处理，列表已刷新，请确认后再操作。"
+				: "state".equals(error) ? "该报警当前不能登记到场，列表已刷新。" : null);
+		model.addAttribute("arrived", arrived == null ? null
+				: alarms.queue(user, scope).stream().filter(a -> a.id() == arrived).findFirst().orElse(null));
+		return "alarm/on-site";
+	}
+
+	@PostMapping("/console/on-site/{id}/arrive")
+	String arriveOnSite(@PathVariable long id, @RequestParam int version, CurrentUser user, DataScope scope) {
+		try {
+			alarms.arrive(user, scope, id, version);
+			return "redirect:/console/on-site?arrived=" + id;
+		}
+		catch (ConcurrentEditException ex) {
+			return "redirect:/console/on-site?error=stale";
+		}
+		catch (InvalidInputException ex) {
+			return "redirect:/console/on-site?error=state";
+		}
+	}
+
 	@PostMapping("/console/alarms/{id}/close")
 	String close(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) AlarmOutcome outcome,
 			@RequestParam(required = false) String note, CurrentUser user, DataScope scope, Model model) {
@@ -232,11 +275,14 @@ class ConsoleController {
 		model.addAttribute("steps", alarms.steps(user, scope, id));
 		model.addAttribute("error", error);
 		model.addAttribute("time", PlatformTime.SECOND);
+		model.addAttribute("minute", PlatformTime.MINUTE);
 		model.addAttribute("waited", alarm.waited(clock.instant()).toSeconds());
 		try {
 			var school = schools.get(scope, alarm.schoolId()).details();
 			model.addAttribute("school", school);
 			model.addAttribute("mapJson", school.longitude() == null ? null : mapOf(scope, alarm, school));
+			// who stands at the school's 护学岗 right now: the nearest officers to send
+			model.addAttribute("onDuty", dutyPosts.onDutyNow(scope, alarm.schoolId()));
 		}
 		catch (NotFoundException ex) {
 			model.addAttribute("school", null);
