@@ -1,5 +1,7 @@
 package cn.hxay.alarm;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
@@ -9,6 +11,9 @@ import cn.hxay.support.WebSession;
 import cn.hxay.support.WebSession.Page;
 import org.junit.jupiter.api.Test;
 
+import cn.hxay.shared.PlatformTime;
+
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static cn.hxay.alarm.TestDevices.PW;
@@ -26,6 +31,21 @@ class ConsoleOnSiteTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	Clock clock;
+
+	private static long count(String body, String table, String name) {
+		String tbody = find(body, "(?s)id=\"" + table + "\"><tbody>(.*?)</tbody>");
+		java.util.regex.Matcher row = java.util.regex.Pattern
+			.compile("<tr data-value=\"(\\d+)\"><td>" + name + "</td><td class=\"text-end\">(\\d+)</td>")
+			.matcher(tbody);
+		if (!row.find()) {
+			return 0;
+		}
+		assertThat(row.group(1)).as("the chart's figure is the table's").isEqualTo(row.group(2));
+		return Long.parseLong(row.group(1));
+	}
 
 	static long raise(int port) {
 		TestDevices.Registered device = TestDevices.register(WebSession.signedIn(port, "tianning.edu", PW),
@@ -114,6 +134,43 @@ class ConsoleOnSiteTests {
 		Page detail = officer.get("/console/alarms/" + id);
 		assertThat(detail.body()).contains("已到场");
 		assertThat(version(detail)).isEqualTo(version + 1);
+	}
+
+	@Test
+	void statisticsCountTheChosenDaysOfThePlatformClockAndFeedTheCharts() {
+		LocalDate today = PlatformTime.today(clock);
+		String day = PlatformTime.DATE.format(today);
+		WebSession officer = WebSession.signedIn(port, DemoUsers.STATION_OFFICER, PW);
+		String todayPath = "/alarms/statistics?from=" + day + "&to=" + day;
+		long before = count(officer.get(todayPath).body(), "by-type", "一键报警");
+		raise(port);
+		Page page = officer.get(todayPath);
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("报警统计（" + day + " 至 " + day + "）")
+			.contains("id=\"chart-by-type\"")
+			.contains("id=\"chart-by-outcome\"")
+			.contains("/js/alarm-statistics.js")
+			.doesNotContain("id=\"range-error\"");
+		assertThat(count(page.body(), "by-type", "一键报警")).isEqualTo(before + 1);
+
+		// a past month holds none of today's alarms
+		String past = officer
+			.get("/alarms/statistics?from=" + PlatformTime.DATE.format(today.minusYears(3)) + "&to="
+					+ PlatformTime.DATE.format(today.minusYears(3).plusDays(30)))
+			.body();
+		assertThat(count(past, "by-type", "一键报警")).isZero();
+
+		// bad ranges are said on the page, the typed values kept
+		Page bad = officer.get("/alarms/statistics?from=abc&to=" + day);
+		assertThat(bad.status()).isEqualTo(200);
+		assertThat(bad.body()).contains("日期格式应为").contains("value=\"abc\"");
+		assertThat(officer.get("/alarms/statistics?from=" + day + "&to=" + PlatformTime.DATE.format(today.minusDays(1)))
+			.body()).contains("开始日期不能晚于结束日期");
+		assertThat(
+				officer.get("/alarms/statistics?from=" + PlatformTime.DATE.format(today.minusDays(400)) + "&to=" + day)
+					.body())
+			.contains("统计区间最长 366 天");
+		assertThat(WebSession.signedIn(port, DemoUsers.COUNTY_EDUCATION, PW).get(todayPath).status()).isEqualTo(403);
 	}
 
 }

@@ -9,7 +9,7 @@ import cn.hxay.alarm.Outage;
 import cn.hxay.alarm.VideoLinks;
 
 import java.time.Clock;
-import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -222,14 +222,73 @@ class ConsoleController {
 		return "alarm/log";
 	}
 
+	/** The longest period the statistics page counts over. */
+	static final int MAX_DAYS = 366;
+
+	/**
+	 * Alarm statistics over a date range of the platform clock (Asia/Shanghai), both days
+	 * included: by default the last 30 days ({@code days} keeps its old meaning when no
+	 * dates are given). A date that is not a date, a start after the end or a range over
+	 * a year is said on the page, the typed values kept, and the default range shown.
+	 */
 	@GetMapping("/alarms/statistics")
-	String statistics(DataScope scope, @RequestParam(required = false) Integer days, Model model) {
-		int period = days == null || days < 1 ? 30 : Math.min(days, 366);
-		Instant to = clock.instant();
-		Instant from = PlatformTime.today(clock).minusDays(period - 1L).atStartOfDay(PlatformTime.ZONE).toInstant();
-		model.addAttribute("days", period);
-		model.addAttribute("stats", alarms.statistics(scope, from, to.plusSeconds(1)));
+	String statistics(DataScope scope, @RequestParam(required = false) String days,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
+		LocalDate today = PlatformTime.today(clock);
+		int period = 30;
+		try {
+			period = days == null ? 30 : (int) Math.max(1, Math.min(Long.parseLong(days.strip()), MAX_DAYS));
+		}
+		catch (NumberFormatException ex) {
+			// a bad day count falls back to 30 days
+		}
+		LocalDate end = today;
+		LocalDate start = today.minusDays(period - 1L);
+		String error = null;
+		LocalDate typedFrom = date(from);
+		LocalDate typedTo = date(to);
+		if ((blank(from) || typedFrom != null) && (blank(to) || typedTo != null)) {
+			LocalDate wantedEnd = typedTo != null ? typedTo : today;
+			LocalDate wantedStart = typedFrom != null ? typedFrom : wantedEnd.minusDays(period - 1L);
+			if (wantedStart.isAfter(wantedEnd)) {
+				error = "开始日期不能晚于结束日期";
+			}
+			else if (wantedStart.plusDays(MAX_DAYS).isBefore(wantedEnd.plusDays(1))) {
+				error = "统计区间最长 " + MAX_DAYS + " 天";
+			}
+			else {
+				start = wantedStart;
+				end = wantedEnd;
+			}
+		}
+		else {
+			error = "日期格式应为 年-月-日，如 " + PlatformTime.DATE.format(today);
+		}
+		model.addAttribute("from", error == null ? PlatformTime.DATE.format(start) : from);
+		model.addAttribute("to", error == null ? PlatformTime.DATE.format(end) : to);
+		model.addAttribute("shownFrom", start);
+		model.addAttribute("shownTo", end);
+		model.addAttribute("error", error);
+		model.addAttribute("stats", alarms.statistics(scope, start.atStartOfDay(PlatformTime.ZONE).toInstant(),
+				end.plusDays(1).atStartOfDay(PlatformTime.ZONE).toInstant()));
 		return "alarm/statistics";
+	}
+
+	private static boolean blank(String text) {
+		return text == null || text.isBlank();
+	}
+
+	/** The typed date, or {@code null} when blank or not a date. */
+	private static LocalDate date(String text) {
+		if (blank(text)) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(text.strip());
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			return null;
+		}
 	}
 
 	private String act(long id, CurrentUser user, DataScope scope, Model model, Runnable action) {
