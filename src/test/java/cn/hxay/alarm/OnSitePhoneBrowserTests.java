@@ -55,11 +55,7 @@ class OnSitePhoneBrowserTests {
 		ConsoleOnSiteTests.dispatch(WebSession.signedIn(port, DemoUsers.COUNTY_POLICE, PW), id);
 
 		WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
-		driver.get("http://localhost:" + port + "/login");
-		driver.findElement(By.id("username")).sendKeys(DemoUsers.STATION_OFFICER);
-		driver.findElement(By.id("password")).sendKeys(PW);
-		driver.findElement(By.cssSelector("button[type=submit]")).click();
-		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-as")));
+		signIn(wait);
 		driver.get("http://localhost:" + port + "/console/on-site");
 		By card = By.cssSelector(".on-site-alarm[data-alarm-id='" + id + "']");
 		wait.until(ExpectedConditions.presenceOfElementLocated(card));
@@ -81,6 +77,33 @@ class OnSitePhoneBrowserTests {
 
 		String detail = WebSession.signedIn(port, DemoUsers.STATION_OFFICER, PW).get("/console/alarms/" + id).body();
 		assertThat(detail).contains("已到场").contains("到场 · ");
+	}
+
+	@Test
+	void theStatisticsChartsAreDrawnFromTheTables() throws Exception {
+		ConsoleOnSiteTests.raise(port);
+		WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+		signIn(wait);
+		driver.get("http://localhost:" + port + "/alarms/statistics");
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-by-type canvas")));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-by-outcome canvas")));
+		Number bars = (Number) ((JavascriptExecutor) driver).executeScript(
+				"return echarts.getInstanceByDom(document.getElementById('chart-by-type')).getOption().series[0].data.length");
+		assertThat(bars.intValue()).as("one bar per row of the table")
+			.isEqualTo(driver.findElements(By.cssSelector("#by-type tr[data-value]")).size())
+			.isPositive();
+		screenshot("alarm-statistics-phone.png");
+	}
+
+	/** A fresh sign-in as the station officer, whatever the test before left. */
+	private void signIn(WebDriverWait wait) {
+		driver.get("http://localhost:" + port + "/login");
+		driver.manage().deleteAllCookies();
+		driver.get("http://localhost:" + port + "/login");
+		driver.findElement(By.id("username")).sendKeys(DemoUsers.STATION_OFFICER);
+		driver.findElement(By.id("password")).sendKeys(PW);
+		driver.findElement(By.cssSelector("button[type=submit]")).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-as")));
 	}
 
 	private static void screenshot(String name) throws Exception {
