@@ -5,5 +5,5 @@
  * (接警), dispatched (派警), attended (到场) and closed (处置完毕).
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "audit", "identity", "notification", "organisation", "school", "shared" })
+		allowedDependencies = { "audit", "dutypost", "identity", "notification", "organisation", "school", "shared" })
 package cn.hxay.alarm;

@@ -556,7 +556,9 @@ class AuthorizationMatrixTests {
 	"GET /api/v1/emergency-plans", "L A A A A A A A A A",
 	"POST /api/v1/emergency-plans", "L F A F f A A F F A",
 	"GET /api/v1/accidents", "L A A A A A A A A A",
-	"POST /api/v1/accidents", "L F A F f A A F F A"
+	"POST /api/v1/accidents", "L F A F f A A F F A",
+	"GET /console/on-site", "L F F A F F F A A F",
+	"POST /console/on-site/{id}/arrive", "L F F A F F F A A F", "L F F A F F F N N F"
 	// @formatter:on
 	);
 
@@ -579,10 +581,11 @@ class AuthorizationMatrixTests {
 			new String[] { "/api/v1/inspections/", "inspection" }, new String[] { "/inspections/", "inspection" },
 			new String[] { "/api/v1/devices/", "device" }, new String[] { "/devices/", "device" },
 			new String[] { "/api/v1/alarms/", "alarm" }, new String[] { "/console/alarms/", "alarm" },
-			new String[] { "/admin/users/", "user" }, new String[] { "/admin/organisations/", "organisation" },
-			new String[] { "/admin/webhooks/", "webhook" }, new String[] { "/api/v1/webhooks/", "webhook" },
-			new String[] { "/compliance/evaluations/", "evaluation" }, new String[] { "/api/v1/warnings/", "warning" },
-			new String[] { "/warnings/", "warning" }, new String[] { "/api/v1/key-persons/", "keyperson" },
+			new String[] { "/console/on-site/", "alarm" }, new String[] { "/admin/users/", "user" },
+			new String[] { "/admin/organisations/", "organisation" }, new String[] { "/admin/webhooks/", "webhook" },
+			new String[] { "/api/v1/webhooks/", "webhook" }, new String[] { "/compliance/evaluations/", "evaluation" },
+			new String[] { "/api/v1/warnings/", "warning" }, new String[] { "/warnings/", "warning" },
+			new String[] { "/api/v1/key-persons/", "keyperson" },
 			new String[] { "/key-persons/gate-alerts/", "missing" }, new String[] { "/key-persons/", "keyperson" },
 			new String[] { "/api/v1/visits/", "missing" }, new String[] { "/visits/", "missing" },
 			new String[] { "/patrols/points/", "missing" }, new String[] { "/api/v1/venues/", "missing" },

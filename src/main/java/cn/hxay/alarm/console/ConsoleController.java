@@ -9,10 +9,11 @@ import cn.hxay.alarm.Outage;
 import cn.hxay.alarm.VideoLinks;
 
 import java.time.Clock;
-import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import cn.hxay.dutypost.DutyPosts;
 import cn.hxay.identity.CurrentUser;
 import cn.hxay.identity.Role;
 import cn.hxay.identity.UserAccounts;
@@ -65,8 +66,11 @@ class ConsoleController {
 
 	private final UserAccounts users;
 
+	private final DutyPosts dutyPosts;
+
 	ConsoleController(Alarms alarms, ConsoleFeed feed, SchoolRegistry schools, Organisations organisations, Clock clock,
-			JsonMapper json, Devices devices, VideoLinks links, UserAccounts users) {
+			JsonMapper json, Devices devices, VideoLinks links, UserAccounts users, DutyPosts dutyPosts) {
+		this.dutyPosts = dutyPosts;
 		this.users = users;
 		this.links = links;
 		this.devices = devices;
@@ -163,6 +167,45 @@ class ConsoleController {
 		return act(id, user, scope, model, () -> alarms.arrive(user, scope, id, version));
 	}
 
+	/**
+	 * The officer's phone page (出警到场): the alarms dispatched to the officer's station or
+	 * naming the officer that are not yet 到场, each with one big 到场 button. A user of a
+	 * county or city police unit sees every dispatched alarm of the jurisdiction.
+	 */
+	@GetMapping("/console/on-site")
+	String onSite(CurrentUser user, DataScope scope, @RequestParam(required = false) String error,
+			@RequestParam(required = false) Long arrived, Model model) {
+		boolean station = user.hasRole(Role.STATION_OFFICER);
+		List<Alarm> mine = alarms.queue(user, scope)
+			.stream()
+			.filter(a -> a.state() == AlarmState.DISPATCHED)
+			.filter(a -> !station || Long.valueOf(user.organisationId()).equals(a.dispatchStationId())
+					|| (a.officers() != null && a.officers().contains(user.displayName())))
+			.toList();
+		model.addAttribute("alarms", mine);
+		model.addAttribute("units", organisations.byIds(mine.stream().map(Alarm::dispatchStationId).toList()));
+		model.addAttribute("time", PlatformTime.SECOND);
+		model.addAttribute("error", "stale".equals(error) ? "该报警已被他人处理，列表已刷新，请确认后再操作。"
+				: "state".equals(error) ? "该报警当前不能登记到场，列表已刷新。" : null);
+		model.addAttribute("arrived", arrived == null ? null
+				: alarms.queue(user, scope).stream().filter(a -> a.id() == arrived).findFirst().orElse(null));
+		return "alarm/on-site";
+	}
+
+	@PostMapping("/console/on-site/{id}/arrive")
+	String arriveOnSite(@PathVariable long id, @RequestParam int version, CurrentUser user, DataScope scope) {
+		try {
+			alarms.arrive(user, scope, id, version);
+			return "redirect:/console/on-site?arrived=" + id;
+		}
+		catch (ConcurrentEditException ex) {
+			return "redirect:/console/on-site?error=stale";
+		}
+		catch (InvalidInputException ex) {
+			return "redirect:/console/on-site?error=state";
+		}
+	}
+
 	@PostMapping("/console/alarms/{id}/close")
 	String close(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) AlarmOutcome outcome,
 			@RequestParam(required = false) String note, CurrentUser user, DataScope scope, Model model) {
@@ -179,14 +222,73 @@ class ConsoleController {
 		return "alarm/log";
 	}
 
+	/** The longest period the statistics page counts over. */
+	static final int MAX_DAYS = 366;
+
+	/**
+	 * Alarm statistics over a date range of the platform clock (Asia/Shanghai), both days
+	 * included: by default the last 30 days ({@code days} keeps its old meaning when no
+	 * dates are given). A date that is not a date, a start after the end or a range over
+	 * a year is said on the page, the typed values kept, and the default range shown.
+	 */
 	@GetMapping("/alarms/statistics")
-	String statistics(DataScope scope, @RequestParam(required = false) Integer days, Model model) {
-		int period = days == null || days < 1 ? 30 : Math.min(days, 366);
-		Instant to = clock.instant();
-		Instant from = PlatformTime.today(clock).minusDays(period - 1L).atStartOfDay(PlatformTime.ZONE).toInstant();
-		model.addAttribute("days", period);
-		model.addAttribute("stats", alarms.statistics(scope, from, to.plusSeconds(1)));
+	String statistics(DataScope scope, @RequestParam(required = false) String days,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
+		LocalDate today = PlatformTime.today(clock);
+		int period = 30;
+		try {
+			period = days == null ? 30 : (int) Math.max(1, Math.min(Long.parseLong(days.strip()), MAX_DAYS));
+		}
+		catch (NumberFormatException ex) {
+			// a bad day count falls back to 30 days
+		}
+		LocalDate end = today;
+		LocalDate start = today.minusDays(period - 1L);
+		String error = null;
+		LocalDate typedFrom = date(from);
+		LocalDate typedTo = date(to);
+		if ((blank(from) || typedFrom != null) && (blank(to) || typedTo != null)) {
+			LocalDate wantedEnd = typedTo != null ? typedTo : today;
+			LocalDate wantedStart = typedFrom != null ? typedFrom : wantedEnd.minusDays(period - 1L);
+			if (wantedStart.isAfter(wantedEnd)) {
+				error = "开始日期不能晚于结束日期";
+			}
+			else if (wantedStart.plusDays(MAX_DAYS).isBefore(wantedEnd.plusDays(1))) {
+				error = "统计区间最长 " + MAX_DAYS + " 天";
+			}
+			else {
+				start = wantedStart;
+				end = wantedEnd;
+			}
+		}
+		else {
+			error = "日期格式应为 年-月-日，如 " + PlatformTime.DATE.format(today);
+		}
+		model.addAttribute("from", error == null ? PlatformTime.DATE.format(start) : from);
+		model.addAttribute("to", error == null ? PlatformTime.DATE.format(end) : to);
+		model.addAttribute("shownFrom", start);
+		model.addAttribute("shownTo", end);
+		model.addAttribute("error", error);
+		model.addAttribute("stats", alarms.statistics(scope, start.atStartOfDay(PlatformTime.ZONE).toInstant(),
+				end.plusDays(1).atStartOfDay(PlatformTime.ZONE).toInstant()));
 		return "alarm/statistics";
+	}
+
+	private static boolean blank(String text) {
+		return text == null || text.isBlank();
+	}
+
+	/** The typed date, or {@code null} when blank or not a date. */
+	private static LocalDate date(String text) {
+		if (blank(text)) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(text.strip());
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			return null;
+		}
 	}
 
 	private String act(long id, CurrentUser user, DataScope scope, Model model, Runnable action) {
@@ -232,11 +334,14 @@ class ConsoleController {
 		model.addAttribute("steps", alarms.steps(user, scope, id));
 		model.addAttribute("error", error);
 		model.addAttribute("time", PlatformTime.SECOND);
+		model.addAttribute("minute", PlatformTime.MINUTE);
 		model.addAttribute("waited", alarm.waited(clock.instant()).toSeconds());
 		try {
 			var school = schools.get(scope, alarm.schoolId()).details();
 			model.addAttribute("school", school);
 			model.addAttribute("mapJson", school.longitude() == null ? null : mapOf(scope, alarm, school));
+			// who stands at the school's 护学岗 right now: the nearest officers to send
+			model.addAttribute("onDuty", dutyPosts.onDutyNow(scope, alarm.schoolId()));
 		}
 		catch (NotFoundException ex) {
 			model.addAttribute("school", null);
