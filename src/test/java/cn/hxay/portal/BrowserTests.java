@@ -170,6 +170,8 @@ class BrowserTests {
 				WebElement input = driver.findElement(By.id(field));
 				((JavascriptExecutor) driver)
 					.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", input);
+				// the form comes prefilled from the posture record: type over it
+				input.clear();
 				input.sendKeys(value);
 			});
 			click(driver.findElement(By.id("save-draft")));
