@@ -47,8 +47,11 @@ class WarningController {
 	}
 
 	@GetMapping("/warnings")
-	String list(CurrentUser user, DataScope scope, Model model) {
-		model.addAttribute("warnings", warnings.list(scope));
+	String list(CurrentUser user, DataScope scope,
+			@org.springframework.web.bind.annotation.RequestParam(required = false) Boolean unread, Model model) {
+		List<WarningSummary> shown = Boolean.TRUE.equals(unread) ? warnings.unreadList(scope) : warnings.list(scope);
+		model.addAttribute("warnings", shown);
+		model.addAttribute("unreadOnly", Boolean.TRUE.equals(unread));
 		model.addAttribute("maySend", warnings.maySend(user));
 		return "warning/list";
 	}

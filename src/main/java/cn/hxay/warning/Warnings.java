@@ -81,6 +81,14 @@ public class Warnings {
 	}
 
 	/** The newest warnings the reader sees, with counts over the receipts it sees. */
+	/**
+	 * The warnings of {@link #list} that a school in the reader's scope has not read yet
+	 * (for a school: the ones it has not read).
+	 */
+	public List<WarningSummary> unreadList(DataScope scope) {
+		return list(scope).stream().filter(w -> w.unread() > 0).toList();
+	}
+
 	public List<WarningSummary> list(DataScope scope) {
 		return store.summaries(scope, 200);
 	}

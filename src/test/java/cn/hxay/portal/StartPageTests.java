@@ -38,7 +38,7 @@ class StartPageTests {
 	@Test
 	void countyEducationTilesCountExactlyTheListsTheyOpen() {
 		Map<String, Tile> tiles = checkedTiles(DemoUsers.COUNTY_EDUCATION);
-		assertThat(tiles).containsKeys("accept", "missed", "overdue", "supervised", "hazard-review",
+		assertThat(tiles).containsKeys("accept", "missed", "overdue", "supervised", "hazard-review", "warnings-unread",
 				"drill-overdue-schools", "bus-expiring", "bus-expired", "plan-review-overdue");
 		// (how many forms wait depends on which tests accepted forms before: the count is
 		// checked against its list above)
@@ -48,7 +48,7 @@ class StartPageTests {
 	@Test
 	void cityEducationTilesCountExactlyTheListsTheyOpen() {
 		Map<String, Tile> tiles = checkedTiles(DemoUsers.CITY_EDUCATION);
-		assertThat(tiles).containsKeys("accept", "missed", "overdue", "supervised", "hazard-review",
+		assertThat(tiles).containsKeys("accept", "missed", "overdue", "supervised", "hazard-review", "warnings-unread",
 				"drill-overdue-schools", "bus-expiring", "bus-expired", "plan-review-overdue");
 		long county = checkedTiles(DemoUsers.COUNTY_EDUCATION).get("accept").count();
 		assertThat(tiles.get("accept").count()).as("the city sees at least its county's forms")
@@ -83,8 +83,8 @@ class StartPageTests {
 	@Test
 	void schoolLeadSeesOnlyThisSchoolWithOneTapToItsFormHazardsPostureAndFailings() {
 		Map<String, Tile> tiles = checkedTiles(DemoUsers.SCHOOL_LEAD);
-		assertThat(tiles).containsKeys("form", "pending", "rectifying", "failing", "posture", "drills-overdue",
-				"bus-expiring", "bus-expired", "plan-review-overdue");
+		assertThat(tiles).containsKeys("form", "pending", "rectifying", "failing", "posture", "warnings-unread",
+				"drills-overdue", "bus-expiring", "bus-expired", "plan-review-overdue");
 		assertThat(tiles.get("form").href()).matches(".*/inspections/\\d+");
 		assertThat(tiles.get("posture").href()).matches(".*/schools/\\d+/posture");
 		String home = WebSession.signedIn(port, DemoUsers.SCHOOL_LEAD, DemoUsers.PASSWORD).get("/").body();
