@@ -62,7 +62,7 @@ class DashboardBrowserTests {
 		Number points = (Number) js.executeScript(
 				"""
 						return echarts.getInstanceByDom(document.getElementById('risk-map')).getOption().series[0].data.length;""");
-		assertThat(points.intValue()).as("every school with coordinates (the demo's 600 and any a test added)")
+		assertThat(points.longValue()).as("every school with coordinates (the demo's 600 and any a test added)")
 			.isEqualTo(jdbc.sql("select count(*) from school where longitude is not null").query(Long.class).single());
 		Path shots = Path.of("target", "screenshots");
 		Files.createDirectories(shots);
