@@ -59,9 +59,37 @@
       + hxay.escapeHtml(a.schoolName) + ' · ' + hxay.escapeHtml(a.place)
       + '<br><a class="alert-link" href="/console">打开接处警台</a></div>'
       + '<button type="button" class="btn-close" aria-label="关闭"></button>';
-    note.querySelector('.btn-close').addEventListener('click', function () { note.remove(); });
+    note.querySelector('.btn-close').addEventListener('click', function () { note.remove(); tidy(); });
     box().appendChild(note);
+    tidy();
     beep();
+  }
+
+  // a phone shows only the newest banner, a desk three, so that banners never bury the page
+  // they are on; the older ones are counted in one line that opens the console
+  function tidy() {
+    var el = box();
+    var keep = window.matchMedia('(max-width: 575.98px)').matches ? 1 : 3;
+    var notes = el.querySelectorAll('.alarm-announcement');
+    var hidden = 0;
+    for (var i = 0; i < notes.length; i++) {
+      var visible = i >= notes.length - keep;
+      notes[i].classList.toggle('d-none', !visible);
+      if (!visible) { hidden++; }
+    }
+    var more = document.getElementById('alarm-announcements-more');
+    if (hidden === 0) {
+      if (more) { more.remove(); }
+      return;
+    }
+    if (!more) {
+      more = document.createElement('a');
+      more.id = 'alarm-announcements-more';
+      more.href = '/console';
+      more.className = 'd-block alert alert-danger py-1 px-2 mb-2 small shadow';
+      el.insertBefore(more, el.firstChild);
+    }
+    more.textContent = '另有 ' + hidden + ' 条新报警 · 打开接处警台';
   }
 
   var source = new EventSource('/console/stream');

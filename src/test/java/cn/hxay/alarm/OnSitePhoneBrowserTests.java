@@ -69,6 +69,20 @@ class OnSitePhoneBrowserTests {
 		assertThat(scrollWidth.intValue()).as("no horizontal scrolling").isLessThanOrEqualTo(390);
 		screenshot("on-site-phone-before.png");
 
+		// alarms raised by other tests may be announced over the page: close them as the
+		// officer would
+		for (int i = 0; i < 100; i++) {
+			WebElement close = driver.findElements(By.cssSelector(".alarm-announcement .btn-close"))
+				.stream()
+				.filter(WebElement::isDisplayed)
+				.findFirst()
+				.orElse(null);
+			if (close == null) {
+				break;
+			}
+			close.click();
+		}
+		((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
 		button.click();
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("on-site-arrived")));
 		assertThat(driver.findElement(By.id("on-site-arrived")).getText()).startsWith("已登记到场");

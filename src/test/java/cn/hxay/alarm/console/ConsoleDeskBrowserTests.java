@@ -122,7 +122,7 @@ class ConsoleDeskBrowserTests {
 		String id = cn.hxay.support.Texts.find(raised, "\"alarmId\":(\\d+)");
 		By note = By.cssSelector(".alarm-announcement[data-alarm-id='" + id + "']");
 		wait.until(ExpectedConditions.presenceOfElementLocated(note));
-		assertThat(driver.findElement(note).getText()).contains("新报警：一键报警").contains("宿舍值班室");
+		assertThat(driver.findElement(note).getDomProperty("textContent")).contains("新报警：一键报警").contains("宿舍值班室");
 		screenshot("alarm-announced-elsewhere.png");
 
 		driver.get("http://localhost:" + port + "/console");
