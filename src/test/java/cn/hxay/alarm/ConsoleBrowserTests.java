@@ -1,8 +1,6 @@
 package cn.hxay.alarm;
 
 import cn.hxay.support.Browsers;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -15,8 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -57,10 +53,7 @@ class ConsoleBrowserTests {
 		TestDevices.Registered device = TestDevices.register(WebSession.signedIn(port, "tianning.edu", PW),
 				TestDevices.code("134"), TestDevices.qinglongSchool(port)[0], "ONE_KEY_ALARM", "门卫室");
 		WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
-		driver.get("http://localhost:" + port + "/login");
-		driver.findElement(By.id("username")).sendKeys("qinglong.police");
-		driver.findElement(By.id("password")).sendKeys(PW);
-		driver.findElement(By.cssSelector("button[type=submit]")).click();
+		Browsers.signIn(driver, port, "qinglong.police", PW);
 		// let the sign-in finish before going on, or the next navigation cancels it
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-as")));
 		driver.get("http://localhost:" + port + "/console");
@@ -119,10 +112,8 @@ class ConsoleBrowserTests {
 			});
 	}
 
-	private static void screenshot(String name) throws Exception {
-		Path dir = Path.of("target", "screenshots");
-		Files.createDirectories(dir);
-		Files.write(dir.resolve(name), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+	private static void screenshot(String name) {
+		Browsers.screenshot(driver, name);
 	}
 
 }

@@ -1,7 +1,5 @@
 package cn.hxay.alarm;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import cn.hxay.demo.DemoUsers;
@@ -13,8 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -111,19 +107,11 @@ class OnSitePhoneBrowserTests {
 
 	/** A fresh sign-in as the station officer, whatever the test before left. */
 	private void signIn(WebDriverWait wait) {
-		driver.get("http://localhost:" + port + "/login");
-		driver.manage().deleteAllCookies();
-		driver.get("http://localhost:" + port + "/login");
-		driver.findElement(By.id("username")).sendKeys(DemoUsers.STATION_OFFICER);
-		driver.findElement(By.id("password")).sendKeys(PW);
-		driver.findElement(By.cssSelector("button[type=submit]")).click();
-		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-as")));
+		Browsers.signIn(driver, port, DemoUsers.STATION_OFFICER, PW);
 	}
 
-	private static void screenshot(String name) throws Exception {
-		Path dir = Path.of("target", "screenshots");
-		Files.createDirectories(dir);
-		Files.write(dir.resolve(name), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+	private static void screenshot(String name) {
+		Browsers.screenshot(driver, name);
 	}
 
 }

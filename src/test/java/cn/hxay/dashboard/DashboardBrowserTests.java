@@ -48,10 +48,7 @@ class DashboardBrowserTests {
 	void theRiskMapDrawsTheCityOutlineAndItsSchools() throws Exception {
 		driver = Browsers.start(Browsers.desktop("1440,900"));
 		WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-		driver.get("http://localhost:" + port + "/login");
-		driver.findElement(By.id("username")).sendKeys(DemoUsers.CITY_EDUCATION);
-		driver.findElement(By.id("password")).sendKeys(DemoUsers.PASSWORD);
-		driver.findElement(By.cssSelector("button[type=submit]")).click();
+		Browsers.signIn(driver, port, DemoUsers.CITY_EDUCATION, DemoUsers.PASSWORD);
 		wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
 		driver.get("http://localhost:" + port + "/dashboard");
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#risk-map canvas")));

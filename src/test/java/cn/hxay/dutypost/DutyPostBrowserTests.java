@@ -1,9 +1,5 @@
 package cn.hxay.dutypost;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -74,10 +68,7 @@ class DutyPostBrowserTests {
 		driver.executeCdpCommand("Emulation.setGeolocationOverride",
 				Map.of("latitude", 31.78012, "longitude", 119.97031, "accuracy", 8));
 		WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-		driver.get("http://localhost:" + port + "/login");
-		driver.findElement(By.id("username")).sendKeys(DemoUsers.STATION_OFFICER);
-		driver.findElement(By.id("password")).sendKeys(DemoUsers.PASSWORD);
-		driver.findElement(By.cssSelector("button[type=submit]")).click();
+		Browsers.signIn(driver, port, DemoUsers.STATION_OFFICER, DemoUsers.PASSWORD);
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("phone-nav")));
 		assertThat(((JavascriptExecutor) driver).executeScript("return window.innerWidth;")).isEqualTo(390L);
 		driver.findElement(By.cssSelector("#phone-nav a[href='/duty-posts/check-in']")).click();
@@ -138,11 +129,8 @@ class DutyPostBrowserTests {
 		assertThat(scroll).as("page width on a 390 px screen").isLessThanOrEqualTo(inner);
 	}
 
-	private static void screenshot(String name) throws Exception {
-		Path dir = Path.of("target", "screenshots");
-		Files.createDirectories(dir);
-		File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-		Files.copy(shot.toPath(), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+	private static void screenshot(String name) {
+		Browsers.screenshot(driver, name);
 	}
 
 }

@@ -63,12 +63,7 @@ class SchoolWorkOnPhoneBrowserTests {
 				  (select organisation_id from user_account where username = 'school.lead')""")
 			.query(Long.class)
 			.single();
-		driver.get(url("/login"));
-		driver.manage().deleteAllCookies();
-		driver.get(url("/login"));
-		driver.findElement(By.id("username")).sendKeys(DemoUsers.SCHOOL_LEAD);
-		driver.findElement(By.id("password")).sendKeys(DemoUsers.PASSWORD);
-		driver.findElement(By.cssSelector("button[type=submit]")).click();
+		Browsers.signIn(driver, port, DemoUsers.SCHOOL_LEAD, DemoUsers.PASSWORD);
 		new WebDriverWait(driver, Duration.ofSeconds(20))
 			.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
 		assertThat(number("return window.innerWidth")).isEqualTo(390);

@@ -1,9 +1,5 @@
 package cn.hxay.incident;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -16,8 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -60,10 +54,7 @@ class IncidentBrowserTests {
 	void anOfficerFilesTheFirstReportOnAPhone() throws Exception {
 		String place = "学校南门-" + System.nanoTime() % 100000;
 		WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-		driver.get("http://localhost:" + port + "/login");
-		driver.findElement(By.id("username")).sendKeys(DemoUsers.STATION_OFFICER);
-		driver.findElement(By.id("password")).sendKeys(DemoUsers.PASSWORD);
-		driver.findElement(By.cssSelector("button[type=submit]")).click();
+		Browsers.signIn(driver, port, DemoUsers.STATION_OFFICER, DemoUsers.PASSWORD);
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("phone-nav")));
 		driver.findElement(By.cssSelector("#phone-nav a[href='/incidents']")).click();
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("incident-new")));
@@ -122,11 +113,8 @@ class IncidentBrowserTests {
 		assertThat(scroll).as("page width on a 390 px screen").isLessThanOrEqualTo(inner);
 	}
 
-	private static void screenshot(String name) throws Exception {
-		Path dir = Path.of("target", "screenshots");
-		Files.createDirectories(dir);
-		File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-		Files.copy(shot.toPath(), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+	private static void screenshot(String name) {
+		Browsers.screenshot(driver, name);
 	}
 
 }

@@ -1,10 +1,6 @@
 package cn.hxay.keyperson;
 
 import cn.hxay.support.Browsers;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -19,8 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -65,10 +59,7 @@ class KeyPersonBrowserTests {
 		assertThat(id.find()).as(list).isTrue();
 
 		WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-		driver.get("http://localhost:" + port + "/login");
-		driver.findElement(By.id("username")).sendKeys(DemoUsers.STATION_OFFICER);
-		driver.findElement(By.id("password")).sendKeys(DemoUsers.PASSWORD);
-		driver.findElement(By.cssSelector("button[type=submit]")).click();
+		Browsers.signIn(driver, port, DemoUsers.STATION_OFFICER, DemoUsers.PASSWORD);
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("phone-nav")));
 		assertThat(driver.findElement(By.id("phone-nav")).getText()).contains("重点人员");
 
@@ -96,11 +87,8 @@ class KeyPersonBrowserTests {
 		assertThat(scroll).as("page width on a 390 px screen").isLessThanOrEqualTo(inner);
 	}
 
-	private static void screenshot(String name) throws Exception {
-		Path dir = Path.of("target", "screenshots");
-		Files.createDirectories(dir);
-		File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-		Files.copy(shot.toPath(), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+	private static void screenshot(String name) {
+		Browsers.screenshot(driver, name);
 	}
 
 }

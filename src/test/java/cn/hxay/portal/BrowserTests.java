@@ -18,8 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -232,15 +230,11 @@ class BrowserTests {
 	}
 
 	private void signIn(String username) {
-		driver.get("http://localhost:" + port + "/login");
-		driver.findElement(By.id("username")).sendKeys(username);
-		driver.findElement(By.id("password")).sendKeys(DemoUsers.PASSWORD);
-		driver.findElement(By.cssSelector("button[type=submit]")).click();
+		Browsers.signIn(driver, port, username, DemoUsers.PASSWORD);
 	}
 
-	private static void screenshot(String name) throws Exception {
-		byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
-		Files.write(SCREENSHOTS.resolve(name), png);
+	private static void screenshot(String name) {
+		Browsers.screenshot(driver, name);
 	}
 
 }

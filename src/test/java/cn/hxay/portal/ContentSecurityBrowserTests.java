@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.regex.Matcher;
 
+import cn.hxay.support.Browsers;
 import cn.hxay.demo.DemoUsers;
 import cn.hxay.inspection.InspectionFlowTests;
 import cn.hxay.support.PlatformTest;
@@ -22,8 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -284,13 +283,7 @@ class ContentSecurityBrowserTests {
 	}
 
 	private void signIn(String username) {
-		driver.manage().deleteAllCookies();
-		driver.get("http://localhost:" + port + "/login");
-		driver.findElement(By.id("username")).sendKeys(username);
-		driver.findElement(By.id("password")).sendKeys(DemoUsers.PASSWORD);
-		driver.findElement(By.cssSelector("button[type=submit]")).click();
-		new WebDriverWait(driver, Duration.ofSeconds(10))
-			.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-as")));
+		Browsers.signIn(driver, port, username, DemoUsers.PASSWORD);
 	}
 
 	/** Renames a school through the API and answers its former name. */
@@ -339,10 +332,8 @@ class ContentSecurityBrowserTests {
 		return ((JavascriptExecutor) driver).executeScript(code);
 	}
 
-	private static void screenshot(String name) throws Exception {
-		Path dir = Path.of("target", "screenshots");
-		Files.createDirectories(dir);
-		Files.write(dir.resolve(name), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+	private static void screenshot(String name) {
+		Browsers.screenshot(driver, name);
 	}
 
 }

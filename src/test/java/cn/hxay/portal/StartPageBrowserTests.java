@@ -7,14 +7,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import cn.hxay.support.Browsers;
 import cn.hxay.demo.DemoUsers;
 import cn.hxay.support.PlatformTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -137,10 +136,7 @@ class StartPageBrowserTests {
 	}
 
 	private void signIn(String username) {
-		driver.get("http://localhost:" + port + "/login");
-		driver.findElement(By.id("username")).sendKeys(username);
-		driver.findElement(By.id("password")).sendKeys(DemoUsers.PASSWORD);
-		driver.findElement(By.cssSelector("button[type=submit]")).click();
+		Browsers.signIn(driver, port, username, DemoUsers.PASSWORD);
 	}
 
 	private Object script(String js) {
@@ -153,9 +149,8 @@ class StartPageBrowserTests {
 		element.click();
 	}
 
-	private void screenshot(String name) throws Exception {
-		byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
-		Files.write(BrowserTests.SCREENSHOTS.resolve(name), png);
+	private void screenshot(String name) {
+		Browsers.screenshot(driver, name);
 	}
 
 }

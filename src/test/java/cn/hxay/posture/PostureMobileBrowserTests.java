@@ -12,8 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -65,12 +63,7 @@ class PostureMobileBrowserTests {
 			.query(Long.class)
 			.single();
 		WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-		driver.get("http://localhost:" + port + "/login");
-		driver.manage().deleteAllCookies();
-		driver.get("http://localhost:" + port + "/login");
-		driver.findElement(By.id("username")).sendKeys(DemoUsers.SCHOOL_LEAD);
-		driver.findElement(By.id("password")).sendKeys(DemoUsers.PASSWORD);
-		driver.findElement(By.cssSelector("button[type=submit]")).click();
+		Browsers.signIn(driver, port, DemoUsers.SCHOOL_LEAD, DemoUsers.PASSWORD);
 		wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
 		driver.get("http://localhost:" + port + "/schools/" + school + "/posture");
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("guards")));
@@ -136,8 +129,8 @@ class PostureMobileBrowserTests {
 			.single();
 	}
 
-	private static void screenshot(String name) throws Exception {
-		Files.write(SCREENSHOTS.resolve(name), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+	private static void screenshot(String name) {
+		Browsers.screenshot(driver, name);
 	}
 
 }

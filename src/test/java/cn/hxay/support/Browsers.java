@@ -9,9 +9,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import java.time.Duration;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -70,6 +78,36 @@ public final class Browsers {
 		options.setBinary("/usr/bin/chromium");
 		options.addArguments(arguments);
 		return options;
+	}
+
+	/** Where every browser test leaves its screenshots, to be looked at. */
+	public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	/**
+	 * A fresh sign-in, whatever the test before left: the cookies cleared, the form
+	 * filled and sent, and the sign-in finished (off the login page) before the test
+	 * navigates on, or the next navigation would cancel it.
+	 */
+	public static void signIn(WebDriver driver, int port, String username, String password) {
+		driver.get("http://localhost:" + port + "/login");
+		driver.manage().deleteAllCookies();
+		driver.get("http://localhost:" + port + "/login");
+		driver.findElement(By.id("username")).sendKeys(username);
+		driver.findElement(By.id("password")).sendKeys(password);
+		driver.findElement(By.cssSelector("button[type=submit]")).click();
+		new WebDriverWait(driver, Duration.ofSeconds(20))
+			.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+	}
+
+	/** The page as it is now, as {@code target/screenshots/<name>}. */
+	public static void screenshot(WebDriver driver, String name) {
+		try {
+			Files.createDirectories(SCREENSHOTS);
+			Files.write(SCREENSHOTS.resolve(name), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 }

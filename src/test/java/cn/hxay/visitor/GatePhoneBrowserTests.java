@@ -1,23 +1,16 @@
 package cn.hxay.visitor;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 
 import cn.hxay.demo.DemoUsers;
 import cn.hxay.support.Browsers;
 import cn.hxay.support.PlatformTest;
-import cn.hxay.support.WebSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -61,10 +54,7 @@ class GatePhoneBrowserTests {
 	@Test
 	void theGatekeeperChecksAVisitorInAndAGuardScansAPointOnAPhone() throws Exception {
 		WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-		driver.get("http://localhost:" + port + "/login");
-		driver.findElement(By.id("username")).sendKeys(DemoUsers.SCHOOL_LEAD);
-		driver.findElement(By.id("password")).sendKeys(DemoUsers.PASSWORD);
-		driver.findElement(By.cssSelector("button[type=submit]")).click();
+		Browsers.signIn(driver, port, DemoUsers.SCHOOL_LEAD, DemoUsers.PASSWORD);
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("phone-nav")));
 		driver.findElement(By.cssSelector("#phone-nav a[href='/visits']")).click();
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("check-in-form")));
@@ -126,11 +116,8 @@ class GatePhoneBrowserTests {
 		assertThat(scroll).as("page width on a 390 px screen").isLessThanOrEqualTo(inner);
 	}
 
-	private static void screenshot(String name) throws Exception {
-		Path dir = Path.of("target", "screenshots");
-		Files.createDirectories(dir);
-		File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-		Files.copy(shot.toPath(), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+	private static void screenshot(String name) {
+		Browsers.screenshot(driver, name);
 	}
 
 }

@@ -1,10 +1,6 @@
 package cn.hxay.warning;
 
 import cn.hxay.support.Browsers;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -19,8 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -74,10 +68,7 @@ class WarningBrowserTests {
 		String id = find(sent.body(), "\"id\":(\\d+)");
 
 		WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-		driver.get("http://localhost:" + port + "/login");
-		driver.findElement(By.id("username")).sendKeys(DemoUsers.SCHOOL_LEAD);
-		driver.findElement(By.id("password")).sendKeys(DemoUsers.PASSWORD);
-		driver.findElement(By.cssSelector("button[type=submit]")).click();
+		Browsers.signIn(driver, port, DemoUsers.SCHOOL_LEAD, DemoUsers.PASSWORD);
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("phone-nav")));
 		assertThat(((JavascriptExecutor) driver).executeScript("return window.innerWidth;")).isEqualTo(390L);
 		driver.findElement(By.cssSelector("#phone-nav a[href='/warnings']")).click();
@@ -124,11 +115,8 @@ class WarningBrowserTests {
 		assertThat(scroll).as("page width on a 390 px screen").isLessThanOrEqualTo(inner);
 	}
 
-	private static void screenshot(String name) throws Exception {
-		Path dir = Path.of("target", "screenshots");
-		Files.createDirectories(dir);
-		File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-		Files.copy(shot.toPath(), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+	private static void screenshot(String name) {
+		Browsers.screenshot(driver, name);
 	}
 
 }

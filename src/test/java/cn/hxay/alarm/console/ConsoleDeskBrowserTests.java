@@ -1,7 +1,5 @@
 package cn.hxay.alarm.console;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -15,8 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -130,14 +126,7 @@ class ConsoleDeskBrowserTests {
 	}
 
 	private void signIn(WebDriverWait wait) {
-		driver.get("http://localhost:" + port + "/login");
-		driver.manage().deleteAllCookies();
-		driver.get("http://localhost:" + port + "/login");
-		driver.findElement(By.id("username")).sendKeys("qinglong.police");
-		driver.findElement(By.id("password")).sendKeys(PW);
-		driver.findElement(By.cssSelector("button[type=submit]")).click();
-		// let the sign-in finish before going on, or the next navigation cancels it
-		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-as")));
+		Browsers.signIn(driver, port, "qinglong.police", PW);
 	}
 
 	private static boolean inViewport(By by) {
@@ -147,10 +136,8 @@ class ConsoleDeskBrowserTests {
 				  && r.height > 0;""", driver.findElement(by));
 	}
 
-	private static void screenshot(String name) throws Exception {
-		Path dir = Path.of("target", "screenshots");
-		Files.createDirectories(dir);
-		Files.write(dir.resolve(name), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+	private static void screenshot(String name) {
+		Browsers.screenshot(driver, name);
 	}
 
 }
