@@ -24,6 +24,7 @@ public final class AuditActions {
 		name("USER_CHANGED", "修改用户");
 		name("USERS_OPENED_IN_BULK", "批量开通账户");
 		name("INITIAL_PASSWORDS_DOWNLOADED", "下载一次性密码");
+		name("INITIAL_PASSWORDS_EXPIRED", "一次性密码过期销毁");
 		name("PASSWORD_CHANGED", "修改密码");
 		name("PASSWORD_RESET", "重置密码");
 		name("READ_ONLY_WRITE_REFUSED", "拒绝只读角色写操作");

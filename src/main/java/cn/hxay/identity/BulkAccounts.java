@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,17 +15,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import cn.hxay.audit.AuditTrail;
 import cn.hxay.organisation.Organisation;
 import cn.hxay.organisation.Organisations;
 import cn.hxay.shared.InvalidInputException;
 import cn.hxay.shared.NotFoundException;
+import cn.hxay.shared.PlatformTime;
 import cn.hxay.shared.Violation;
 import cn.hxay.shared.documents.ImportWorkbook;
 import cn.hxay.shared.documents.ImportWorkbook.SheetRow;
@@ -44,21 +44,27 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Opening many accounts at once: from a source such as the school registry (one safety
  * lead per school, in the background with progress) or from an Excel sheet (checked row
  * by row first: one bad row and nothing is written). Every account gets a generated
- * one-time password and must choose its own at first sign-in. The passwords exist in
- * clear only in this node's memory, for one download by the administrator who opened them
- * (within {@link #KEPT}); the database holds BCrypt hashes only.
+ * one-time password and must choose its own at first sign-in. A run lives in PostgreSQL,
+ * not in a node's memory: its progress is read by any node, and its passwords wait there
+ * sealed under the key ring ({@link PasswordSheets}) for one download by the
+ * administrator who opened them, then are destroyed; the accounts hold BCrypt hashes
+ * only.
  */
 @Service
 public class BulkAccounts {
-
-	/** How long generated passwords wait for their one download. */
-	static final Duration KEPT = Duration.ofMinutes(30);
 
 	static final int MAX_IMPORT_ROWS = 2_000;
 
 	static final List<String> HEADERS = List.of("用户名", "姓名", "所属单位", "地区", "角色", "电话");
 
 	static final List<String> REQUIRED = List.of("用户名", "姓名", "所属单位", "角色");
+
+	/**
+	 * A running run not heard of for this long died with its node (nothing was written).
+	 */
+	static final Duration SILENT = Duration.ofMinutes(5);
+
+	private static final long PROGRESS_EVERY_NANOS = 300_000_000L;
 
 	private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BulkAccounts.class);
 
@@ -76,7 +82,11 @@ public class BulkAccounts {
 
 	private final List<AccountCandidates> sources;
 
-	private final Map<UUID, Run> runs = new ConcurrentHashMap<>();
+	private final BulkRunStore runs;
+
+	private final PasswordSheets sheets;
+
+	private final Clock clock;
 
 	/**
 	 * One-time passwords are hashed with BCrypt at cost 6, not the platform's 10: the
@@ -89,7 +99,7 @@ public class BulkAccounts {
 
 	BulkAccounts(UserAccountStore store, UserAccounts accounts, Organisations organisations, AuditTrail audit,
 			TransactionTemplate transactions, @Qualifier("applicationTaskExecutor") TaskExecutor executor,
-			List<AccountCandidates> sources) {
+			List<AccountCandidates> sources, BulkRunStore runs, PasswordSheets sheets, Clock clock) {
 		this.store = store;
 		this.accounts = accounts;
 		this.organisations = organisations;
@@ -97,64 +107,17 @@ public class BulkAccounts {
 		this.transactions = transactions;
 		this.executor = executor;
 		this.sources = sources;
+		this.runs = runs;
+		this.sheets = sheets;
+		this.clock = clock;
 	}
 
-	/** One opening of accounts, as its progress page shows it. */
-	public static final class Run {
-
-		private final UUID id;
-
-		private final String owner;
-
-		private final String title;
-
-		private final int total;
-
-		private final int skipped;
-
-		// elapsed time of the run (a measurement, not a date on the platform clock)
-		private final Instant startedAt;
-
-		private final AtomicInteger done = new AtomicInteger();
-
-		private volatile String state = "RUNNING";
-
-		private volatile String message = "";
-
-		private volatile Instant finishedAt;
-
-		private volatile List<Issued> issued = List.of();
-
-		private volatile boolean downloaded;
-
-		Run(UUID id, String owner, String title, int total, int skipped, Instant startedAt) {
-			this.id = id;
-			this.owner = owner;
-			this.title = title;
-			this.total = total;
-			this.skipped = skipped;
-			this.startedAt = startedAt;
-		}
-
-		public UUID id() {
-			return id;
-		}
-
-		public String title() {
-			return title;
-		}
-
-		public int total() {
-			return total;
-		}
-
-		public int done() {
-			return done.get();
-		}
-
-		public int skipped() {
-			return skipped;
-		}
+	/**
+	 * One opening of accounts, as its progress page shows it (read from the database at
+	 * the time of the request).
+	 */
+	public record Run(UUID id, String title, int total, int skipped, int done, String state, String message,
+			double seconds, boolean passwordsWaiting, boolean downloaded, boolean expired, Instant keptUntil) {
 
 		public boolean running() {
 			return "RUNNING".equals(state);
@@ -164,32 +127,15 @@ public class BulkAccounts {
 			return "DONE".equals(state);
 		}
 
-		public String message() {
-			return message;
-		}
-
 		public int percent() {
-			return total == 0 ? 100 : (int) (100L * done.get() / total);
+			return total == 0 ? 100 : (int) (100L * done / total);
 		}
 
-		/** Seconds from start to the accounts being written (or until now). */
-		public double seconds() {
-			Instant end = finishedAt == null ? Instant.now() : finishedAt;
-			return Duration.between(startedAt, end).toMillis() / 1000.0;
+		/** Until when the passwords wait for their download, on the platform's clock. */
+		public String keptUntilText() {
+			return keptUntil == null ? "" : PlatformTime.MINUTE.format(keptUntil);
 		}
 
-		public boolean passwordsWaiting() {
-			return succeeded() && !downloaded && !issued.isEmpty();
-		}
-
-		public boolean downloaded() {
-			return downloaded;
-		}
-
-	}
-
-	/** An account opened, with its one-time password (in memory only). */
-	record Issued(String username, String displayName, String unitName, String roleLabel, String password) {
 	}
 
 	public List<AccountCandidates> sources() {
@@ -215,13 +161,11 @@ public class BulkAccounts {
 		organisations.region(regionCode == null ? "" : regionCode);
 		List<AccountCandidates.Candidate> wanted = from.candidates(regionCode);
 		List<AccountCandidates.Candidate> missing = missing(wanted);
-		Run run = new Run(UUID.randomUUID(), admin.username(),
-				from.label() + " · " + organisations.region(regionCode).name(), missing.size(),
-				wanted.size() - missing.size(), Instant.now());
-		forget();
-		runs.put(run.id, run);
-		executor.execute(new DelegatingSecurityContextRunnable(() -> open(run, missing)));
-		return run;
+		UUID id = UUID.randomUUID();
+		runs.insert(id, admin.username(), from.label() + " · " + organisations.region(regionCode).name(),
+				missing.size(), wanted.size() - missing.size(), clock.instant());
+		executor.execute(new DelegatingSecurityContextRunnable(() -> open(id, missing)));
+		return run(admin, id);
 	}
 
 	/**
@@ -272,43 +216,60 @@ public class BulkAccounts {
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
-		Run run = new Run(UUID.randomUUID(), admin.username(), "Excel 导入账户", wanted.size(), 0, Instant.now());
-		forget();
-		runs.put(run.id, run);
-		open(run, wanted);
+		UUID id = UUID.randomUUID();
+		runs.insert(id, admin.username(), "Excel 导入账户", wanted.size(), 0, clock.instant());
+		open(id, wanted);
+		Run run = run(admin, id);
 		if (!run.succeeded()) {
-			throw new InvalidInputException("file", run.message);
+			throw new InvalidInputException("file", run.message());
 		}
 		return run;
 	}
 
-	/** A run of this administrator. */
+	/** A run of this administrator, as it stands now. */
 	public Run run(CurrentUser admin, UUID id) {
-		Run run = id == null ? null : runs.get(id);
-		if (run == null || !run.owner.equals(admin.username())) {
-			throw new NotFoundException("批量开通记录不存在或已过期");
-		}
-		return run;
+		return runs.find(id)
+			.filter(row -> row.owner().equals(admin.username()))
+			.map(row -> run(row, clock.instant()))
+			.orElseThrow(() -> new NotFoundException("批量开通记录不存在"));
 	}
 
 	/**
-	 * The one download of a run's one-time passwords as Excel; afterwards they are gone
-	 * from memory and a second download is refused.
+	 * The one download of a run's one-time passwords as Excel, from any node: the sealed
+	 * passwords are read and destroyed in one transaction (the row locked, so two
+	 * downloads at once give one sheet) and the download is audited. Refused when already
+	 * downloaded, not ready, or past its expiry (then destroyed, if not yet).
 	 */
 	public byte[] takePasswords(CurrentUser admin, UUID id) {
-		Run run = run(admin, id);
-		synchronized (run) {
-			if (!run.passwordsWaiting()) {
-				throw new InvalidInputException("passwords",
-						run.downloaded ? "初始密码已下载过一次，不能再次下载；如有遗失请在用户列表中逐个重置" : "初始密码尚未生成完毕");
+		return takePasswords(admin, id, clock);
+	}
+
+	byte[] takePasswords(CurrentUser admin, UUID id, Clock at) {
+		Instant now = at.instant();
+		Object outcome = transactions.execute(status -> {
+			BulkRunStore.Row row = runs.lock(id)
+				.filter(r -> r.owner().equals(admin.username()))
+				.orElseThrow(() -> new NotFoundException("批量开通记录不存在"));
+			if (row.downloadedAt() != null) {
+				return "初始密码已下载过一次，不能再次下载；如有遗失请在用户列表中逐个重置";
 			}
-			byte[] workbook = passwordsWorkbook(run.issued);
-			run.issued = List.of();
-			run.downloaded = true;
-			transactions.executeWithoutResult(status -> audit.record("INITIAL_PASSWORDS_DOWNLOADED", "bulk_accounts",
-					run.id, run.title + "：" + run.total + " 个账户的一次性密码已下载（仅一次）"));
+			if (!run(row, now).succeeded() || row.total() == 0) {
+				return "初始密码尚未生成完毕";
+			}
+			if (row.sealed() == null || !now.isBefore(row.expiresAt())) {
+				sheets.wipeExpired(now);
+				return "一次性密码超过保留期未下载，已从服务器销毁；请在用户列表中逐个重置";
+			}
+			byte[] workbook = PasswordSheets.workbook(sheets.unseal(id, row.sealed()));
+			runs.downloaded(id, admin.username(), now);
+			audit.record("INITIAL_PASSWORDS_DOWNLOADED", "bulk_accounts", id,
+					row.title() + "：" + row.total() + " 个账户的一次性密码已下载（仅一次），服务器上的密文已销毁");
+			return workbook;
+		});
+		if (outcome instanceof byte[] workbook) {
 			return workbook;
 		}
+		throw new InvalidInputException("passwords", String.valueOf(outcome));
 	}
 
 	/** The import template: the header row and one example. */
@@ -334,57 +295,83 @@ public class BulkAccounts {
 		}
 	}
 
-	private void open(Run run, List<AccountCandidates.Candidate> wanted) {
+	private void open(UUID id, List<AccountCandidates.Candidate> wanted) {
+		long started = System.nanoTime();
 		try {
-			List<Issued> issued = new ArrayList<>();
+			BulkRunStore.Row row = runs.find(id).orElseThrow();
+			List<PasswordSheets.Issued> issued = new ArrayList<>();
 			List<UserAccountStore.NewAccountRow> rows = new ArrayList<>();
-			// BCrypt is the slow part: hashed on two threads, counted as it goes
+			// BCrypt is the slow part: hashed on two threads, the progress written as it
+			// goes so that any node can show it
 			ExecutorService hashing = Executors.newFixedThreadPool(2);
 			try {
 				List<Future<String[]>> hashed = new ArrayList<>();
 				for (AccountCandidates.Candidate candidate : wanted) {
 					hashed.add(hashing.submit(() -> {
 						String password = OneTimePasswords.next();
-						String hash = oneTimeEncoder.encode(password);
-						run.done.incrementAndGet();
-						return new String[] { password, hash };
+						return new String[] { password, oneTimeEncoder.encode(password) };
 					}));
 				}
+				long reported = System.nanoTime();
 				for (int i = 0; i < wanted.size(); i++) {
 					AccountCandidates.Candidate c = wanted.get(i);
 					String[] pair = hashed.get(i).get();
 					rows.add(new UserAccountStore.NewAccountRow(c.username(), c.displayName(), pair[1],
 							c.organisationId(), Set.of(c.role()), c.phone()));
-					issued.add(new Issued(c.username(), c.displayName(), c.unitName(), c.role().label(), pair[0]));
+					issued.add(new PasswordSheets.Issued(c.username(), c.displayName(), c.unitName(), c.role().label(),
+							pair[0]));
+					if (System.nanoTime() - reported > PROGRESS_EVERY_NANOS) {
+						runs.progress(id, i + 1, millisSince(started), clock.instant());
+						reported = System.nanoTime();
+					}
 				}
 			}
 			finally {
 				hashing.shutdownNow();
 			}
-			// all or nothing: the accounts and their audit rows in one transaction
+			runs.progress(id, wanted.size(), millisSince(started), clock.instant());
+			// all or nothing: the accounts, their audit rows and the sealed passwords in
+			// one
+			// transaction
 			transactions.executeWithoutResult(status -> {
 				for (int from = 0; from < rows.size(); from += 500) {
 					store.insertAll(rows.subList(from, Math.min(rows.size(), from + 500)));
 				}
-				for (Issued account : issued) {
+				for (PasswordSheets.Issued account : issued) {
 					audit.record("USER_CREATED", "user", account.username(),
 							"批量开通：" + account.unitName() + "，角色 " + account.roleLabel() + "，一次性密码，首次登录须修改");
 				}
-				audit.record("USERS_OPENED_IN_BULK", "bulk_accounts", run.id,
-						run.title + "：开通 " + rows.size() + " 个账户，跳过已有账户 " + run.skipped + " 个");
+				audit.record("USERS_OPENED_IN_BULK", "bulk_accounts", id,
+						row.title() + "：开通 " + rows.size() + " 个账户，跳过已有账户 " + row.skipped() + " 个");
+				Instant now = clock.instant();
+				runs.finish(id, millisSince(started), sheets.seal(id, issued), now.plus(sheets.kept()), now);
 			});
-			run.issued = List.copyOf(issued);
-			run.state = "DONE";
 		}
 		catch (Exception ex) {
-			LOG.warn("bulk account run {} failed", run.id, ex);
-			run.state = "FAILED";
-			run.message = "批量开通失败，没有写入任何账户："
-					+ (ex instanceof InvalidInputException ? ex.getMessage() : ex.getClass().getSimpleName());
+			LOG.warn("bulk account run {} failed", id, ex);
+			runs.fail(id,
+					"批量开通失败，没有写入任何账户："
+							+ (ex instanceof InvalidInputException ? ex.getMessage() : ex.getClass().getSimpleName()),
+					millisSince(started), clock.instant());
 		}
-		finally {
-			run.finishedAt = Instant.now();
+	}
+
+	private Run run(BulkRunStore.Row row, Instant now) {
+		String state = row.state();
+		String message = row.message();
+		if ("RUNNING".equals(state) && row.heardAt().isBefore(now.minus(SILENT))) {
+			state = "FAILED";
+			message = "批量开通已中断（服务重启或节点故障），没有写入任何账户，请重新开通";
 		}
+		boolean done = "DONE".equals(state);
+		boolean waiting = done && row.sealed() != null && now.isBefore(row.expiresAt());
+		boolean expired = done && row.total() > 0 && row.downloadedAt() == null && !waiting;
+		return new Run(row.id(), row.title(), row.total(), row.skipped(), row.done(), state, message,
+				row.elapsedMs() / 1000.0, waiting, row.downloadedAt() != null, expired, row.expiresAt());
+	}
+
+	private static long millisSince(long nanos) {
+		return (System.nanoTime() - nanos) / 1_000_000;
 	}
 
 	private List<AccountCandidates.Candidate> missing(List<AccountCandidates.Candidate> wanted) {
@@ -463,35 +450,6 @@ public class BulkAccounts {
 
 	private static String strip(String value) {
 		return value == null || value.isBlank() ? null : value.strip();
-	}
-
-	private static byte[] passwordsWorkbook(List<Issued> issued) {
-		try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			Sheet sheet = workbook.createSheet("一次性密码");
-			List<String> headers = List.of("用户名", "姓名", "单位", "角色", "一次性密码");
-			ImportWorkbook.header(workbook, sheet, headers, List.of(), h -> h.equals("单位") ? 40 : 18);
-			int r = 1;
-			for (Issued account : issued) {
-				Row row = sheet.createRow(r++);
-				row.createCell(0).setCellValue(account.username());
-				row.createCell(1).setCellValue(account.displayName());
-				row.createCell(2).setCellValue(account.unitName());
-				row.createCell(3).setCellValue(account.roleLabel());
-				row.createCell(4).setCellValue(account.password());
-			}
-			sheet.createRow(r + 1).createCell(0).setCellValue("每个密码只能用于首次登录，登录后须立即修改。本文件只能下载一次：请当面或经加密渠道分发，分发后删除。");
-			workbook.write(out);
-			return out.toByteArray();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	/** Drops runs older than {@link #KEPT}, with any passwords still waiting. */
-	private void forget() {
-		Instant limit = Instant.now().minus(KEPT);
-		runs.values().removeIf(run -> !run.running() && run.finishedAt != null && run.finishedAt.isBefore(limit));
 	}
 
 }

@@ -15,11 +15,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * An account whose password someone else set (opened in bulk, reset by an administrator)
- * does nothing before its holder chooses their own: every page leads to
- * {@code /account/password}, and the API answers 403. Only sessions that signed in with
- * such a password ask the database, until it has been changed. Not a bean: the security
- * configuration places it in both filter chains.
+ * An account whose password someone else set (opened in bulk or by an administrator,
+ * reset by an administrator) does nothing before its holder chooses their own: every page
+ * leads to {@code /account/password}, and the API answers 403. Only sessions that signed
+ * in with such a password ask the database, until it has been changed. Not a bean: the
+ * security configuration places it in both filter chains.
  */
 final class FirstPasswordFilter extends OncePerRequestFilter {
 

@@ -9,7 +9,8 @@ import java.util.Set;
  * logins in a row lock the account for fifteen minutes; a lock that has run out is
  * forgotten at the next attempt, and so are failures followed by fifteen quiet minutes
  * (they were not "in a row"). An account whose password was set by someone else (opened
- * in bulk, reset by an administrator) must get a new one from its holder first.
+ * in bulk or one by one by an administrator, reset by an administrator) must get a new
+ * one from its holder first.
  */
 record UserAccount(long id, String username, String displayName, String passwordHash, long organisationId,
 		Set<Role> roles, String phone, boolean enabled, int failedAttempts, Instant lockedUntil, int version,

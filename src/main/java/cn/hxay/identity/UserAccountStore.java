@@ -83,11 +83,12 @@ class UserAccountStore {
 	}
 
 	long insert(String username, String displayName, String passwordHash, long organisationId, Set<Role> roles,
-			String phone) {
+			String phone, boolean mustChangePassword) {
 		return jdbc.sql("""
-				insert into user_account (username, display_name, password_hash, organisation_id, roles, phone)
-				values (?, ?, ?, ?, ?, ?) returning id""")
-			.params(username, displayName, passwordHash, organisationId, roleList(roles), phone)
+				insert into user_account (username, display_name, password_hash, organisation_id, roles, phone,
+				must_change_password)
+				values (?, ?, ?, ?, ?, ?, ?) returning id""")
+			.params(username, displayName, passwordHash, organisationId, roleList(roles), phone, mustChangePassword)
 			.query(Long.class)
 			.single();
 	}

@@ -65,9 +65,9 @@ class UserAdminController {
 			@RequestParam(required = false) String phone, @RequestParam(required = false) String q, Model model,
 			RedirectAttributes redirect) {
 		try {
-			UserSummary created = accounts.open(new NewUserAccount(username, displayName, password,
+			UserSummary created = accounts.openForHolder(new NewUserAccount(username, displayName, password,
 					organisationId == null ? 0 : organisationId, roles, phone));
-			redirect.addFlashAttribute("notice", "已创建用户 " + created.username());
+			redirect.addFlashAttribute("notice", "已创建用户 " + created.username() + "；该用户首次登录须修改密码");
 			return "redirect:/admin/users/" + created.id();
 		}
 		catch (InvalidInputException ex) {

@@ -13,6 +13,8 @@ import java.util.function.UnaryOperator;
 import cn.hxay.organisation.DataScope;
 import cn.hxay.shared.PageRequest;
 import cn.hxay.shared.Paged;
+import cn.hxay.shared.crypto.FieldCipher;
+import cn.hxay.shared.crypto.KeyRing;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -37,11 +39,11 @@ class KeyPersonStore {
 
 	private final JdbcClient jdbc;
 
-	private final KeyRing keys;
+	private final FieldCipher keys;
 
 	KeyPersonStore(JdbcClient jdbc, KeyRing keys) {
 		this.jdbc = jdbc;
-		this.keys = keys;
+		this.keys = keys.cipher(KeyPersons.CIPHER);
 	}
 
 	List<Category> categories() {

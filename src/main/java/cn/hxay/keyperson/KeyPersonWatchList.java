@@ -9,6 +9,8 @@ import cn.hxay.identity.CurrentUser;
 import cn.hxay.organisation.DataScope;
 import cn.hxay.shared.ForbiddenException;
 import cn.hxay.shared.NotFoundException;
+import cn.hxay.shared.crypto.FieldCipher;
+import cn.hxay.shared.crypto.KeyRing;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,7 +25,7 @@ public class KeyPersonWatchList {
 
 	private final GateWatch gateWatch;
 
-	private final KeyRing keys;
+	private final FieldCipher keys;
 
 	private final KeyPersons keyPersons;
 
@@ -33,7 +35,7 @@ public class KeyPersonWatchList {
 
 	KeyPersonWatchList(GateWatch gateWatch, KeyRing keys, KeyPersons keyPersons, KeyPersonAudit audit, Clock clock) {
 		this.gateWatch = gateWatch;
-		this.keys = keys;
+		this.keys = keys.cipher(KeyPersons.CIPHER);
 		this.keyPersons = keyPersons;
 		this.audit = audit;
 		this.clock = clock;

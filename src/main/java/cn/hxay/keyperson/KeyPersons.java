@@ -23,6 +23,8 @@ import cn.hxay.shared.PageRequest;
 import cn.hxay.shared.Paged;
 import cn.hxay.shared.PlatformTime;
 import cn.hxay.shared.Violation;
+import cn.hxay.shared.crypto.FieldCipher;
+import cn.hxay.shared.crypto.KeyRing;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
@@ -41,13 +43,19 @@ public class KeyPersons {
 	/** The roles that may see key persons at all: police. */
 	public static final Set<Role> POLICE = Set.of(Role.CITY_POLICE, Role.COUNTY_POLICE, Role.STATION_OFFICER);
 
+	/**
+	 * The key ring's purpose for ID and phone numbers (its derivation labels are those of
+	 * the key person register's first key ring, so older values read as they are).
+	 */
+	static final String CIPHER = "keyperson";
+
 	static final int MIN_REVEAL_REASON = 5;
 
 	private static final int EXPORT_LIMIT = 5000;
 
 	private final KeyPersonStore store;
 
-	private final KeyRing keys;
+	private final FieldCipher keys;
 
 	private final NearbySchools nearby;
 
@@ -64,7 +72,7 @@ public class KeyPersons {
 	KeyPersons(KeyPersonStore store, KeyRing keys, NearbySchools nearby, Organisations organisations,
 			KeyPersonAudit audit, ApplicationEventPublisher events, Clock clock, Validator validator) {
 		this.store = store;
-		this.keys = keys;
+		this.keys = keys.cipher(KeyPersons.CIPHER);
 		this.nearby = nearby;
 		this.organisations = organisations;
 		this.audit = audit;

@@ -2,6 +2,8 @@ package cn.hxay.keyperson;
 
 import java.util.List;
 
+import cn.hxay.shared.crypto.KeyRing;
+
 import org.springframework.stereotype.Component;
 
 /**

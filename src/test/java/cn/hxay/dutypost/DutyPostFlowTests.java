@@ -237,8 +237,10 @@ class DutyPostFlowTests {
 		WebSession admin = WebSession.signedIn(port, DemoUsers.ADMIN, PW);
 		admin.get("/admin/users/new");
 		Page made = admin.postForm("/admin/users/new", Map.of("username", username, "displayName", "他所民警",
-				"organisationId", other, "roles", "STATION_OFFICER", "password", "Other@2026x"));
+				"organisationId", other, "roles", "STATION_OFFICER", "password", "Given@2026x"));
 		assertThat(made.status()).as(made.body()).isEqualTo(302);
+		// an account an administrator opened: its holder first sets their own password
+		WebSession.signedInChangingFirstPassword(port, username, "Given@2026x", "Other@2026x");
 		WebSession them = new WebSession(port);
 		assertThat(them.api("GET", "/api/v1/duty-posts/" + post, username, "Other@2026x", null, Map.of()).status())
 			.isEqualTo(404);

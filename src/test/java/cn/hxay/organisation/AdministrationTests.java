@@ -80,9 +80,11 @@ class AdministrationTests {
 				"password", "Gaoxin-2026", "organisationId", station.id(), "roles", List.of("COUNTY_EDUCATION_ADMIN")));
 		assertThat(wrongRole.body()).contains("不能设在派出所");
 		Page created = admin.postForm("/admin/users/new", Map.of("username", "gaoxin.police", "displayName", "高新民警",
-				"password", "Gaoxin-2026", "organisationId", station.id(), "roles", List.of("STATION_OFFICER")));
+				"password", "Given-Gaoxin-2026", "organisationId", station.id(), "roles", List.of("STATION_OFFICER")));
 		assertThat(created.status()).isEqualTo(302);
-		WebSession officer = signedIn("gaoxin.police", "Gaoxin-2026");
+		// an account an administrator opened: its holder first sets their own password
+		WebSession officer = WebSession.signedInChangingFirstPassword(port, "gaoxin.police", "Given-Gaoxin-2026",
+				"Gaoxin-2026");
 		assertThat(officer.get("/schools").body()).contains("共 0 条");
 
 		List<String> actions = jdbc

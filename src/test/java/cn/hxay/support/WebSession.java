@@ -78,6 +78,21 @@ public final class WebSession {
 		return session;
 	}
 
+	/**
+	 * A new session of an account whose password an administrator set: signed in, and
+	 * that password replaced by the holder's own, as the platform asks before anything
+	 * else.
+	 */
+	public static WebSession signedInChangingFirstPassword(int port, String username, String given, String own) {
+		WebSession session = signedIn(port, username, given);
+		Page changed = session.postForm("/account/password",
+				Map.of("currentPassword", given, "newPassword", own, "repeatedPassword", own));
+		if (changed.status() != 302) {
+			throw new IllegalStateException("first password change failed for " + username + ": " + changed.body());
+		}
+		return session;
+	}
+
 	/** Signs in through the login form and returns the response to the form post. */
 	public Page login(String username, String password) {
 		get("/login");
