@@ -5,5 +5,5 @@
  * per school and county for the Annex columns.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "audit", "identity", "organisation", "portal", "school", "shared" })
+		allowedDependencies = { "audit", "identity", "inspection", "organisation", "portal", "school", "shared" })
 package cn.hxay.dispute;

@@ -4,6 +4,6 @@
  * the lessons found (raised as hazards), safety education sessions (安全教育, 法治辅导员 lectures)
  * and group activities, counted for Annex 1.
  */
-@org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "audit", "hazard", "identity", "organisation", "portal", "school", "shared" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "audit", "hazard", "identity", "inspection",
+		"organisation", "portal", "school", "shared" })
 package cn.hxay.drill;

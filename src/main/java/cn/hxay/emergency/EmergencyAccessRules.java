@@ -16,7 +16,9 @@ class EmergencyAccessRules implements AccessRules {
 	@Override
 	public void declare(
 			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
-		requests.requestMatchers("/api/v1/emergency-plans", "/api/v1/accidents", "/emergency", "/emergency/**")
+		requests
+			.requestMatchers("/api/v1/emergency-plans", "/api/v1/accidents", "/api/v1/accidents/**", "/emergency",
+					"/emergency/**")
 			.authenticated();
 	}
 

@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -54,6 +55,24 @@ class EmergencyApiController {
 	@Operation(summary = "事故报告", description = "最新 500 条；可按 schoolId 筛选")
 	List<Accident> accidents(DataScope scope, @RequestParam(required = false) Long schoolId) {
 		return plans.accidents(scope, schoolId);
+	}
+
+	/** An accident with its follow-ups (续报), oldest first. */
+	record AccidentTimeline(Accident accident, List<AccidentFollowUp> followUps) {
+	}
+
+	@GetMapping("/api/v1/accidents/{id}")
+	@Operation(summary = "事故报告及续报", description = "事故报告（理赔、调解为当前状态）和按时间先后的续报")
+	AccidentTimeline accident(DataScope scope, @PathVariable long id) {
+		return new AccidentTimeline(plans.accident(scope, id), plans.followUps(scope, id));
+	}
+
+	@PostMapping("/api/v1/accidents/{id}/follow-ups")
+	@Operation(summary = "事故续报",
+			description = "kind: HANDLING 处置进展 / INSURANCE 保险理赔（须填 insurance；已报案须有报案号，已赔付须有金额）/ MEDIATION 调解结果；记录续报人和时间")
+	ResponseEntity<AccidentFollowUp> followUp(@PathVariable long id, @RequestBody FollowUpForm body, CurrentUser user,
+			DataScope scope) {
+		return ResponseEntity.status(201).body(plans.followUp(user, scope, id, body));
 	}
 
 	@PostMapping("/api/v1/accidents")

@@ -37,6 +37,9 @@ class EmergencyController {
 			"印发日期（格式 yyyy-MM-dd）", "reviewDue", "下次评审日期（格式 yyyy-MM-dd）", "occurredOn", "发生日期（格式 yyyy-MM-dd）", "kind",
 			"事故类别", "injured", "受伤人数", "insurance", "保险理赔情况", "claimAmount", "理赔金额");
 
+	private static final Map<String, String> FOLLOW_UP_LABELS = Map.of("kind", "续报类别", "insurance", "理赔状态",
+			"claimAmount", "理赔金额（元）");
+
 	private final EmergencyPlans plans;
 
 	private final SchoolRegistry schools;
@@ -131,6 +134,47 @@ class EmergencyController {
 			return refused(ex, shown.schoolId(), "accident", shown, binding, scope, model, response, "occurredOn",
 					"injured", "claimAmount");
 		}
+	}
+
+	@GetMapping("/emergency/accidents/{id}")
+	String accident(@PathVariable long id, CurrentUser user, DataScope scope, Model model) {
+		model.addAttribute("form", FollowUpForm.empty());
+		return accidentPage(id, user, scope, model);
+	}
+
+	@PostMapping("/emergency/accidents/{id}/follow-ups")
+	String followUp(@PathVariable long id, CurrentUser user, DataScope scope, @ModelAttribute("form") FollowUpForm form,
+			BindingResult binding, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		mustRecord(user);
+		try {
+			FormBinding.refuse(binding, FOLLOW_UP_LABELS);
+			AccidentFollowUp f = plans.followUp(user, scope, id, form);
+			redirect.addFlashAttribute("notice", "已续报" + f.kind().label());
+			return "redirect:/emergency/accidents/" + id;
+		}
+		catch (InvalidInputException ex) {
+			plans.accident(scope, id);
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("errors", ex.byField());
+			model.addAttribute("form",
+					form != null ? form
+							: new FollowUpForm(enumOf(FollowUpKind.class, binding, "kind"),
+									FormBinding.typed(binding, "body"), enumOf(Insurance.class, binding, "insurance"),
+									FormBinding.typed(binding, "claimNumber"), null));
+			model.addAttribute("typed_claimAmount", FormBinding.typed(binding, "claimAmount"));
+			return accidentPage(id, user, scope, model);
+		}
+	}
+
+	/** The accident with its timeline: the first report, then each follow-up in order. */
+	private String accidentPage(long id, CurrentUser user, DataScope scope, Model model) {
+		Accident accident = plans.accident(scope, id);
+		model.addAttribute("a", accident);
+		model.addAttribute("followUps", plans.followUps(scope, id));
+		model.addAttribute("followKinds", FollowUpKind.values());
+		model.addAttribute("insurances", Insurance.values());
+		model.addAttribute("mayRecord", plans.mayRecord(user));
+		return "emergency/accident";
 	}
 
 	private String refused(InvalidInputException ex, Long schoolId, String which, Object shown, BindingResult binding,

@@ -14,6 +14,7 @@ import cn.hxay.school.School;
 import cn.hxay.school.SchoolRegistry;
 import cn.hxay.shared.ForbiddenException;
 import cn.hxay.shared.InvalidInputException;
+import cn.hxay.shared.NotFoundException;
 import cn.hxay.shared.PlatformTime;
 import cn.hxay.shared.Violation;
 import jakarta.validation.ConstraintViolation;
@@ -128,6 +129,61 @@ public class EmergencyPlans {
 
 	public List<Accident> accidents(DataScope scope, Long schoolId) {
 		return store.accidents(scope, schoolId);
+	}
+
+	/** An accident in the scope (404 otherwise). */
+	public Accident accident(DataScope scope, long id) {
+		return store.accident(scope, id).orElseThrow(() -> new NotFoundException("事故报告不存在或不在您的管辖范围内"));
+	}
+
+	/** An accident's follow-ups (续报), oldest first. */
+	public List<AccidentFollowUp> followUps(DataScope scope, long id) {
+		return store.followUps(accident(scope, id).id());
+	}
+
+	/**
+	 * Appends a follow-up (续报) to an accident: handling progress, the insurance claim's
+	 * new state (a claim filed with the insurer needs its claim number, a paid one its
+	 * amount) or the mediation result, recorded with who and when.
+	 * @throws InvalidInputException with every problem by field, in Chinese
+	 */
+	@Transactional
+	public AccidentFollowUp followUp(CurrentUser user, DataScope scope, long id, FollowUpForm form) {
+		mustRecord(user);
+		Accident accident = accident(scope, id);
+		validate(form);
+		String claim = blank(form.claimNumber());
+		if (form.kind() == FollowUpKind.INSURANCE) {
+			List<Violation> problems = new ArrayList<>();
+			if (form.insurance() == null) {
+				problems.add(Violation.of("insurance", "请选择理赔状态"));
+			}
+			else if (form.insurance() != Insurance.NONE) {
+				claim = claim != null ? claim : accident.claimNumber();
+				if (claim == null) {
+					problems.add(Violation.of("claimNumber", "已向保险公司报案的，请填写报案号"));
+				}
+				if (form.insurance() == Insurance.PAID && form.claimAmount() == null
+						&& accident.claimAmount() == null) {
+					problems.add(Violation.of("claimAmount", "已赔付的，请填写赔付金额"));
+				}
+			}
+			if (!problems.isEmpty()) {
+				throw new InvalidInputException(problems);
+			}
+		}
+		else if (form.insurance() != null || claim != null || form.claimAmount() != null) {
+			throw new InvalidInputException("insurance", "理赔状态、报案号和金额只在续报类别为“保险理赔”时填写");
+		}
+		long followUp = store.insertFollowUp(accident.id(), form.kind(), form.body().strip(), form.insurance(), claim,
+				form.claimAmount(), user.displayName(), clock.instant());
+		audit.record("ACCIDENT_FOLLOWED_UP", "accident", accident.id(),
+				accident.schoolName() + " " + form.kind().label());
+		return store.followUps(accident.id()).stream().filter(f -> f.id() == followUp).findFirst().orElseThrow();
+	}
+
+	private static String blank(String text) {
+		return text == null || text.isBlank() ? null : text.strip();
 	}
 
 	public boolean anyPlan() {

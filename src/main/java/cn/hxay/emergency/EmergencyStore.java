@@ -3,7 +3,10 @@ package cn.hxay.emergency;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 import cn.hxay.organisation.DataScope;
 import cn.hxay.school.School;
@@ -100,12 +103,75 @@ class EmergencyStore {
 					+ " and (cast(:school as bigint) is null or a.school_id = :school)"
 					+ " order by a.occurred_on desc, a.id desc limit 500"))
 			.param("school", schoolId)
-			.query((rs, i) -> new Accident(rs.getLong("id"), rs.getLong("school_id"), rs.getString("school_name"),
-					rs.getString("region_code"), rs.getDate("occurred_on").toLocalDate(),
-					AccidentKind.valueOf(rs.getString("kind")), rs.getString("description"), rs.getInt("injured"),
-					rs.getString("handling"), Insurance.valueOf(rs.getString("insurance")),
-					rs.getString("claim_number"), rs.getBigDecimal("claim_amount"), rs.getString("mediation"),
-					rs.getString("recorded_by")))
+			.query(EmergencyStore::accident)
+			.list();
+	}
+
+	Optional<Accident> accident(DataScope scope, long id) {
+		return scope.bind(jdbc.sql("select a.* from accident a where a.id = :id and " + DataScope.where("a")))
+			.param("id", id)
+			.query(EmergencyStore::accident)
+			.optional();
+	}
+
+	private static Accident accident(ResultSet rs, int row) throws SQLException {
+		return new Accident(rs.getLong("id"), rs.getLong("school_id"), rs.getString("school_name"),
+				rs.getString("region_code"), rs.getDate("occurred_on").toLocalDate(),
+				AccidentKind.valueOf(rs.getString("kind")), rs.getString("description"), rs.getInt("injured"),
+				rs.getString("handling"), Insurance.valueOf(rs.getString("insurance")), rs.getString("claim_number"),
+				rs.getBigDecimal("claim_amount"), rs.getString("mediation"), rs.getString("recorded_by"),
+				rs.getTimestamp("recorded_at").toInstant());
+	}
+
+	/**
+	 * Appends a follow-up; an insurance follow-up also sets the accident's claim as it
+	 * now stands, a mediation result its mediation.
+	 */
+	long insertFollowUp(long accidentId, FollowUpKind kind, String body, Insurance insurance, String claimNumber,
+			java.math.BigDecimal claimAmount, String by, Instant at) {
+		long id = jdbc.sql("""
+				insert into accident_follow_up (accident_id, kind, body, insurance, claim_number, claim_amount,
+				  recorded_by, recorded_at)
+				values (:accident, :kind, :body, :insurance, :claim, :amount, :by, :at)
+				returning id""")
+			.param("accident", accidentId)
+			.param("kind", kind.name())
+			.param("body", body)
+			.param("insurance", insurance == null ? null : insurance.name())
+			.param("claim", claimNumber)
+			.param("amount", claimAmount)
+			.param("by", by)
+			.param("at", Timestamp.from(at))
+			.query(Long.class)
+			.single();
+		if (kind == FollowUpKind.INSURANCE) {
+			jdbc.sql("""
+					update accident set insurance = :insurance, claim_number = :claim,
+					  claim_amount = coalesce(:amount, claim_amount) where id = :accident""")
+				.param("insurance", insurance.name())
+				.param("claim", claimNumber)
+				.param("amount", claimAmount)
+				.param("accident", accidentId)
+				.update();
+		}
+		else if (kind == FollowUpKind.MEDIATION) {
+			jdbc.sql("update accident set mediation = :body where id = :accident")
+				.param("body", body)
+				.param("accident", accidentId)
+				.update();
+		}
+		return id;
+	}
+
+	/** An accident's follow-ups, oldest first. */
+	List<AccidentFollowUp> followUps(long accidentId) {
+		return jdbc.sql("select * from accident_follow_up where accident_id = ? order by recorded_at, id")
+			.param(accidentId)
+			.query((rs, i) -> new AccidentFollowUp(rs.getLong("id"), rs.getLong("accident_id"),
+					FollowUpKind.valueOf(rs.getString("kind")), rs.getString("body"),
+					rs.getString("insurance") == null ? null : Insurance.valueOf(rs.getString("insurance")),
+					rs.getString("claim_number"), rs.getBigDecimal("claim_amount"), rs.getString("recorded_by"),
+					rs.getTimestamp("recorded_at").toInstant()))
 			.list();
 	}
 

@@ -54,8 +54,11 @@ class AnnexForms {
 
 	private final Clock clock;
 
+	private final AnnexRecords records;
+
 	AnnexForms(Inspections inspections, HazardLedger hazards, Organisations organisations, PdfDocuments pdf,
-			Clock clock) {
+			Clock clock, AnnexRecords records) {
+		this.records = records;
 		this.inspections = inspections;
 		this.hazards = hazards;
 		this.organisations = organisations;
@@ -63,9 +66,41 @@ class AnnexForms {
 		this.clock = clock;
 	}
 
-	/** Annex 1 rows: each section's items as label/answer pairs. */
-	private static List<Inspection.Finding> rows(Inspection i, Campaign c, boolean police) {
-		return i.findings(c.template(), police).stream().filter(f -> f.item().type() != ItemType.PHOTO).toList();
+	/**
+	 * One Annex 1 cell: the item's finding and, when the records answer it, where the
+	 * answer came from (or, where the form's own answer differs, what the records say).
+	 */
+	private record Cell(Inspection.Finding finding, String source) {
+	}
+
+	/**
+	 * Annex 1 rows: each section's items as label/answer pairs; items left unanswered
+	 * that the records answer (drills, buses, disputes) take the records' answer.
+	 */
+	private List<Cell> rows(Inspection i, Campaign c, DataScope scope) {
+		Map<String, AnnexRecordSource.RecordAnswer> recorded = records.answers(scope, i, c.template());
+		List<Cell> cells = new ArrayList<>();
+		for (Inspection.Finding f : i.findings(c.template(), scope.policeData())) {
+			if (f.item().type() == ItemType.PHOTO) {
+				continue;
+			}
+			AnnexRecordSource.RecordAnswer r = f.hidden() ? null : recorded.get(f.item().key());
+			if (r == null) {
+				cells.add(new Cell(f, null));
+			}
+			else if (f.value() == null) {
+				ChecklistItem item = f.item();
+				cells.add(new Cell(new Inspection.Finding(f.section(), item, r.value(), item.display(r.value()),
+						item.judge(r.value()), false, f.requirement()), r.source()));
+			}
+			else if (!f.value().equals(r.value())) {
+				cells.add(new Cell(f, "学校填报；" + r.source() + "为“" + f.item().display(r.value()) + "”"));
+			}
+			else {
+				cells.add(new Cell(f, r.source()));
+			}
+		}
+		return cells;
 	}
 
 	private String filledOn(Inspection i) {
@@ -73,7 +108,7 @@ class AnnexForms {
 			.format(i.submittedAt() == null ? PlatformTime.today(clock) : PlatformTime.dayOf(i.submittedAt()));
 	}
 
-	byte[] annex1Excel(Inspection i, Campaign c, boolean police) {
+	byte[] annex1Excel(Inspection i, Campaign c, DataScope scope) {
 		try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			Styles st = new Styles(book);
 			Sheet sheet = book.createSheet("附件1");
@@ -87,8 +122,10 @@ class AnnexForms {
 			cell(head, 0, "单位名称：" + i.schoolName(), st.plain);
 			cell(head, 2, "填表日期：" + filledOn(i), st.plain);
 			String section = null;
-			List<Inspection.Finding> pending = new ArrayList<>();
-			for (Inspection.Finding f : rows(i, c, police)) {
+			List<Cell> pending = new ArrayList<>();
+			List<Cell> all = rows(i, c, scope);
+			for (Cell cell : all) {
+				Inspection.Finding f = cell.finding();
 				if (!f.section().equals(section)) {
 					r = pairs(sheet, st, r, pending);
 					pending.clear();
@@ -101,9 +138,16 @@ class AnnexForms {
 					sheet.addMergedRegion(new CellRangeAddress(r, r, 0, 3));
 					r++;
 				}
-				pending.add(f);
+				pending.add(cell);
 			}
 			r = pairs(sheet, st, r, pending);
+			for (Cell cell : all) {
+				if (cell.source() != null) {
+					Row from = sheet.createRow(++r);
+					cell(from, 0, "注：“" + cell.finding().item().label() + "”" + sourceNote(cell.source()), st.plain);
+					sheet.addMergedRegion(new CellRangeAddress(r, r, 0, 3));
+				}
+			}
 			Row note = sheet.createRow(r + 1);
 			cell(note, 0, "本表由学校和当地派出所共同填写。涉及保密、敏感信息的，经公安机关研判后直接报市公安局，本表不填写。", st.plain);
 			sheet.addMergedRegion(new CellRangeAddress(r + 1, r + 1, 0, 3));
@@ -120,14 +164,22 @@ class AnnexForms {
 		}
 	}
 
-	private static int pairs(Sheet sheet, Styles st, int r, List<Inspection.Finding> findings) {
-		for (int k = 0; k < findings.size(); k += 2) {
+	private static String sourceNote(String source) {
+		return source.startsWith("学校填报") ? "：" + source : "取自平台记录（" + source + "）";
+	}
+
+	private static int pairs(Sheet sheet, Styles st, int r, List<Cell> cells) {
+		for (int k = 0; k < cells.size(); k += 2) {
 			Row row = sheet.createRow(r++);
 			for (int j = 0; j < 2; j++) {
-				if (k + j < findings.size()) {
-					Inspection.Finding f = findings.get(k + j);
+				if (k + j < cells.size()) {
+					Cell c = cells.get(k + j);
+					Inspection.Finding f = c.finding();
 					cell(row, j * 2, f.item().label(), st.label);
 					cell(row, j * 2 + 1, f.shown(), st.value);
+					if (c.source() != null) {
+						comment(sheet, row.getCell(j * 2 + 1), sourceNote(c.source()));
+					}
 				}
 				else {
 					cell(row, j * 2, "", st.label);
@@ -138,19 +190,20 @@ class AnnexForms {
 		return r;
 	}
 
-	byte[] annex1Pdf(Inspection i, Campaign c, boolean police) {
+	byte[] annex1Pdf(Inspection i, Campaign c, DataScope scope) {
 		StringBuilder rows = new StringBuilder();
 		String section = null;
-		for (Inspection.Finding f : rows(i, c, police)) {
+		for (Cell cell : rows(i, c, scope)) {
+			Inspection.Finding f = cell.finding();
 			if (!f.section().equals(section)) {
 				section = f.section();
 				rows.append("<tr><th colspan=\"2\" class=\"sec\">").append(e(section)).append("</th></tr>");
 			}
-			rows.append("<tr><td class=\"l\">")
-				.append(e(f.item().label()))
-				.append("</td><td>")
-				.append(e(f.shown()))
-				.append("</td></tr>");
+			rows.append("<tr><td class=\"l\">").append(e(f.item().label())).append("</td><td>").append(e(f.shown()));
+			if (cell.source() != null) {
+				rows.append("<div class=\"src\">").append(e(sourceNote(cell.source()))).append("</div>");
+			}
+			rows.append("</td></tr>");
 		}
 		String html = """
 				<html><head><style>
@@ -161,6 +214,7 @@ class AnnexForms {
 				td, th { border: 1px solid #000; padding: 3px 5px; vertical-align: top; text-align: left; }
 				td.l { width: 45%%; }
 				th.sec { background: #eee; }
+				.src { font-size: 8pt; color: #555; }
 				.head { width: 100%%; margin-bottom: 4px; }
 				.foot { margin-top: 8px; }
 				</style></head><body>
@@ -271,6 +325,22 @@ class AnnexForms {
 		cell(row, 0, text, st.title);
 		sheet.addMergedRegion(new CellRangeAddress(r, r, 0, columns - 1));
 		return r + 1;
+	}
+
+	/**
+	 * A note on a cell (where its answer came from), shown when the cell is pointed at.
+	 */
+	private static void comment(Sheet sheet, org.apache.poi.ss.usermodel.Cell cell, String text) {
+		var helper = sheet.getWorkbook().getCreationHelper();
+		var anchor = helper.createClientAnchor();
+		anchor.setCol1(cell.getColumnIndex());
+		anchor.setCol2(cell.getColumnIndex() + 2);
+		anchor.setRow1(cell.getRowIndex());
+		anchor.setRow2(cell.getRowIndex() + 3);
+		var comment = sheet.createDrawingPatriarch().createCellComment(anchor);
+		comment.setString(helper.createRichTextString(text));
+		comment.setAuthor("护校安园平台");
+		cell.setCellComment(comment);
 	}
 
 	private static void cell(Row row, int col, String value, CellStyle style) {

@@ -56,9 +56,13 @@ class InspectionController {
 
 	private final AnnexForms annexes;
 
+	private final AnnexRecords annexRecords;
+
 	private final JsonMapper json;
 
-	InspectionController(Inspections inspections, Organisations organisations, AnnexForms annexes, JsonMapper json) {
+	InspectionController(Inspections inspections, Organisations organisations, AnnexForms annexes,
+			AnnexRecords annexRecords, JsonMapper json) {
+		this.annexRecords = annexRecords;
 		this.inspections = inspections;
 		this.organisations = organisations;
 		this.annexes = annexes;
@@ -267,6 +271,26 @@ class InspectionController {
 			fromPosture.forEach(values::putIfAbsent);
 			model.addAttribute("fromPosture", fromPosture.keySet());
 		}
+		// items the records answer (drills, buses, disputes): unanswered ones start from
+		// the records, each showing where it came from; a different typed answer is kept
+		// and shown against the records
+		Map<String, String> fromRecords = new HashMap<>();
+		List<String> recordNotes = new java.util.ArrayList<>();
+		annexRecords.answers(scope, i, template).forEach((key, r) -> {
+			ChecklistItem item = template.item(key).orElseThrow();
+			String typedOrSaved = values.get(key);
+			if (inspections.mayFill(user) && i.state().editable() && typedOrSaved == null) {
+				values.put(key, r.value());
+			}
+			fromRecords.put(key, r.source());
+			String saved = i.answer(item);
+			if (saved != null && !saved.equals(r.value())) {
+				recordNotes.add("“" + item.label() + "”填报“" + item.display(saved) + "”，" + r.source() + "为“"
+						+ item.display(r.value()) + "”：请核实，如有出入请在报告中说明原因");
+			}
+		});
+		model.addAttribute("fromRecords", fromRecords);
+		model.addAttribute("recordNotes", recordNotes);
 		if (typed != null) {
 			typed.answers().forEach((k, v) -> {
 				if (v != null) {
@@ -570,16 +594,16 @@ class InspectionController {
 	ResponseEntity<byte[]> annex1Excel(@PathVariable long id, DataScope scope) {
 		Inspection i = inspections.get(scope, id);
 		inspections.auditPoliceRead(scope, i, "附件1 Excel");
-		return Downloads.of(annexes.annex1Excel(i, inspections.campaignOf(i), scope.policeData()),
-				"附件1-" + i.schoolName() + ".xlsx", AnnexForms.XLSX);
+		return Downloads.of(annexes.annex1Excel(i, inspections.campaignOf(i), scope), "附件1-" + i.schoolName() + ".xlsx",
+				AnnexForms.XLSX);
 	}
 
 	@GetMapping("/inspections/{id}/annex1.pdf")
 	ResponseEntity<byte[]> annex1Pdf(@PathVariable long id, DataScope scope) {
 		Inspection i = inspections.get(scope, id);
 		inspections.auditPoliceRead(scope, i, "附件1 PDF");
-		return Downloads.of(annexes.annex1Pdf(i, inspections.campaignOf(i), scope.policeData()),
-				"附件1-" + i.schoolName() + ".pdf", MediaType.APPLICATION_PDF);
+		return Downloads.of(annexes.annex1Pdf(i, inspections.campaignOf(i), scope), "附件1-" + i.schoolName() + ".pdf",
+				MediaType.APPLICATION_PDF);
 	}
 
 	@GetMapping("/inspections/campaigns/{id}/annex2.xlsx")

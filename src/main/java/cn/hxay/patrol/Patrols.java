@@ -38,8 +38,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class Patrols {
 
-	/** Who the posture versions set from patrol records are recorded by. */
-	static final String RECORDED_BY = "巡更与值班记录";
+	/**
+	 * Who the posture versions set from patrol records are recorded by; the posture page
+	 * shows it as the source of the facts.
+	 */
+	public static final String RECORDED_BY = "来自巡更记录";
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -246,28 +249,62 @@ public class Patrols {
 		feedPosture(school);
 	}
 
-	/** Whether every rostered day from today on has a leader on duty. */
+	/**
+	 * Whether every rostered day from yesterday on (holidays included) has a leader on
+	 * duty.
+	 */
 	public boolean leaderOnEveryDay(School school) {
-		LocalDate today = PlatformTime.today(clock);
-		return !roster(school, today).isEmpty() && store.daysWithoutLeader(school.id(), today) == 0;
+		LocalDate yesterday = PlatformTime.today(clock).minusDays(1);
+		return !roster(school, yesterday).isEmpty() && store.daysWithoutLeader(school.id(), yesterday) == 0;
 	}
 
 	/**
-	 * Sets the posture facts the records answer: 巡查制度 (a plan with points), 假期值班表 (a
-	 * holiday duty from today on), 领导带班 (every rostered day from today has a leader).
-	 * Facts the records cannot yet answer are left as they are.
+	 * The daily judgement (run by {@link PatrolPostureJob} for the day before, tests call
+	 * it with a moved clock): for every school with a patrol plan, 巡查制度
+	 * ({@code patrolRules}) is whether the day's valid rounds reached the plan (GB/T
+	 * 29315-2022: at least 5), and, where the school keeps a roster, 假期值班表 and 领导带班 (a
+	 * leader on every roster day from that day on, holidays included) are set from it.
+	 * Each is recorded on the posture through {@link Postures#amend}, so compliance
+	 * re-judges the school.
+	 * @return the schools whose posture changed
+	 */
+	@Transactional
+	public int judgeDay(LocalDate day, Instant now) {
+		int changed = 0;
+		for (SchoolPatrolStatus s : store.statuses(DataScope.everything(true), day, now)) {
+			Map<String, String> facts = new java.util.LinkedHashMap<>();
+			facts.put("patrolRules", String.valueOf(s.points() > 0 && s.met()));
+			facts.putAll(rosterFacts(s.schoolId(), day));
+			if (postures.amend(RECORDED_BY, s.schoolId(), facts).isPresent()) {
+				changed++;
+			}
+		}
+		audit.record("PATROL_DAY_JUDGED", "patrol", null, day + " · " + changed + " 所学校的安全防范情况已更新");
+		return changed;
+	}
+
+	private Map<String, String> rosterFacts(long schoolId, LocalDate from) {
+		Map<String, String> facts = new java.util.LinkedHashMap<>();
+		List<DutyEntry> roster = store.roster(schoolId, from, 200);
+		if (!roster.isEmpty()) {
+			facts.put("holidayDutyRoster", String.valueOf(roster.stream().anyMatch(DutyEntry::holiday)));
+			facts.put("leaderOnDuty", String.valueOf(store.daysWithoutLeader(schoolId, from) == 0));
+		}
+		return facts;
+	}
+
+	/**
+	 * Sets the posture facts the records answer: 巡查制度 (a plan with points; the daily
+	 * judgement then checks the rounds walked), 假期值班表 (a holiday duty from yesterday on),
+	 * 领导带班 (every rostered day from yesterday has a leader). Facts the records cannot yet
+	 * answer are left as they are.
 	 */
 	private void feedPosture(School school) {
-		LocalDate today = PlatformTime.today(clock);
 		Map<String, String> facts = new java.util.LinkedHashMap<>();
 		if (!points(school).isEmpty()) {
 			facts.put("patrolRules", "true");
 		}
-		List<DutyEntry> roster = roster(school, today);
-		if (!roster.isEmpty()) {
-			facts.put("holidayDutyRoster", String.valueOf(roster.stream().anyMatch(DutyEntry::holiday)));
-			facts.put("leaderOnDuty", String.valueOf(store.daysWithoutLeader(school.id(), today) == 0));
-		}
+		facts.putAll(rosterFacts(school.id(), PlatformTime.today(clock).minusDays(1)));
 		if (!facts.isEmpty()) {
 			postures.amend(RECORDED_BY, school.id(), facts);
 		}

@@ -12,6 +12,7 @@ import cn.hxay.school.School;
 import cn.hxay.school.SchoolRegistry;
 import cn.hxay.shared.ForbiddenException;
 import cn.hxay.shared.InvalidInputException;
+import cn.hxay.shared.PlatformTime;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
@@ -152,7 +153,9 @@ class PostureController {
 		model.addAttribute("mayChange", schools.mayChange(user, scope, school));
 		model.addAttribute("equipmentKinds", Equipment.values());
 		model.addAttribute("perimeterTypes", PerimeterType.values());
-		model.addAttribute("history", history(postures.history(scope, school.id())));
+		List<PostureVersion> versions = postures.history(scope, school.id());
+		model.addAttribute("history", history(versions));
+		model.addAttribute("sources", sources(versions));
 		return "posture/show";
 	}
 
@@ -168,6 +171,31 @@ class PostureController {
 			rows.add(new HistoryRow(versions.get(i), changes));
 		}
 		return rows;
+	}
+
+	/**
+	 * The facts whose value in force was last set from another module's records (a
+	 * version recorded by "来自…", such as the patrol records), with that source and day,
+	 * for the page to show next to the fact.
+	 */
+	static Map<String, String> sources(List<PostureVersion> newestFirst) {
+		Map<String, String> sources = new java.util.HashMap<>();
+		if (newestFirst.isEmpty()) {
+			return sources;
+		}
+		for (PostureFact fact : PostureFacts.ALL) {
+			Object value = fact.valueIn(newestFirst.get(0).posture());
+			int setter = 0;
+			while (setter + 1 < newestFirst.size()
+					&& java.util.Objects.equals(value, fact.valueIn(newestFirst.get(setter + 1).posture()))) {
+				setter++;
+			}
+			PostureVersion v = newestFirst.get(setter);
+			if (value != null && v.recordedBy() != null && v.recordedBy().startsWith(Postures.FROM_RECORDS)) {
+				sources.put(fact.name(), v.recordedBy() + " · " + PlatformTime.DATE.format(v.validFrom()));
+			}
+		}
+		return sources;
 	}
 
 	/** A binding error in Chinese, naming the fact or guard row it is about. */

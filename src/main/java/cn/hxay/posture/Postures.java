@@ -277,6 +277,12 @@ public class Postures {
 	public static final java.util.Set<String> AMENDABLE_FACTS = PostureFacts.AMENDABLE;
 
 	/**
+	 * How a version set from another module's records starts its "recorded by" (e.g.
+	 * 来自巡更记录): the posture page shows it as the source of the facts it set.
+	 */
+	public static final String FROM_RECORDS = "来自";
+
+	/**
 	 * Records a new version that changes only the given facts
 	 * ({@code "true"}/{@code "false"} for yes/no, digits for numbers); returns empty when
 	 * nothing changes.

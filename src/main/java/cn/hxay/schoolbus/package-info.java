@@ -4,5 +4,5 @@
  * lapse by the platform clock, and Annex 1's 校车等安全隐患情况 from the records.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "audit", "identity", "organisation", "portal", "school", "shared" })
+		allowedDependencies = { "audit", "identity", "inspection", "organisation", "portal", "school", "shared" })
 package cn.hxay.schoolbus;

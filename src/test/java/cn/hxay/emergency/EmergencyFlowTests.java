@@ -2,6 +2,7 @@ package cn.hxay.emergency;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
@@ -161,6 +162,81 @@ class EmergencyFlowTests {
 			.status()).isEqualTo(404);
 		assertThat(api("GET", "/api/v1/accidents?schoolId=" + school, DemoUsers.OTHER_COUNTY_EDUCATION, null).body())
 			.isEqualTo("[]");
+	}
+
+	@Test
+	void followUpsAreAppendedWithWhoAndWhenAndListedAsATimeline() {
+		Page reported = api("POST", "/api/v1/accidents", lead, """
+				{"schoolId":%d,"occurredOn":"%s","kind":"SPORTS","description":"体育课跳远扭伤脚踝","injured":1,
+				 "handling":"校医冰敷后送医","insurance":"NONE"}""".formatted(school, today()));
+		assertThat(reported.status()).as(reported.body()).isEqualTo(201);
+		long id = json(reported.body()).get("id").asLong();
+		long before = followUps(id);
+
+		// bad follow-ups are refused by field and nothing is written
+		assertThat(api("POST", "/api/v1/accidents/" + id + "/follow-ups", lead, """
+				{"kind":"INSURANCE","body":"已向保险公司报案"}""").body()).contains("请选择理赔状态");
+		assertThat(api("POST", "/api/v1/accidents/" + id + "/follow-ups", lead, """
+				{"kind":"INSURANCE","body":"已向保险公司报案","insurance":"FILED"}""").body()).contains("请填写报案号");
+		assertThat(api("POST", "/api/v1/accidents/" + id + "/follow-ups", lead, """
+				{"kind":"HANDLING","body":"复查","insurance":"PAID"}""").body()).contains("只在续报类别为“保险理赔”时填写");
+		WebSession page = WebSession.signedIn(port, lead, PW);
+		page.get("/emergency/accidents/" + id);
+		Page bad = page.postForm("/emergency/accidents/" + id + "/follow-ups", Map.of("kind", "INSURANCE", "body",
+				"保险公司已赔付医疗费", "insurance", "PAID", "claimNumber", "PICC-9", "claimAmount", "一千元"));
+		assertThat(bad.status()).isEqualTo(400);
+		assertThat(bad.body()).contains("理赔金额").contains("value=\"一千元\"").contains("保险公司已赔付医疗费");
+		assertThat(api("POST", "/api/v1/accidents/" + id + "/follow-ups", DemoUsers.COUNTY_POLICE, """
+				{"kind":"HANDLING","body":"派出所了解情况"}""").status()).isEqualTo(403);
+		assertThat(api("POST", "/api/v1/accidents/" + id + "/follow-ups", DemoUsers.OTHER_COUNTY_EDUCATION, """
+				{"kind":"HANDLING","body":"越权续报"}""").status()).isEqualTo(404);
+		assertThat(followUps(id)).isEqualTo(before);
+
+		// three follow-ups appended, in order, each with who and when
+		assertThat(api("POST", "/api/v1/accidents/" + id + "/follow-ups", lead, """
+				{"kind":"HANDLING","body":"学生已返校上课，脚踝恢复良好"}""").status()).isEqualTo(201);
+		assertThat(page
+			.postForm("/emergency/accidents/" + id + "/follow-ups", Map.of("kind", "INSURANCE", "body", "保险公司已赔付医疗费",
+					"insurance", "PAID", "claimNumber", "PICC-9", "claimAmount", "860.50"))
+			.status()).isEqualTo(302);
+		Page mediated = api("POST", "/api/v1/accidents/" + id + "/follow-ups", DemoUsers.COUNTY_EDUCATION, """
+				{"kind":"MEDIATION","body":"经区教育局调解，家长与学校达成一致，无其他诉求"}""");
+		assertThat(mediated.status()).as(mediated.body()).isEqualTo(201);
+		assertThat(json(mediated.body()).get("recordedAt").asString()).isNotBlank();
+		assertThat(followUps(id)).isEqualTo(before + 3);
+
+		JsonNode timeline = json(api("GET", "/api/v1/accidents/" + id, DemoUsers.COUNTY_EDUCATION, null).body());
+		assertThat(timeline.get("accident").get("insurance").asString()).isEqualTo("PAID");
+		assertThat(timeline.get("accident").get("claimNumber").asString()).isEqualTo("PICC-9");
+		assertThat(timeline.get("accident").get("mediation").asString()).startsWith("经区教育局调解");
+		JsonNode list = timeline.get("followUps");
+		assertThat(list).hasSize(3);
+		assertThat(list.get(0).get("kind").asString()).isEqualTo("HANDLING");
+		assertThat(list.get(1).get("kind").asString()).isEqualTo("INSURANCE");
+		assertThat(list.get(1).get("claimAmount").decimalValue()).isEqualByComparingTo("860.50");
+		assertThat(list.get(2).get("kind").asString()).isEqualTo("MEDIATION");
+		assertThat(list.get(2).get("recordedBy").asString()).isNotEqualTo(list.get(0).get("recordedBy").asString());
+		assertThat(Instant.parse(list.get(0).get("recordedAt").asString()))
+			.isBeforeOrEqualTo(Instant.parse(list.get(2).get("recordedAt").asString()));
+
+		String shown = WebSession.signedIn(port, DemoUsers.COUNTY_POLICE, PW).get("/emergency/accidents/" + id).body();
+		assertThat(shown.split("class=\"list-group-item small timeline-entry follow-up\"", -1)).hasSize(4);
+		String timelineShown = shown.substring(shown.indexOf("id=\"timeline\""));
+		assertThat(timelineShown.indexOf("学生已返校上课")).isLessThan(timelineShown.indexOf("保险公司已赔付医疗费"));
+		assertThat(timelineShown.indexOf("保险公司已赔付医疗费")).isLessThan(timelineShown.indexOf("经区教育局调解"));
+		assertThat(shown).contains("id=\"current-insurance\">已赔付<").doesNotContain("id=\"follow-up-form\"");
+		assertThat(WebSession.signedIn(port, DemoUsers.OTHER_COUNTY_EDUCATION, PW)
+			.get("/emergency/accidents/" + id)
+			.status()).isEqualTo(404);
+		assertThat(api("GET", "/api/v1/accidents/" + id, DemoUsers.OTHER_COUNTY_EDUCATION, null).status())
+			.isEqualTo(404);
+	}
+
+	private long followUps(long accidentId) {
+		return jdbc.sql("select count(*) from accident_follow_up where accident_id = ?")
+			.param(accidentId)
+			.query(Long.class)
+			.single();
 	}
 
 	@Test

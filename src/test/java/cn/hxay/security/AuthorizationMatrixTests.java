@@ -558,7 +558,12 @@ class AuthorizationMatrixTests {
 	"GET /api/v1/accidents", "L A A A A A A A A A",
 	"POST /api/v1/accidents", "L F A F f A A F F A",
 	"GET /console/on-site", "L F F A F F F A A F",
-	"POST /console/on-site/{id}/arrive", "L F F A F F F A A F", "L F F A F F F N N F"
+	"POST /console/on-site/{id}/arrive", "L F F A F F F A A F", "L F F A F F F N N F",
+	// 事故续报: read like the school's accidents; the school's lead and the education bureaus append
+	"GET /emergency/accidents/{id}", "L A A A A A N A A A", "L A A A A N A N N N",
+	"POST /emergency/accidents/{id}/follow-ups", "L F A F f A N F F A", "L F A F f N A F F N",
+	"GET /api/v1/accidents/{id}", "L A A A A A N A A A", "L A A A A N A N N N",
+	"POST /api/v1/accidents/{id}/follow-ups", "L F A F f A N F F A", "L F A F f N A F F N"
 	// @formatter:on
 	);
 
@@ -569,7 +574,7 @@ class AuthorizationMatrixTests {
 	private static final Set<Integer> ALLOWED = Set.of(200, 201, 202, 204, 302, 303, 400, 409, 412, 415, 428);
 
 	private static final Set<String> SCOPED = Set.of("school", "hazard", "inspection", "device", "alarm", "keyperson",
-			"warning", "drill", "tip");
+			"warning", "drill", "tip", "accident");
 
 	/** Which object an {@code {id}} stands for, by the start of the path. */
 	private static final List<String[]> KINDS = List.of(new String[] { "/api/v1/compliance/schools/", "school" },
@@ -601,7 +606,8 @@ class AuthorizationMatrixTests {
 			new String[] { "/reports/", "report" }, new String[] { "/help/", "school" },
 			new String[] { "/api/v1/tips/", "tip" }, new String[] { "/tips/", "tip" },
 			new String[] { "/api/v1/disputes/", "missing" }, new String[] { "/disputes/", "missing" },
-			new String[] { "/school-buses/schools/", "school" }, new String[] { "/emergency/schools/", "school" });
+			new String[] { "/school-buses/schools/", "school" }, new String[] { "/emergency/schools/", "school" },
+			new String[] { "/emergency/accidents/", "accident" }, new String[] { "/api/v1/accidents/", "accident" });
 
 	/** A dummy form: a stale version and values each handler refuses or ignores. */
 	private static final Map<String, String> DUMMY_FORM = Map.of("version", "-1", "percent", "0", "passed", "false",
@@ -693,6 +699,9 @@ class AuthorizationMatrixTests {
 		String report = find(api("GET", "/api/v1/reports", DemoUsers.CITY_EDUCATION, null).body(),
 				"\"id\":(\\d+),\"title\":\"校园安全整治工作进展情况（半月报）\"");
 		objects.put("report", new String[] { report, report });
+		// an accident at the demo lead's school and one at a 武进区 school
+		objects.put("accident",
+				new String[] { accident(DemoUsers.SCHOOL_LEAD, in), accident(DemoUsers.OTHER_COUNTY_EDUCATION, out) });
 		for (String role : ROLES) {
 			WebSession session = role.equals(ANONYMOUS) ? new WebSession(port) : WebSession.signedIn(port, role, PW);
 			session.get(role.equals(ANONYMOUS) ? "/login" : "/account/password");
@@ -926,6 +935,14 @@ class AuthorizationMatrixTests {
 		Page page = api("POST", "/api/v1/drills", user, """
 				{"schoolId":%s,"type":"FIRE","day":"%s","participants":100,"durationMinutes":5}""".formatted(school,
 				PlatformTime.today(clock)));
+		assertThat(page.status()).as(page.body()).isEqualTo(201);
+		return find(page.body(), "\"id\":(\\d+)");
+	}
+
+	private String accident(String user, String school) {
+		Page page = api("POST", "/api/v1/accidents", user, """
+				{"schoolId":%s,"occurredOn":"%s","kind":"SPORTS","description":"权限矩阵测试","injured":0,
+				 "handling":"无","insurance":"NONE"}""".formatted(school, PlatformTime.today(clock)));
 		assertThat(page.status()).as(page.body()).isEqualTo(201);
 		return find(page.body(), "\"id\":(\\d+)");
 	}

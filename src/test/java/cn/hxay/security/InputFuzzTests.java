@@ -139,6 +139,7 @@ class InputFuzzTests {
 		ids.put("missing", "999999999");
 		ids.put("tip", "999999999");
 		// the demo half-monthly report; report submissions and notices that do not exist
+		ids.put("accident", jdbc.sql("select coalesce(min(id), 999999999) from accident").query(String.class).single());
 		ids.put("report", find(api("GET", "/api/v1/reports", DemoUsers.CITY_EDUCATION, null).body(), "\"id\":(\\d+)"));
 		ids.put("missing", "999999999");
 	}
@@ -381,7 +382,8 @@ class InputFuzzTests {
 				{ "/api/v1/reports/submissions/", "missing" }, { "/api/v1/reports/notices/", "missing" },
 				{ "/reports/submissions/", "missing" }, { "/reports/notices/", "missing" },
 				{ "/api/v1/reports/", "report" }, { "/reports/", "report" }, { "/school-buses/schools/", "school" },
-				{ "/emergency/schools/", "school" } }) {
+				{ "/emergency/schools/", "school" }, { "/emergency/accidents/", "accident" },
+				{ "/api/v1/accidents/", "accident" } }) {
 			if (path.startsWith(kind[0])) {
 				path = path.replaceFirst("\\{id\\}", ids.get(kind[1]));
 				break;
