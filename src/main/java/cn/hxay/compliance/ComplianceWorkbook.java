@@ -7,13 +7,10 @@ import java.time.Clock;
 import java.util.List;
 
 import cn.hxay.shared.PlatformTime;
-import org.apache.poi.ss.usermodel.BorderStyle;
+import cn.hxay.shared.documents.OfficeSheet;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import org.springframework.stereotype.Component;
@@ -44,41 +41,14 @@ class ComplianceWorkbook {
 	byte[] write(String totalName, List<Rate> rates) {
 		try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			Sheet sheet = book.createSheet("达标率");
-			for (int i = 0; i < WIDTHS.length; i++) {
-				sheet.setColumnWidth(i, WIDTHS[i] * 256);
-			}
-			Font bold = book.createFont();
-			bold.setBold(true);
-			Font big = book.createFont();
-			big.setBold(true);
-			big.setFontHeightInPoints((short) 16);
-			CellStyle titleStyle = book.createCellStyle();
-			titleStyle.setFont(big);
-			titleStyle.setAlignment(HorizontalAlignment.CENTER);
-			CellStyle right = book.createCellStyle();
-			right.setAlignment(HorizontalAlignment.RIGHT);
-			CellStyle head = bordered(book, null);
-			head.setFont(bold);
-			head.setAlignment(HorizontalAlignment.CENTER);
-			head.setWrapText(true);
-			CellStyle text = bordered(book, null);
-			CellStyle whole = bordered(book, book.createDataFormat().getFormat("0"));
-			CellStyle decimal = bordered(book, book.createDataFormat().getFormat("0.0"));
+			OfficeSheet.widths(sheet, WIDTHS);
+			OfficeSheet st = new OfficeSheet(book);
 			Row title = sheet.createRow(0);
 			title.setHeightInPoints(30);
-			title.createCell(0).setCellValue(totalName + "校园安全达标率");
-			title.getCell(0).setCellStyle(titleStyle);
-			sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, HEADERS.length - 1));
-			Row asOf = sheet.createRow(1);
-			asOf.createCell(0).setCellValue("截至 " + PlatformTime.CHINESE_DATE.format(clock.instant()));
-			asOf.getCell(0).setCellStyle(right);
-			sheet.addMergedRegion(new CellRangeAddress(1, 1, 0, HEADERS.length - 1));
-			Row header = sheet.createRow(2);
-			for (int i = 0; i < HEADERS.length; i++) {
-				header.createCell(i).setCellValue(HEADERS[i]);
-				header.getCell(i).setCellStyle(head);
-			}
-			sheet.createFreezePane(0, 3);
+			OfficeSheet.merged(sheet, title, 0, HEADERS.length - 1, totalName + "校园安全达标率", st.title);
+			OfficeSheet.merged(sheet, sheet.createRow(1), 0, HEADERS.length - 1,
+					"截至 " + PlatformTime.CHINESE_DATE.format(clock.instant()), st.asOf);
+			st.header(sheet, 2, HEADERS);
 			int r = 3;
 			// the areas first, the total last, as an office adds up a table
 			List<Rate> ordered = rates.stream().filter(x -> !x.areaKey().equals("*")).toList();
@@ -86,15 +56,15 @@ class ComplianceWorkbook {
 			for (Rate rate : java.util.stream.Stream.concat(ordered.stream(), totals.stream()).toList()) {
 				Row row = sheet.createRow(r);
 				boolean total = rate.areaKey().equals("*");
-				number(row, 0, r - 2, whole);
-				cell(row, 1, total ? totalName + "（合计）" : rate.areaName(), text);
-				cell(row, 2, rate.metric().label(), text);
-				number(row, 3, rate.metric().targetPercent(), whole);
-				number(row, 4, rate.numerator(), whole);
-				number(row, 5, rate.denominator(), whole);
+				number(row, 0, r - 2, st.whole);
+				cell(row, 1, total ? totalName + "（合计）" : rate.areaName(), st.cell);
+				cell(row, 2, rate.metric().label(), st.cell);
+				number(row, 3, rate.metric().targetPercent(), st.whole);
+				number(row, 4, rate.numerator(), st.whole);
+				number(row, 5, rate.denominator(), st.whole);
 				row.createCell(6).setCellValue(rate.percent());
-				row.getCell(6).setCellStyle(decimal);
-				cell(row, 7, rate.denominator() == 0 ? "无应达标学校" : rate.meetsTarget() ? "达标" : "未达标", text);
+				row.getCell(6).setCellStyle(st.decimal);
+				cell(row, 7, rate.denominator() == 0 ? "无应达标学校" : rate.meetsTarget() ? "达标" : "未达标", st.cell);
 				r++;
 			}
 			book.write(out);
@@ -113,18 +83,6 @@ class ComplianceWorkbook {
 	private static void number(Row row, int column, long value, CellStyle style) {
 		row.createCell(column).setCellValue(value);
 		row.getCell(column).setCellStyle(style);
-	}
-
-	private static CellStyle bordered(XSSFWorkbook book, Short format) {
-		CellStyle s = book.createCellStyle();
-		s.setBorderTop(BorderStyle.THIN);
-		s.setBorderBottom(BorderStyle.THIN);
-		s.setBorderLeft(BorderStyle.THIN);
-		s.setBorderRight(BorderStyle.THIN);
-		if (format != null) {
-			s.setDataFormat(format);
-		}
-		return s;
 	}
 
 }
