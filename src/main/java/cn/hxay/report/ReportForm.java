@@ -58,12 +58,12 @@ public enum ReportForm {
 					Field.number("inspectionAssigned", "大检查进度", "检查任务学校（所）", "inspection.assigned"),
 					Field.number("inspectionSubmitted", "大检查进度", "已报送自查表（所）", "inspection.submitted"),
 					Field.number("inspectionAccepted", "大检查进度", "已验收（所）", "inspection.accepted"),
-					Field.number("incidentsTotal", "涉校案事件", "本期发生涉校案事件（起）", "incident.total"),
+					Field.optionalNumber("incidentsTotal", "涉校案事件", "本期发生涉校案事件（起）", "incident.total"),
 					Field.number("drillsHeld", "演练与安全教育", "开展应急演练（次）", "drill.held"),
 					Field.number("safetySessions", "演练与安全教育", "开展安全教育（次）", "drill.sessions"),
 					Field.number("groupActivities", "演练与安全教育", "组织师生团体活动（次）", "drill.activities"),
-					Field.number("postsDue", "护学岗", "护学岗应到岗（岗次）", "post.due"),
-					Field.number("postsMet", "护学岗", "到岗达标（岗次，两名以上警力和车辆）", "post.met"),
+					Field.optionalNumber("postsDue", "护学岗", "护学岗应到岗（岗次）", "post.due"),
+					Field.optionalNumber("postsMet", "护学岗", "到岗达标（岗次，两名以上警力和车辆）", "post.met"),
 					Field.optionalNumber("postsRate", "护学岗", "到岗率（%）", "post.rate"),
 					Field.text("problems", "存在问题及下步打算", "存在问题及下步打算", false)));
 

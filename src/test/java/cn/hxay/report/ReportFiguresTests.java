@@ -83,9 +83,12 @@ class ReportFiguresTests {
 		return new Defined(id, ended, d.current(today).orElseThrow());
 	}
 
+	long lastOpened;
+
 	Map<String, JsonNode> open(Defined d, Period p, String user) {
 		Page opened = api("POST", "/api/v1/reports/" + d.id() + "/submissions?period=" + p.start(), user, null);
 		assertThat(opened.status()).as(opened.body()).isEqualTo(200);
+		lastOpened = json(opened.body()).get("id").asLong();
 		Map<String, JsonNode> values = new HashMap<>();
 		json(opened.body()).get("values").forEach(v -> values.put(v.get("field").asString(), v));
 		return values;
@@ -272,6 +275,9 @@ class ReportFiguresTests {
 		long overdue = prefilled(v, "keyPersonsOverdue");
 		assertThat(prefilled(v, "keyPersonsRate")).isEqualTo(Math.round((under - overdue) * 100.0 / under));
 		assertThat(v.get("keyPersonsUnderControl").get("policeOnly").asBoolean()).isTrue();
+		// the page shows the cases to check, one per line, and marks the police figures
+		String page = WebSession.signedIn(port, police, PW).get("/reports/submissions/" + lastOpened).body();
+		assertThat(page).contains(inside).contains("重点人员管控（公安）").contains("公安掌握").contains("截至本期末");
 
 		// the same table asked of the county education bureaus: no key-person figures
 		Defined edu = define(DemoUsers.CITY_EDUCATION, "FUQING_2013", "TENTH_AND_25TH", "COUNTY_EDUCATION_BUREAU");
