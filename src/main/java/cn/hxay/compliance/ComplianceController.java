@@ -1,7 +1,6 @@
 package cn.hxay.compliance;
 
 import cn.hxay.shared.web.Downloads;
-import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -24,13 +23,10 @@ import cn.hxay.shared.PageRequest;
 import cn.hxay.shared.Paged;
 import cn.hxay.shared.PlatformTime;
 import cn.hxay.shared.web.PageLinks;
-import jakarta.servlet.http.HttpServletResponse;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
@@ -59,7 +55,11 @@ class ComplianceController {
 
 	private final JsonMapper json;
 
-	ComplianceController(Compliance compliance, SchoolRegistry schools, Organisations organisations, JsonMapper json) {
+	private final ComplianceWorkbook workbook;
+
+	ComplianceController(Compliance compliance, SchoolRegistry schools, Organisations organisations, JsonMapper json,
+			ComplianceWorkbook workbook) {
+		this.workbook = workbook;
 		this.compliance = compliance;
 		this.schools = schools;
 		this.organisations = organisations;
@@ -137,31 +137,11 @@ class ComplianceController {
 	}
 
 	@GetMapping("/compliance/export")
-	void export(CurrentUser user, DataScope scope, @RequestParam(required = false) String region,
-			HttpServletResponse response) throws IOException {
+	ResponseEntity<byte[]> export(CurrentUser user, DataScope scope, @RequestParam(required = false) String region) {
 		Region area = organisations.region(region == null || region.isBlank() ? areaOf(user) : region);
 		List<Rate> rates = compliance.rates(scope, area.code());
 		String totalName = scopeName(user, scope, area);
-		Downloads.stream(response, totalName + "达标率.xlsx", Downloads.EXCEL);
-		try (SXSSFWorkbook workbook = new SXSSFWorkbook(100)) {
-			Sheet sheet = workbook.createSheet("达标率");
-			Row header = sheet.createRow(0);
-			String[] titles = { "地区/派出所", "指标", "目标(%)", "达标数", "应达标数", "达标率(%)" };
-			for (int i = 0; i < titles.length; i++) {
-				header.createCell(i).setCellValue(titles[i]);
-			}
-			int rowNumber = 1;
-			for (Rate rate : rates) {
-				Row row = sheet.createRow(rowNumber++);
-				row.createCell(0).setCellValue(rate.areaKey().equals("*") ? totalName + "（合计）" : rate.areaName());
-				row.createCell(1).setCellValue(rate.metric().label());
-				row.createCell(2).setCellValue(rate.metric().targetPercent());
-				row.createCell(3).setCellValue(rate.numerator());
-				row.createCell(4).setCellValue(rate.denominator());
-				row.createCell(5).setCellValue(rate.percent());
-			}
-			workbook.write(response.getOutputStream());
-		}
+		return Downloads.excel(workbook.write(totalName, rates), totalName + "达标率.xlsx");
 	}
 
 	@PostMapping("/compliance/evaluations")

@@ -100,6 +100,17 @@ class DrillStore {
 			.list();
 	}
 
+	/** How many drills were held on the days {@code from}..{@code to}, both included. */
+	long countHeld(DataScope scope, LocalDate from, LocalDate to) {
+		return scope
+			.bind(jdbc.sql("select count(*) from drill d where " + DataScope.where("d")
+					+ " and d.held_on between :from and :to"))
+			.param("from", date(from))
+			.param("to", date(to))
+			.query(Long.class)
+			.single();
+	}
+
 	/** The last day held and the next day planned, as of {@code today}. */
 	record Aggregate(LocalDate lastHeld, LocalDate nextPlanned) {
 	}

@@ -302,6 +302,14 @@ public class Drills {
 		return store.annex(scope, from, to);
 	}
 
+	/**
+	 * How many drills the schools in scope held on the days {@code from}..{@code to}
+	 * (both included): the held drills of the list dated in that period.
+	 */
+	public long heldBetween(DataScope scope, LocalDate from, LocalDate to) {
+		return store.countHeld(scope, from, to);
+	}
+
 	/** The totals of {@link #annexFigures} per county, in the order of the rows. */
 	public static List<AnnexFigures> byCounty(List<AnnexFigures> rows) {
 		Map<String, AnnexFigures> totals = new LinkedHashMap<>();

@@ -408,6 +408,20 @@ public class DutyPosts {
 		return new Coverage(day, line("", "合计", peaks), counties, byStation, posts);
 	}
 
+	/**
+	 * The coverage of the days {@code from}..{@code to} (both included) added up: every
+	 * peak of each day in scope with its status at {@code now}, as the coverage page of
+	 * each day counts them (a report's figure for its period; figures only, no officers).
+	 */
+	public CoverageLine coverageBetween(DataScope scope, LocalDate from, LocalDate to, Instant now) {
+		List<DutyPost> posts = store.posts(scope, null);
+		List<Peak> all = new ArrayList<>();
+		for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+			all.addAll(peaks(posts, day, now, false));
+		}
+		return line("", "合计", all);
+	}
+
 	private static <K> List<CoverageLine> lines(List<Peak> peaks, Function<Peak, K> by, Function<K, String> key,
 			Function<K, String> name) {
 		Map<K, List<Peak>> groups = new LinkedHashMap<>();

@@ -309,6 +309,15 @@ public class HazardLedger {
 		return RectificationFigures.of("", total, closed, overdue, supervised);
 	}
 
+	/**
+	 * All hazards in scope added up as the ledger stood at the end of {@code day} (for a
+	 * report on a past period): found by then, closed by then, and of those open then the
+	 * overdue and supervised ones.
+	 */
+	public RectificationFigures totalsAsOf(DataScope scope, LocalDate day) {
+		return store.figuresAsOf(scope, day);
+	}
+
 	/** Rectification figures per school id, within the scope. */
 	public java.util.Map<Long, RectificationFigures> figuresBySchool(DataScope scope) {
 		return store.figuresBySchool(scope);

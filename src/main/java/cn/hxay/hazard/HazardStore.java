@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import cn.hxay.organisation.DataScope;
 
+import cn.hxay.shared.PlatformTime;
 import cn.hxay.shared.database.StepHistory;
 import cn.hxay.shared.documents.PhotoStore;
 
@@ -182,6 +183,30 @@ class HazardStore {
 			.query((rs, n) -> RectificationFigures.of(rs.getString("k"), rs.getLong("total"), rs.getLong("closed"),
 					rs.getLong("overdue"), rs.getLong("supervised")))
 			.list();
+	}
+
+	/**
+	 * The figures as the ledger stood at the end of {@code day}: hazards found by then,
+	 * those closed by then, and of those still open then, the ones past their deadline
+	 * (flagged overdue, deadline before that day, as the nightly job judges it) and under
+	 * listed supervision (raised as major, or supervised for being overdue by then).
+	 */
+	RectificationFigures figuresAsOf(DataScope scope, LocalDate day) {
+		return scoped(jdbc
+			.sql("""
+					select count(*) as total,
+					  count(*) filter (where closed_at < :end) as closed,
+					  count(*) filter (where open_then and overdue and deadline < :day) as overdue,
+					  count(*) filter (where open_then and supervised and (grade = 'MAJOR' or deadline < :day)) as supervised
+					from (select h.*, (h.closed_at is null or h.closed_at >= :end) as open_then from hazard h
+					      where h.found_at < :end) hazard where """
+					+ SCOPE),
+				scope)
+			.param("end", Timestamp.from(day.plusDays(1).atStartOfDay(PlatformTime.ZONE).toInstant()))
+			.param("day", day)
+			.query((rs, n) -> RectificationFigures.of("", rs.getLong("total"), rs.getLong("closed"),
+					rs.getLong("overdue"), rs.getLong("supervised")))
+			.single();
 	}
 
 	/** Rectification figures per school id within the scope. */

@@ -11,14 +11,10 @@ import java.util.Map;
 
 import cn.hxay.organisation.Organisations;
 import cn.hxay.shared.PlatformTime;
-import org.apache.poi.ss.usermodel.BorderStyle;
+import cn.hxay.shared.documents.OfficeSheet;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
-import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import org.springframework.stereotype.Component;
@@ -48,39 +44,15 @@ class LedgerWorkbook {
 	byte[] write(List<Hazard> hazards) {
 		try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			Sheet sheet = book.createSheet("隐患台账");
-			for (int i = 0; i < WIDTHS.length; i++) {
-				sheet.setColumnWidth(i, WIDTHS[i] * 256);
-			}
-			Font bold = book.createFont();
-			bold.setBold(true);
-			Font big = book.createFont();
-			big.setBold(true);
-			big.setFontHeightInPoints((short) 16);
-			CellStyle titleStyle = book.createCellStyle();
-			titleStyle.setFont(big);
-			titleStyle.setAlignment(HorizontalAlignment.CENTER);
-			titleStyle.setVerticalAlignment(VerticalAlignment.CENTER);
-			CellStyle asOf = book.createCellStyle();
-			asOf.setAlignment(HorizontalAlignment.RIGHT);
-			asOf.setVerticalAlignment(VerticalAlignment.BOTTOM);
-			CellStyle head = bordered(book);
-			head.setFont(bold);
-			head.setAlignment(HorizontalAlignment.CENTER);
-			CellStyle cell = bordered(book);
+			OfficeSheet.widths(sheet, WIDTHS);
+			OfficeSheet st = new OfficeSheet(book);
+			CellStyle cell = st.cell;
 			Row title = sheet.createRow(0);
 			title.setHeightInPoints(30);
-			title.createCell(0).setCellValue("学校安全隐患台账");
-			title.getCell(0).setCellStyle(titleStyle);
-			sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, 13));
-			title.createCell(14).setCellValue("截至 " + PlatformTime.CHINESE_DATE.format(PlatformTime.today(clock)));
-			title.getCell(14).setCellStyle(asOf);
-			sheet.addMergedRegion(new CellRangeAddress(0, 0, 14, HEADERS.length - 1));
-			Row header = sheet.createRow(1);
-			for (int i = 0; i < HEADERS.length; i++) {
-				header.createCell(i).setCellValue(HEADERS[i]);
-				header.getCell(i).setCellStyle(head);
-			}
-			sheet.createFreezePane(0, 2);
+			OfficeSheet.merged(sheet, title, 0, 13, "学校安全隐患台账", st.title);
+			OfficeSheet.merged(sheet, title, 14, HEADERS.length - 1,
+					"截至 " + PlatformTime.CHINESE_DATE.format(PlatformTime.today(clock)), st.asOf);
+			st.header(sheet, 1, HEADERS);
 			Map<String, String> counties = new HashMap<>();
 			int r = 2;
 			for (Hazard h : hazards) {
@@ -113,17 +85,6 @@ class LedgerWorkbook {
 			// a code no longer in the region table is shown as it is
 			return code;
 		}
-	}
-
-	private static CellStyle bordered(XSSFWorkbook book) {
-		CellStyle s = book.createCellStyle();
-		s.setBorderTop(BorderStyle.THIN);
-		s.setBorderBottom(BorderStyle.THIN);
-		s.setBorderLeft(BorderStyle.THIN);
-		s.setBorderRight(BorderStyle.THIN);
-		s.setWrapText(true);
-		s.setVerticalAlignment(VerticalAlignment.TOP);
-		return s;
 	}
 
 	static boolean within(Hazard h, LocalDate from, LocalDate to) {

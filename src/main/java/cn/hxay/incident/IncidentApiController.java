@@ -58,13 +58,14 @@ class IncidentApiController {
 
 	@GetMapping
 	@Operation(summary = "案事件列表",
-			description = "按类型 (type)、状态 (status: REPORTED/FOLLOWING_UP/CLOSED)、县区代码 (region)、月份 (month: 2026-11)、年份 (year)、逾期 (overdue=true) 和文字筛选；分页")
+			description = "按类型 (type)、状态 (status: REPORTED/FOLLOWING_UP/CLOSED)、县区代码 (region)、月份 (month: 2026-11)、年份 (year)、逾期 (overdue=true)、案发日期起止 (from、to: 2026-11-01，含当日) 和文字筛选；分页")
 	Paged<IncidentResource> list(CurrentUser user, DataScope scope, @RequestParam(required = false) String type,
 			@RequestParam(required = false) String status, @RequestParam(required = false) String region,
 			@RequestParam(required = false) String month, @RequestParam(required = false) String year,
 			@RequestParam(required = false) String overdue, @RequestParam(required = false) String text,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-		IncidentFilter filter = new IncidentQuery(type, status, region, month, year, overdue, text).filter();
+		IncidentFilter filter = new IncidentQuery(type, status, region, month, year, overdue, text, from, to).filter();
 		return incidents.search(user, scope, filter, PageRequest.of(page, size))
 			.map(i -> resource(i, incidents.overdue(i), null, null, null));
 	}

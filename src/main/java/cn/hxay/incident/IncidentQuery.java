@@ -1,5 +1,6 @@
 package cn.hxay.incident;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 
@@ -9,8 +10,8 @@ import cn.hxay.shared.web.PageLinks;
  * The list's filter as it arrives in a query string: unknown choices and malformed months
  * or years are ignored rather than failing, as the other lists do.
  */
-record IncidentQuery(String type, String status, String region, String month, String year, String overdue,
-		String text) {
+record IncidentQuery(String type, String status, String region, String month, String year, String overdue, String text,
+		String from, String to) {
 
 	IncidentFilter filter() {
 		IncidentType t = type == null ? null : IncidentType.parse(type).orElse(null);
@@ -32,7 +33,17 @@ record IncidentQuery(String type, String status, String region, String month, St
 		if (q != null && q.length() > 100) {
 			q = q.substring(0, 100);
 		}
-		return new IncidentFilter(t, s, r, m, y, o, q);
+		return new IncidentFilter(t, s, r, m, y, o, q, day(from), day(to));
+	}
+
+	private static LocalDate day(String text) {
+		try {
+			LocalDate d = text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
+			return d == null || d.getYear() < 2000 || d.getYear() > 2100 ? null : d;
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
 	}
 
 	/** Links to this list with the filter as understood. */
@@ -45,7 +56,9 @@ record IncidentQuery(String type, String status, String region, String month, St
 			.with("month", f.month())
 			.with("year", f.year())
 			.with("overdue", f.overdue())
-			.with("text", f.text());
+			.with("text", f.text())
+			.with("from", f.from())
+			.with("to", f.to());
 	}
 
 }

@@ -214,7 +214,7 @@ class IncidentStore {
 			case "county" -> "i.region_code";
 			default -> throw new IllegalArgumentException(dimension);
 		};
-		Where where = where(new IncidentFilter(null, null, null, null, year, null, null));
+		Where where = where(new IncidentFilter(null, null, null, null, year, null, null, null, null));
 		return bind(scope.bind(jdbc.sql("select " + key + " as k, count(*) as n, coalesce(sum(i.deaths), 0) as d, "
 				+ "coalesce(sum(i.injured), 0) as j from incident i where " + where.sql + " group by 1 order by 1")),
 				where, null)
@@ -265,6 +265,16 @@ class IncidentStore {
 			sql.append(" and i.occurred_at >= :from and i.occurred_at < :to");
 			params.add(new Object[] { "from", Timestamp.from(from.atStartOfDay(PlatformTime.ZONE).toInstant()) });
 			params.add(new Object[] { "to", Timestamp.from(to.atStartOfDay(PlatformTime.ZONE).toInstant()) });
+		}
+		if (f.from() != null) {
+			sql.append(" and i.occurred_at >= :fromDay");
+			params
+				.add(new Object[] { "fromDay", Timestamp.from(f.from().atStartOfDay(PlatformTime.ZONE).toInstant()) });
+		}
+		if (f.to() != null) {
+			sql.append(" and i.occurred_at < :toDay");
+			params.add(new Object[] { "toDay",
+					Timestamp.from(f.to().plusDays(1).atStartOfDay(PlatformTime.ZONE).toInstant()) });
 		}
 		if (Boolean.TRUE.equals(f.overdue())) {
 			sql.append(" and ").append(OVERDUE);

@@ -29,9 +29,9 @@ class IncidentTodos implements StartPageTodos {
 			return List.of();
 		}
 		long following = incidents.count(user, scope,
-				new IncidentFilter(null, IncidentStatus.FOLLOWING_UP, null, null, null, null, null));
+				new IncidentFilter(null, IncidentStatus.FOLLOWING_UP, null, null, null, null, null, null, null));
 		long reported = incidents.count(user, scope,
-				new IncidentFilter(null, IncidentStatus.REPORTED, null, null, null, null, null));
+				new IncidentFilter(null, IncidentStatus.REPORTED, null, null, null, null, null, null, null));
 		if (Incidents.police(user)) {
 			long overdue = incidents.count(user, scope, IncidentFilter.overdueOnly());
 			return List.of(

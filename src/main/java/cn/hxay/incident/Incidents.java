@@ -2,6 +2,7 @@ package cn.hxay.incident;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -220,6 +221,27 @@ public class Incidents {
 		requireRead(user);
 		Paged<Incident> found = store.search(scope, filter, page, now);
 		return police(user) ? found : found.map(Incident::withoutPoliceLinks);
+	}
+
+	/**
+	 * The incidents of the scope that occurred on the days {@code from}..{@code to} (a
+	 * reporting period), oldest first, at most {@value #EXPORT_LIMIT}: what the list
+	 * filtered by these days shows. Without the police links unless the scope is a police
+	 * unit's.
+	 */
+	public List<Incident> occurredBetween(DataScope scope, LocalDate from, LocalDate to) {
+		IncidentFilter filter = IncidentFilter.between(from, to);
+		List<Incident> found = new ArrayList<>();
+		for (int page = 0; found.size() < EXPORT_LIMIT; page++) {
+			Paged<Incident> one = store.search(scope, filter, new PageRequest(page, PageRequest.MAX_SIZE),
+					clock.instant());
+			found.addAll(one.items());
+			if (found.size() >= one.total() || one.items().isEmpty()) {
+				break;
+			}
+		}
+		java.util.Collections.reverse(found);
+		return scope.policeData() ? found : found.stream().map(Incident::withoutPoliceLinks).toList();
 	}
 
 	/**

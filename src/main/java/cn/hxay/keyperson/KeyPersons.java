@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -219,6 +220,25 @@ public class KeyPersons {
 		audit.allowed(user, "SEARCH", null,
 				filter.describe() + "，第 " + (page.page() + 1) + " 页，共 " + result.total() + " 人");
 		return result;
+	}
+
+	/**
+	 * Key-person control in a police unit's scope as the list shows it on {@code day}
+	 * (overdue judged on that day), for the unit's periodic report; empty for any other
+	 * scope: the figure is police data and never reaches an education unit's report.
+	 */
+	public Optional<ControlFigures> controlFigures(DataScope scope, LocalDate day) {
+		if (!scope.policeData()) {
+			return Optional.empty();
+		}
+		PageRequest one = new PageRequest(0, 1);
+		long under = store
+			.page(scope, new KeyPersonFilter(null, null, ControlStatus.UNDER_CONTROL, null, null, null), null, day, one)
+			.total();
+		long overdue = store
+			.page(scope, new KeyPersonFilter(null, null, ControlStatus.UNDER_CONTROL, true, null, null), null, day, one)
+			.total();
+		return Optional.of(new ControlFigures(under, overdue));
 	}
 
 	/**

@@ -4,11 +4,13 @@ import java.util.List;
 
 /**
  * A module's contribution to report prefilling: declare a bean implementing this
- * interface and its figures are offered to every form field that names them. The hazard
- * and inspection figures are here ({@code hazard.*}, {@code inspection.*}); the incident,
- * drill and school-gate post modules add theirs ({@code incident.*}, {@code drill.*},
- * {@code post.*}) without changing this module. Figures made from police-only data are
- * marked {@link ReportFigure#policeOnly()}.
+ * interface and its figures are offered to every form field that names them. The sources
+ * live here and read each owner's public API ({@code hazard.*}, {@code inspection.*},
+ * {@code incident.*}, {@code drill.*}, {@code post.*}, {@code keyperson.*}): the owners
+ * cannot depend on this module, since portal → alarm → dutypost would close a cycle. Each
+ * figure is taken as of the period's end once the period is over
+ * ({@link FigureRequest#asOf()}). Figures made from police-only data are marked
+ * {@link ReportFigure#policeOnly()} and offered to police units only.
  */
 @FunctionalInterface
 public interface ReportFigureSource {

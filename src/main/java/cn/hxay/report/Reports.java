@@ -331,7 +331,7 @@ public class Reports {
 			Map<String, ReportFigure> figures = figures(target, p);
 			for (ReportForm.Field f : d.form().fields()) {
 				ReportFigure fig = f.figure() == null ? null : figures.get(f.figure());
-				String v = fig == null ? null : Long.toString(fig.value());
+				String v = fig == null ? null : f.number() ? Long.toString(fig.value()) : fig.prefill();
 				store.putValue(s.id(), new Submission.Value(f.key(), v, v, fig == null ? null : fig.source(), null,
 						fig != null && fig.policeOnly()));
 			}
@@ -339,10 +339,21 @@ public class Reports {
 		return store.submissionOf(id, target.unitId(), p.start()).orElseThrow();
 	}
 
+	/**
+	 * Whether a case list still holds every case the platform listed (lines added, e.g.
+	 * cases prevented, need no reason; a platform case removed does).
+	 */
+	static boolean keepsEveryLine(String prefilled, String value) {
+		java.util.Set<String> given = value == null ? java.util.Set.of()
+				: value.lines().map(String::strip).collect(java.util.stream.Collectors.toSet());
+		return prefilled.lines().map(String::strip).filter(l -> !l.isEmpty()).allMatch(given::contains);
+	}
+
 	/** Every figure the sources offer for the unit and period, by name. */
 	Map<String, ReportFigure> figures(Target target, Period p) {
 		Organisation unit = organisations.get(target.unitId());
-		FigureRequest request = new FigureRequest(unit, organisations.scopeOf(unit.id(), false), p.start(), p.end());
+		FigureRequest request = new FigureRequest(unit, organisations.scopeOf(unit.id(), false), p.start(), p.end(),
+				asOf(p));
 		Map<String, ReportFigure> figures = new HashMap<>();
 		for (ReportFigureSource source : sources) {
 			for (ReportFigure f : source.figures(request)) {
@@ -350,6 +361,16 @@ public class Reports {
 			}
 		}
 		return figures;
+	}
+
+	/**
+	 * The moment a period's figures are taken as of: the end of its last day in Beijing
+	 * time once it is over, else now.
+	 */
+	Instant asOf(Period p) {
+		Instant end = p.end().plusDays(1).atStartOfDay(PlatformTime.ZONE).toInstant();
+		Instant now = clock.instant();
+		return now.isBefore(end) ? now : end;
 	}
 
 	public Submission submission(DataScope scope, long submissionId) {
@@ -414,7 +435,8 @@ public class Reports {
 			if (submit && f.required() && v == null) {
 				problems.add(Violation.of(f.key(), "请填写" + f.label()));
 			}
-			boolean corrected = old.prefilled() != null && !old.prefilled().equals(v);
+			boolean corrected = old.prefilled() != null && !old.prefilled().equals(v)
+					&& !(f.caseList() && keepsEveryLine(old.prefilled(), v));
 			if (reason != null && reason.length() > REASON_MAX) {
 				problems.add(Violation.of("reason." + f.key(), "修改原因不超过 " + REASON_MAX + " 字"));
 			}
@@ -457,7 +479,7 @@ public class Reports {
 			Organisation unit = organisations.get(user.organisationId());
 			StringBuilder detail = new StringBuilder("经办人确认属实");
 			for (Submission.Value v : next) {
-				if (v.corrected()) {
+				if (v.corrected() && v.reason() != null) {
 					String label = d.form().field(v.field()).map(ReportForm.Field::label).orElse(v.field());
 					detail.append("；")
 						.append(label)

@@ -390,22 +390,28 @@ class ReportFlowTests {
 		long sid = s.get("id").asLong();
 		Map<String, String> values = new HashMap<>();
 		byField(s).forEach((k, v) -> values.put(k, v.get("value").isNull() ? "0" : v.get("value").asString()));
-		values.put("crimeCases", "1");
-		values.put("crimePublicOrder", "1");
-		values.put("crimeDetail", "11月3日 某小学门口 殴打学生案，已刑拘");
+		// the platform's incidents of the period are counted and listed one line each;
+		// one more case than the platform knows needs a reason and its own line
+		long platformCases = Long.parseLong(byField(s).get("crimeCases").get("prefilled").asString());
+		String platformLines = byField(s).get("crimeDetail").get("prefilled").asString();
+		assertThat(platformLines.lines().filter(l -> !l.isBlank()).count()).isEqualTo(platformCases);
+		values.put("crimeCases", Long.toString(platformCases + 1));
+		values.put("crimeDetail", platformLines);
 		values.put("supervisionAccountable", "0");
 		values.put("supervisionDetail", "");
 		values.put("preventionPrevented", "0");
-		values.put("preventionDetail", "");
 		var mapper = tools.jackson.databind.json.JsonMapper.shared();
+		Map<String, String> reasons = Map.of("crimeCases", "一起寻衅滋事案由派出所直接受理，未在平台登记");
 		Page one = api("PUT", "/api/v1/reports/submissions/" + sid, DemoUsers.STATION_OFFICER,
-				mapper.writeValueAsString(
-						Map.of("version", s.get("version").asInt(), "values", values, "submit", true, "attest", true)));
+				mapper.writeValueAsString(Map.of("version", s.get("version").asInt(), "values", values, "reasons",
+						reasons, "submit", true, "attest", true)));
 		assertThat(one.status()).isEqualTo(400);
-		assertThat(one.body()).contains("共 2 起，已填 1 起");
-		values.put("crimeDetail", "11月3日 某小学门口 殴打学生案，已刑拘\n11月5日 校门口 寻衅滋事，行政拘留5日");
-		Page ok = api("PUT", "/api/v1/reports/submissions/" + sid, DemoUsers.STATION_OFFICER, mapper.writeValueAsString(
-				Map.of("version", s.get("version").asInt(), "values", values, "submit", true, "attest", true)));
+		assertThat(one.body()).contains("共 " + (platformCases + 1) + " 起，已填 " + platformCases + " 起");
+		// a line added to the platform's cases needs no reason of its own
+		values.put("crimeDetail", (platformLines.isBlank() ? "" : platformLines + "\n") + "11月5日 校门口 寻衅滋事，行政拘留5日");
+		Page ok = api("PUT", "/api/v1/reports/submissions/" + sid, DemoUsers.STATION_OFFICER,
+				mapper.writeValueAsString(Map.of("version", s.get("version").asInt(), "values", values, "reasons",
+						reasons, "submit", true, "attest", true)));
 		assertThat(ok.status()).as(ok.body()).isEqualTo(200);
 		assertThat(json(ok.body()).get("policeOnly").asBoolean()).isTrue();
 		assertThat(json(
