@@ -3,12 +3,9 @@ package cn.hxay.alarm.ingestion;
 import cn.hxay.alarm.Alarms;
 import cn.hxay.alarm.ConsoleStream;
 import cn.hxay.alarm.TestDevices;
+import cn.hxay.alarm.TestMosquitto;
 import cn.hxay.alarm.TestPublisher;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,45 +58,30 @@ class TwoNodeClusterTests {
 
 	static final int ALARMS = 40;
 
-	static Process mosquitto;
-
-	static int mqttPort;
+	static TestMosquitto mosquitto;
 
 	@Autowired
 	DataSource database;
 
 	static boolean mosquittoInstalled() {
 		if (System.getenv("CI") != null) {
-			assertThat(ExternalBrokerTests.mosquittoInstalled()).as("CI must install mosquitto (.ci/run does)")
-				.isTrue();
+			assertThat(TestMosquitto.installed()).as("CI must install mosquitto (.ci/run does)").isTrue();
 		}
-		return ExternalBrokerTests.mosquittoInstalled();
+		return TestMosquitto.installed();
 	}
 
 	@BeforeAll
 	static void startMosquitto() throws Exception {
-		Files.createDirectories(WORK);
-		mqttPort = freePort();
-		Path conf = WORK.resolve("mosquitto.conf");
-		Files.writeString(conf, """
-				listener %d 127.0.0.1
+		mosquitto = TestMosquitto.start(WORK, """
 				allow_anonymous true
 				persistence false
-				max_queued_messages 100000
-				""".formatted(mqttPort) + ("root".equals(System.getProperty("user.name")) ? "user root\n" : ""));
-		mosquitto = new ProcessBuilder(ExternalBrokerTests.MOSQUITTO.getPath(), "-c", conf.toString())
-			.redirectErrorStream(true)
-			.redirectOutput(WORK.resolve("mosquitto.log").toFile())
-			.start();
-		await("mosquitto listening").atMost(Duration.ofSeconds(10))
-			.pollInterval(Duration.ofMillis(100))
-			.until(() -> accepts(mqttPort));
+				max_queued_messages 100000""");
 	}
 
 	@AfterAll
 	static void stopMosquitto() {
 		if (mosquitto != null) {
-			mosquitto.destroy();
+			mosquitto.close();
 		}
 	}
 
@@ -107,9 +89,8 @@ class TwoNodeClusterTests {
 		HikariDataSource db = (HikariDataSource) database;
 		List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off",
 				"--spring.datasource.url=" + db.getJdbcUrl(), "--spring.datasource.username=" + db.getUsername(),
-				"--hxay.demo.enabled=false", "--hxay.mqtt.url=tcp://127.0.0.1:" + mqttPort,
-				"--hxay.mqtt.client-id=node-" + name, "--hxay.mqtt.shared-group=hxay",
-				"--hxay.demo.device-heartbeats=false"));
+				"--hxay.demo.enabled=false", "--hxay.mqtt.url=" + mosquitto.url(), "--hxay.mqtt.client-id=node-" + name,
+				"--hxay.mqtt.shared-group=hxay", "--hxay.demo.device-heartbeats=false"));
 		return new SpringApplicationBuilder(CampusSafetyApplication.class).run(args.toArray(String[]::new));
 	}
 
@@ -145,7 +126,7 @@ class TwoNodeClusterTests {
 			ConsoleStream consoleA = ConsoleStream.open(portA, WebSession.signedIn(portA, "qinglong.police", PW));
 			ConsoleStream consoleB = ConsoleStream.open(portB, signedInOnB);
 			CompletableFuture<Void> stopping = null;
-			try (TestPublisher publisher = new TestPublisher("tcp://127.0.0.1:" + mqttPort)) {
+			try (TestPublisher publisher = new TestPublisher(mosquitto.url())) {
 				for (int i = 0; i < ALARMS; i++) {
 					String eventId = "cluster-" + UUID.randomUUID().toString().substring(0, 12);
 					publisher.publish(topic + "alarm", "{\"eventId\":\"" + eventId + "\",\"token\":\"" + device.token()
@@ -198,7 +179,7 @@ class TwoNodeClusterTests {
 
 			// the session signed in on B is valid on A, and its console keeps receiving
 			try (ConsoleStream moved = ConsoleStream.open(portA, signedInOnB);
-					TestPublisher publisher = new TestPublisher("tcp://127.0.0.1:" + mqttPort)) {
+					TestPublisher publisher = new TestPublisher(mosquitto.url())) {
 				String eventId = "cluster-after-" + UUID.randomUUID().toString().substring(0, 8);
 				publisher.publish(topic + "alarm", "{\"eventId\":\"" + eventId + "\",\"token\":\"" + device.token()
 						+ "\",\"code\":\"one_key\",\"detail\":\"双节点测试\"}");
@@ -256,21 +237,6 @@ class TwoNodeClusterTests {
 
 	private static int port(ConfigurableApplicationContext context) {
 		return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-	}
-
-	private static boolean accepts(int port) {
-		try (Socket socket = new Socket("127.0.0.1", port)) {
-			return true;
-		}
-		catch (IOException ex) {
-			return false;
-		}
 	}
 
 }
