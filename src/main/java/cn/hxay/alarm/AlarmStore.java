@@ -107,6 +107,13 @@ class AlarmStore {
 	}
 
 	/** Alarms changed in the last seconds (database clock), for the console feeds. */
+	List<Alarm> actionableByIds(Long[] ids) {
+		return jdbc.sql("select * from alarm a where a.id = any(?) and a.actionable order by a.changed_at, a.id")
+			.param(ids)
+			.query(AlarmStore::map)
+			.list();
+	}
+
 	List<Alarm> changedRecently(int seconds) {
 		return jdbc
 			.sql("select * from alarm a where a.changed_at > clock_timestamp() - make_interval(secs => ?)"

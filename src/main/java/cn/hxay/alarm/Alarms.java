@@ -259,6 +259,14 @@ public class Alarms {
 	}
 
 	/**
+	 * The actionable alarms among the given ids as they are now, whatever the scope: for
+	 * the console's live feed, told of changes by the database's notifications.
+	 */
+	public List<Alarm> actionable(java.util.Collection<Long> ids) {
+		return ids.isEmpty() ? List.of() : store.actionableByIds(ids.toArray(Long[]::new));
+	}
+
+	/**
 	 * Escalates alarms unacknowledged, or acknowledged but not worked, for longer than
 	 * allowed. Runs under the cluster lock {@code alarm.escalation} so that one node does
 	 * it at a time.

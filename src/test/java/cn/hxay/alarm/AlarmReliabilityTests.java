@@ -1,9 +1,6 @@
 package cn.hxay.alarm;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,40 +44,30 @@ class AlarmReliabilityTests {
 
 	static final Path WORK = Path.of("target", "reliability-" + UUID.randomUUID()).toAbsolutePath();
 
-	static Process mosquitto;
+	static TestMosquitto mosquitto;
 
 	static int mqttPort;
 
 	@BeforeAll
 	static void startMosquitto() throws Exception {
-		boolean installed = new File("/usr/sbin/mosquitto").canExecute();
+		boolean installed = TestMosquitto.installed();
 		if (System.getenv("CI") != null) {
 			assertThat(installed).as("CI must install mosquitto (.ci/run does)").isTrue();
 		}
 		assumeTrue(installed, "Debian mosquitto is not installed");
 		Files.createDirectories(WORK.resolve("mosquitto"));
-		mqttPort = freePort();
-		Path conf = WORK.resolve("mosquitto.conf");
-		Files.writeString(conf, """
-				listener %d 127.0.0.1
+		mosquitto = TestMosquitto.start(WORK, """
 				allow_anonymous true
 				persistence true
 				persistence_location %s/
-				user root
-				max_queued_messages 100000
-				""".formatted(mqttPort, WORK.resolve("mosquitto")));
-		mosquitto = new ProcessBuilder("/usr/sbin/mosquitto", "-c", conf.toString()).redirectErrorStream(true)
-			.redirectOutput(WORK.resolve("mosquitto.log").toFile())
-			.start();
-		await("mosquitto listening").atMost(Duration.ofSeconds(10))
-			.pollInterval(Duration.ofMillis(100))
-			.until(() -> accepts(mqttPort));
+				max_queued_messages 100000""".formatted(WORK.resolve("mosquitto")));
+		mqttPort = mosquitto.port();
 	}
 
 	@AfterAll
 	static void stopMosquitto() throws Exception {
 		if (mosquitto != null) {
-			mosquitto.destroy();
+			mosquitto.close();
 		}
 		Postgres.stopLeftover();
 	}
@@ -203,19 +190,8 @@ class AlarmReliabilityTests {
 		return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
 	}
 
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-	}
-
 	private static boolean accepts(int port) {
-		try (Socket socket = new Socket("127.0.0.1", port)) {
-			return true;
-		}
-		catch (IOException ex) {
-			return false;
-		}
+		return TestMosquitto.accepts(port);
 	}
 
 	/**

@@ -22,7 +22,9 @@ import org.springframework.stereotype.Component;
  * Heartbeats are not stored one row each: they gather here per device (latest time and
  * count) and every flush interval one statement updates each device's status row. A
  * heartbeat lost in a crash costs nothing the next heartbeat does not restore; a failed
- * flush puts its heartbeats back for the next one. Also flushes the rejection counters.
+ * flush puts its heartbeats back for the next one. The same flush appends them to the
+ * day-partitioned history {@code device_heartbeat} (see {@link HeartbeatPartitions}).
+ * Also flushes the rejection counters.
  */
 @Component
 class HeartbeatBuffer implements SmartLifecycle {
@@ -101,12 +103,14 @@ class HeartbeatBuffer implements SmartLifecycle {
 					                  and r.registered_until <= to_timestamp(v.ms / 1000.0))""")
 				.params(ids, millis)
 				.update();
-			return jdbc.sql("""
+			int updated = jdbc.sql("""
 					update device_status s
 					set last_heartbeat_at = greatest(s.last_heartbeat_at, to_timestamp(v.ms / 1000.0)),
 					    heartbeats = s.heartbeats + v.n
 					from unnest(cast(? as bigint[]), cast(? as bigint[]), cast(? as bigint[])) as v(id, ms, n)
 					where s.device_id = v.id""").params(ids, millis, counts).update();
+			log(ids, millis, counts);
+			return updated;
 		}
 		catch (RuntimeException ex) {
 			log.warn("heartbeat flush failed, {} devices kept for the next one: {}", ids.length, ex.getMessage());
@@ -118,6 +122,24 @@ class HeartbeatBuffer implements SmartLifecycle {
 				swap.readLock().unlock();
 			}
 			return 0;
+		}
+	}
+
+	/**
+	 * The raw history (device_heartbeat, one partition per day): kept apart from the
+	 * status update, so that a missing partition costs history, never online status.
+	 */
+	private void log(Long[] ids, Long[] millis, Long[] counts) {
+		try {
+			jdbc.sql("""
+					insert into device_heartbeat (device_id, at, beats)
+					select v.id, to_timestamp(v.ms / 1000.0), v.n
+					from unnest(cast(? as bigint[]), cast(? as bigint[]), cast(? as bigint[])) as v(id, ms, n)""")
+				.params(ids, millis, counts)
+				.update();
+		}
+		catch (RuntimeException ex) {
+			log.warn("heartbeat history not written for {} devices: {}", ids.length, ex.getMessage());
 		}
 	}
 

@@ -29,6 +29,15 @@ import org.springframework.stereotype.Component;
  * behind it; when the database cannot store an alarm the message is not acknowledged: the
  * client drops the connection, reconnects, and the broker delivers it again (stored once
  * thanks to its event id).
+ *
+ * <p>
+ * Several nodes: with {@code hxay.mqtt.shared-group} set (e.g. {@code hxay}) each node
+ * subscribes to {@code $share/hxay/<topic filter>}, the shared subscription of MQTT 5
+ * (which Mosquitto 2, EMQX and VerneMQ also grant to MQTT 3.1.1 clients such as this
+ * one), so that the broker hands each message to one node of the group. A node stopped in
+ * order leaves the group first (unsubscribes, then finishes what it was given), so that
+ * the broker stops queueing a share for it: its persistent session would otherwise keep
+ * that share until it returns.
  */
 @Component
 class MqttIngest implements SmartLifecycle, MqttCallbackExtended {
@@ -47,19 +56,49 @@ class MqttIngest implements SmartLifecycle, MqttCallbackExtended {
 
 	private final String topicFilter;
 
+	private final boolean shared;
+
+	private final java.util.concurrent.atomic.AtomicLong handled = new java.util.concurrent.atomic.AtomicLong();
+
 	private volatile MqttClient client;
 
 	private final BrokerAccess access;
 
 	MqttIngest(MqttBroker broker, BrokerAccess access, Ingest ingest,
 			@Value("${hxay.mqtt.enabled:true}") boolean enabled, @Value("${hxay.mqtt.client-id:}") String clientId,
-			@Value("${hxay.mqtt.topic-filter:hxay/v1/+/+/+}") String topicFilter) {
+			@Value("${hxay.mqtt.topic-filter:hxay/v1/+/+/+}") String topicFilter,
+			@Value("${hxay.mqtt.shared-group:}") String sharedGroup) {
 		this.broker = broker;
 		this.access = access;
 		this.ingest = ingest;
 		this.enabled = enabled;
 		this.clientId = clientId == null || clientId.isBlank() ? "hxay-platform-" + hostName() : clientId;
-		this.topicFilter = topicFilter;
+		this.topicFilter = subscription(topicFilter, sharedGroup);
+		this.shared = this.topicFilter.startsWith("$share/");
+	}
+
+	/** The filter this node subscribes to: in the shared group when one is named. */
+	static String subscription(String topicFilter, String sharedGroup) {
+		if (sharedGroup == null || sharedGroup.isBlank() || topicFilter.startsWith("$share/")) {
+			return topicFilter;
+		}
+		if (!sharedGroup.matches("[A-Za-z0-9_-]+")) {
+			throw new IllegalArgumentException("hxay.mqtt.shared-group: letters, digits, _ and - only");
+		}
+		return "$share/" + sharedGroup + "/" + topicFilter;
+	}
+
+	/** The filter subscribed to. */
+	String topicFilter() {
+		return topicFilter;
+	}
+
+	/**
+	 * Well-formed messages this node has taken from the broker and handed to ingestion
+	 * (not those refused at the door, nor those left for redelivery).
+	 */
+	long handled() {
+		return handled.get();
 	}
 
 	@Override
@@ -134,6 +173,7 @@ class MqttIngest implements SmartLifecycle, MqttCallbackExtended {
 				return;
 			}
 			ingest.receive(Ingest.MQTT, kind, parts[3], parts[2], null, message.getPayload());
+			handled.incrementAndGet();
 		}
 		catch (DataAccessException | org.springframework.transaction.TransactionException ex) {
 			log.warn("alarm not stored, leaving it unacknowledged for redelivery: {}", ex.getMessage());
@@ -160,6 +200,7 @@ class MqttIngest implements SmartLifecycle, MqttCallbackExtended {
 		client = null;
 		if (current != null) {
 			try {
+				leaveGroup(current);
 				if (current.isConnected()) {
 					current.disconnect(1000);
 				}
@@ -167,6 +208,17 @@ class MqttIngest implements SmartLifecycle, MqttCallbackExtended {
 			}
 			catch (MqttException ex) {
 				log.debug("MQTT disconnect: {}", ex.getMessage());
+			}
+		}
+	}
+
+	private void leaveGroup(MqttClient current) {
+		if (shared && current.isConnected()) {
+			try {
+				current.unsubscribe(topicFilter);
+			}
+			catch (MqttException ex) {
+				log.warn("MQTT unsubscribe before stopping failed: {}", ex.getMessage());
 			}
 		}
 	}
