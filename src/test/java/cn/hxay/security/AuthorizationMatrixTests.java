@@ -558,7 +558,11 @@ class AuthorizationMatrixTests {
 	"GET /api/v1/accidents", "L A A A A A A A A A",
 	"POST /api/v1/accidents", "L F A F f A A F F A",
 	"GET /console/on-site", "L F F A F F F A A F",
-	"POST /console/on-site/{id}/arrive", "L F F A F F F A A F", "L F F A F F F N N F"
+	"POST /console/on-site/{id}/arrive", "L F F A F F F A A F", "L F F A F F F N N F",
+	// one-key alarms at venues near schools (护校联防): registered by police only
+	"GET /devices/venue/new", "L F F A F F F A A F",
+	"POST /devices/venue/new", "L F F A f F F A A F",
+	"POST /api/v1/devices/venue", "L F F A f F F A A F"
 	// @formatter:on
 	);
 

@@ -99,7 +99,7 @@ class ConsoleFeed implements SmartLifecycle {
 			}
 			String data = json.writeValueAsString(AlarmView.of(alarm));
 			for (Subscriber subscriber : subscribers) {
-				if (subscriber.scope().covers(alarm.units())) {
+				if (alarm.inScopeOf(subscriber.scope())) {
 					send(subscriber,
 							SseEmitter.event()
 								.name("alarm")
