@@ -202,7 +202,10 @@ class AlarmStore {
 			.query((rs, i) -> Map.entry(AlarmOutcome.valueOf(rs.getString("outcome")).label(), rs.getLong("n")))
 			.list()
 			.forEach(e -> byOutcome.put(e.getKey(), e.getValue()));
+		// both always shown, so that the distinction is visible when one of them is none
 		Map<String, Long> byOwner = new LinkedHashMap<>();
+		byOwner.put("学校报警", 0L);
+		byOwner.put(DeviceOwner.VENUE_ALARMS, 0L);
 		bind(jdbc.sql("select owner_kind, count(*) as n" + where + " and a.actionable group by owner_kind"
 				+ " order by owner_kind desc"), scope, from, to)
 			.query((rs,

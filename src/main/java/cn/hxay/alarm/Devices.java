@@ -237,18 +237,11 @@ public class Devices {
 		if (!mayRegisterAtVenue(user)) {
 			throw new ForbiddenException("只有公安（市局、分局、派出所）可以登记周边场所的一键报警");
 		}
-		VenuePlace venue = venuePlace(scope, typed);
-		DeviceDetails details = typed.details(venue.school().schoolId());
-		List<Violation> problems = new ArrayList<>(details.violations());
-		problems.addAll(codeProblems(details, venue.regionCode(), null));
-		if (!problems.isEmpty()) {
-			throw new InvalidInputException(problems);
-		}
 		String token = DeviceTokens.newToken();
-		long id = store.insertAtVenue(details, venue, token);
-		audit.record("DEVICE_REGISTERED", "device", id, details.code() + " " + details.kind().label() + " 周边场所 "
-				+ venue.venueName() + " " + details.place() + "，护 " + venue.school().schoolName());
-		return new IssuedToken(store.byId(id).orElseThrow(), token);
+		Device d = store.byId(insertAtVenue(scope, typed, token)).orElseThrow();
+		audit.record("DEVICE_REGISTERED", "device", d.id(), d.code() + " " + d.kind().label() + " 周边场所 " + d.venueName()
+				+ " " + d.place() + "，护 " + d.schoolName());
+		return new IssuedToken(d, token);
 	}
 
 	/**
@@ -258,18 +251,23 @@ public class Devices {
 	@Transactional
 	public long importInstalledAtVenue(DataScope scope, VenueDeviceDetails typed, String token, Instant lastHeartbeatAt,
 			long heartbeats) {
-		VenuePlace venue = venuePlace(scope, typed);
-		DeviceDetails details = typed.details(venue.school().schoolId());
-		List<Violation> problems = new ArrayList<>(details.violations());
-		problems.addAll(codeProblems(details, venue.regionCode(), null));
-		if (!problems.isEmpty()) {
-			throw new InvalidInputException(problems);
-		}
-		long id = store.insertAtVenue(details, venue, token);
+		long id = insertAtVenue(scope, typed, token);
 		if (lastHeartbeatAt != null) {
 			store.heartbeat(id, lastHeartbeatAt, heartbeats);
 		}
 		return id;
+	}
+
+	/** Checks a venue's device and stores it with its token. */
+	private long insertAtVenue(DataScope scope, VenueDeviceDetails typed, String token) {
+		VenuePlace venue = venuePlace(scope, typed);
+		DeviceDetails details = typed.details(venue.school().schoolId());
+		List<Violation> problems = new ArrayList<>(details.violations());
+		problems.addAll(codeProblems(details, venue.regionCode(), "场所", null));
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		return store.insertAtVenue(details, venue, token);
 	}
 
 	/**
@@ -410,19 +408,20 @@ public class Devices {
 				problems.add(Violation.of("schoolId", "学校不存在，或不在您的管辖范围内"));
 			}
 		}
-		problems.addAll(codeProblems(details, school == null ? null : school.regionCode(), current));
+		problems.addAll(codeProblems(details, school == null ? null : school.regionCode(), "学校", current));
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
 		return school;
 	}
 
-	/** The code's city prefix and uniqueness. */
-	private List<Violation> codeProblems(DeviceDetails details, String regionCode, Device current) {
+	/** The code's city prefix (that of the school's or venue's city) and uniqueness. */
+	private List<Violation> codeProblems(DeviceDetails details, String regionCode, String owner, Device current) {
 		List<Violation> problems = new ArrayList<>();
 		if (regionCode != null && details.code() != null && details.code().matches("\\d{20}")
 				&& !details.code().startsWith(regionCode.substring(0, 4))) {
-			problems.add(Violation.of("code", "设备编码前 4 位应与所在市的行政区划代码 " + regionCode.substring(0, 4) + " 一致"));
+			problems
+				.add(Violation.of("code", "设备编码前 4 位应与" + owner + "所在市的行政区划代码 " + regionCode.substring(0, 4) + " 一致"));
 		}
 		if (details.code() != null && (current == null || !current.code().equals(details.code()))
 				&& store.byCode(details.code()).isPresent()) {

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import cn.hxay.demo.DemoUsers;
@@ -165,7 +164,7 @@ class VenueDeviceFlowTests {
 		long venueAlarmsBefore = venueAlarms();
 		long other = raise(wujinDevice);
 		long id = raise(device);
-		String event = next(lines, "\"id\":" + id + ",");
+		String event = ConsoleTests.next(lines, "\"id\":" + id + ",");
 		assertThat(event).as("the station's live feed").isNotNull();
 		assertThat(event).contains("\"owner\":\"VENUE\"")
 			.contains("\"venueName\":\"" + name + "\"")
@@ -214,17 +213,6 @@ class VenueDeviceFlowTests {
 
 	private static int version(Page detail) {
 		return Integer.parseInt(find(detail.body(), "data-version=\"(\\d+)\""));
-	}
-
-	private static String next(BlockingQueue<String> lines, String wanted) throws InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-		while (System.nanoTime() < deadline) {
-			String line = lines.poll(100, TimeUnit.MILLISECONDS);
-			if (line != null && line.contains(wanted)) {
-				return line;
-			}
-		}
-		return null;
 	}
 
 }
