@@ -56,7 +56,7 @@
     note.className = 'alert alert-danger shadow d-flex align-items-start gap-2 alarm-announcement';
     note.dataset.alarmId = a.id;
     note.innerHTML = '<div class="flex-grow-1"><strong>新报警：' + hxay.escapeHtml(a.typeLabel) + '</strong><br>'
-      + hxay.escapeHtml(a.schoolName) + ' · ' + hxay.escapeHtml(a.place)
+      + hxay.escapeHtml(a.siteName || a.schoolName) + ' · ' + hxay.escapeHtml(a.place)
       + '<br><a class="alert-link" href="/console">打开接处警台</a></div>'
       + '<button type="button" class="btn-close" aria-label="关闭"></button>';
     note.querySelector('.btn-close').addEventListener('click', function () { note.remove(); tidy(); });

@@ -67,7 +67,7 @@
         var tr = document.createElement('tr');
         tr.dataset.alarmId = a.id;
         tr.style.cursor = 'pointer';
-        [a.priority, a.typeLabel, a.schoolName, a.place, new Date(a.receivedAtMillis).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }),
+        [a.priority, a.typeLabel, a.siteName || a.schoolName, a.place, new Date(a.receivedAtMillis).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }),
           '', a.stateLabel + (a.escalationLevel > 0 ? ' ⚠升级' : '')].forEach(function (value) {
           var td = document.createElement('td');
           td.textContent = text(value);

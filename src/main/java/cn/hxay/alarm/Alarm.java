@@ -3,6 +3,7 @@ package cn.hxay.alarm;
 import java.time.Duration;
 import java.time.Instant;
 
+import cn.hxay.organisation.DataScope;
 import cn.hxay.organisation.SchoolUnits;
 import cn.hxay.shared.InvalidInputException;
 
@@ -22,11 +23,25 @@ public record Alarm(long id, String eventId, long deviceId, String deviceCode, D
 		String detail, String rawPayload, AlarmState state, Instant acknowledgedAt, String acknowledgedBy,
 		Instant dispatchedAt, String dispatchedBy, Long dispatchStationId, String officers, Instant arrivedAt,
 		String arrivedBy, Instant closedAt, String closedBy, AlarmOutcome outcome, String closingNote,
-		int escalationLevel, Instant escalatedAt, int version) {
+		int escalationLevel, Instant escalatedAt, int version, DeviceOwner owner, Long venueId, String venueName,
+		String venueAddress) {
 
 	/** The units of the alarm's school, for the data scope. */
 	public SchoolUnits units() {
 		return new SchoolUnits(schoolOrgId, bureauId, stationId, townshipId);
+	}
+
+	/** Whether the alarm is in the scope, by the same rule as its device's. */
+	public boolean inScopeOf(DataScope scope) {
+		return owner.inScope(scope, units(), stationId);
+	}
+
+	/**
+	 * Where it was raised, as the console shows it: the school, or for a venue's one-key
+	 * alarm the venue and the school it protects.
+	 */
+	public String siteName() {
+		return owner == DeviceOwner.VENUE ? venueName + "（周边一键报警，护 " + schoolName + "）" : schoolName;
 	}
 
 	/** 接警. */
@@ -84,7 +99,7 @@ public record Alarm(long id, String eventId, long deviceId, String deviceCode, D
 				schoolOrgId, bureauId, stationId, townshipId, regionCode, type, code, priority, actionable, channel,
 				deviceTime, receivedAt, snapshotUrl, clipUrl, detail, rawPayload, next, ackAt, ackBy, dispatchAt,
 				dispatchBy, station, names, arriveAt, arriveBy, closeAt, closeBy, result, note, escalationLevel,
-				escalatedAt, version);
+				escalatedAt, version, owner, venueId, venueName, venueAddress);
 	}
 
 	/**

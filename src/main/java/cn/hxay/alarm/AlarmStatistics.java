@@ -10,10 +10,12 @@ import java.util.Map;
  * @param byOutcome closed alarms by outcome label
  * @param meanSecondsToAcknowledge mean time from receipt to 接警, {@code null} if none
  * @param meanSecondsToArrive mean time from receipt to 到场, {@code null} if none
- * @param falseAlarmRates per school, most false alarms first
+ * @param falseAlarmRates per school (its own devices), most false alarms first
+ * @param byOwner actionable alarms from schools' own devices ("学校报警") and from venues'
+ * one-key alarms near schools ("周边一键报警", {@link DeviceOwner#VENUE_ALARMS})
  */
 public record AlarmStatistics(Map<String, Long> byType, Map<String, Long> byOutcome, Double meanSecondsToAcknowledge,
-		Double meanSecondsToArrive, List<SchoolFalseAlarms> falseAlarmRates) {
+		Double meanSecondsToArrive, List<SchoolFalseAlarms> falseAlarmRates, Map<String, Long> byOwner) {
 
 	/** 误报率 of one school: false alarms among its closed alarms. */
 	public record SchoolFalseAlarms(long schoolId, String schoolName, long closed, long falseAlarms) {

@@ -43,10 +43,12 @@ class AlarmStore {
 		return jdbc.sql("""
 				insert into alarm (device_id, event_id, device_code, device_kind, device_place, school_id, school_code,
 				  school_name, school_org_id, bureau_id, station_id, township_id, region_code, type, code, priority,
-				  actionable, channel, device_time, received_at, snapshot_url, clip_url, detail, raw_payload, state)
+				  actionable, channel, device_time, received_at, snapshot_url, clip_url, detail, raw_payload, state,
+				  owner_kind, venue_id, venue_name, venue_address)
 				select d.id, :eventId, d.code, d.kind, d.place, d.school_id, d.school_code, d.school_name,
 				  d.school_org_id, d.bureau_id, d.station_id, d.township_id, d.region_code, :type, :code, :priority,
-				  :actionable, :channel, :deviceTime, :receivedAt, :snapshotUrl, :clipUrl, :detail, :raw, :state
+				  :actionable, :channel, :deviceTime, :receivedAt, :snapshotUrl, :clipUrl, :detail, :raw, :state,
+				  d.owner_kind, d.venue_id, d.venue_name, d.venue_address
 				from device d where d.id = :deviceId
 				on conflict (device_id, event_id) do nothing
 				returning id""")
@@ -207,6 +209,17 @@ class AlarmStore {
 			.query((rs, i) -> Map.entry(AlarmOutcome.valueOf(rs.getString("outcome")).label(), rs.getLong("n")))
 			.list()
 			.forEach(e -> byOutcome.put(e.getKey(), e.getValue()));
+		// both always shown, so that the distinction is visible when one of them is none
+		Map<String, Long> byOwner = new LinkedHashMap<>();
+		byOwner.put("学校报警", 0L);
+		byOwner.put(DeviceOwner.VENUE_ALARMS, 0L);
+		bind(jdbc.sql("select owner_kind, count(*) as n" + where + " and a.actionable group by owner_kind"
+				+ " order by owner_kind desc"), scope, from, to)
+			.query((rs,
+					i) -> Map.entry(DeviceOwner.of(rs.getString("owner_kind")) == DeviceOwner.VENUE
+							? DeviceOwner.VENUE_ALARMS : "学校报警", rs.getLong("n")))
+			.list()
+			.forEach(e -> byOwner.put(e.getKey(), e.getValue()));
 		Double[] means = bind(jdbc.sql("select avg(extract(epoch from acknowledged_at - received_at)) as ack,"
 				+ " avg(extract(epoch from arrived_at - received_at)) as arrive" + where), scope, from, to)
 			.query((rs, i) -> new Double[] { nullableDouble(rs, "ack"), nullableDouble(rs, "arrive") })
@@ -214,12 +227,12 @@ class AlarmStore {
 		List<AlarmStatistics.SchoolFalseAlarms> rates = bind(jdbc.sql("select school_id, min(school_name) as name,"
 				+ " count(*) filter (where outcome is not null) as closed,"
 				+ " count(*) filter (where outcome = 'FALSE_ALARM') as false_alarms" + where
-				+ " and a.actionable group by school_id having count(*) filter (where outcome is not null) > 0"
+				+ " and a.actionable and a.owner_kind = 'SCHOOL' group by school_id having count(*) filter (where outcome is not null) > 0"
 				+ " order by false_alarms desc, closed desc limit 50"), scope, from, to)
 			.query((rs, i) -> new AlarmStatistics.SchoolFalseAlarms(rs.getLong("school_id"), rs.getString("name"),
 					rs.getLong("closed"), rs.getLong("false_alarms")))
 			.list();
-		return new AlarmStatistics(byType, byOutcome, means[0], means[1], rates);
+		return new AlarmStatistics(byType, byOutcome, means[0], means[1], rates, byOwner);
 	}
 
 	private static StatementSpec bind(StatementSpec spec, DataScope scope, Instant from, Instant to) {
@@ -249,7 +262,8 @@ class AlarmStore {
 				DeviceStore.instant(rs, "arrived_at"), rs.getString("arrived_by"), DeviceStore.instant(rs, "closed_at"),
 				rs.getString("closed_by"), outcome == null ? null : AlarmOutcome.valueOf(outcome),
 				rs.getString("closing_note"), rs.getInt("escalation_level"), DeviceStore.instant(rs, "escalated_at"),
-				rs.getInt("version"));
+				rs.getInt("version"), DeviceOwner.of(rs.getString("owner_kind")), DeviceStore.nullable(rs, "venue_id"),
+				rs.getString("venue_name"), rs.getString("venue_address"));
 	}
 
 }

@@ -94,7 +94,7 @@ public class Alarms {
 	@Transactional
 	public Alarm open(CurrentUser user, DataScope scope, long id) {
 		Alarm alarm = get(user, scope, id);
-		audit.record("ALARM_VIEWED", "alarm", id, alarm.type().label() + " " + alarm.schoolName() + " "
+		audit.record("ALARM_VIEWED", "alarm", id, alarm.type().label() + " " + alarm.siteName() + " "
 				+ alarm.devicePlace() + "（设备 " + alarm.deviceCode() + "）");
 		return alarm;
 	}
@@ -129,8 +129,10 @@ public class Alarms {
 				body.put("schoolName", alarm.schoolName());
 				body.put("deviceCode", alarm.deviceCode());
 				body.put("place", alarm.devicePlace());
+				body.put("owner", alarm.owner().name());
+				body.put("venueName", alarm.venueName());
 				body.put("receivedAt", alarm.receivedAt().toString());
-				notifications.notify(EventType.ALARM_RAISED, alarm.type().label() + "：" + alarm.schoolName() + " "
+				notifications.notify(EventType.ALARM_RAISED, alarm.type().label() + "：" + alarm.siteName() + " "
 						+ alarm.devicePlace() + "（设备 " + alarm.deviceCode() + "）", body);
 			});
 		}
@@ -291,7 +293,7 @@ public class Alarms {
 				body.put("place", alarm.devicePlace());
 				body.put("receivedAt", alarm.receivedAt().toString());
 				notifications.notify(EventType.ALARM_ESCALATED,
-						"报警升级：" + alarm.schoolName() + " " + alarm.devicePlace() + " " + alarm.type().label() + "仍未处置",
+						"报警升级：" + alarm.siteName() + " " + alarm.devicePlace() + " " + alarm.type().label() + "仍未处置",
 						body);
 			});
 		});
@@ -303,7 +305,7 @@ public class Alarms {
 	}
 
 	static boolean isInScope(DataScope scope, Alarm alarm) {
-		return scope.covers(alarm.units());
+		return alarm.inScopeOf(scope);
 	}
 
 	private void requirePolice(CurrentUser user) {

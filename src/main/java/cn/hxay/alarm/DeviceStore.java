@@ -29,7 +29,9 @@ class DeviceStore {
 	private static final String SCOPE = DataScope.where("d");
 
 	private static final String FILTER = """
-			and (cast(:text as varchar) is null or d.code like :prefix or d.place like :like or d.school_name like :like)
+			and (cast(:text as varchar) is null or d.code like :prefix or d.place like :like or d.school_name like :like
+			     or d.venue_name like :like)
+			and (cast(:owner as varchar) is null or d.owner_kind = :owner)
 			and (cast(:school as bigint) is null or d.school_id = :school)
 			and (cast(:region as varchar) is null or d.region_code = :region)
 			and (cast(:station as bigint) is null or d.station_id = :station)
@@ -37,6 +39,10 @@ class DeviceStore {
 			and (cast(:online as boolean) is null
 			     or cast(:online as boolean) = (s.last_heartbeat_at is not null and s.last_heartbeat_at > :cutoff
 			        and (s.registered_until is null or s.registered_until > :now)))""";
+
+	/** The school, or the venue and the school it protects, as lists show it. */
+	static final String OWNER_NAME = "case when d.owner_kind = 'VENUE' then d.venue_name || '（周边，护 ' || d.school_name || '）'"
+			+ " else d.school_name end";
 
 	private static final String FROM = " from device d join device_status s on s.device_id = d.id where ";
 
@@ -111,7 +117,8 @@ class DeviceStore {
 
 	/**
 	 * Networking rates grouped by one expression over {@code d}: the school, the station,
-	 * the county or the city.
+	 * the county or the city. The networking rate (联网率) is a school's measure: venue
+	 * devices are not counted in it.
 	 */
 	List<NetworkingRate> rates(String groupKey, String groupName, DataScope scope, Instant cutoff, Instant now,
 			Long stationId, String regionCode) {
@@ -120,7 +127,7 @@ class DeviceStore {
 					+ " count(*) filter (where d.must_be_networked) as required,"
 					+ " count(*) filter (where d.must_be_networked and s.last_heartbeat_at > :cutoff"
 					+ " and (s.registered_until is null or s.registered_until > :now)) as online" + FROM + SCOPE
-					+ " and (cast(:station as bigint) is null or d.station_id = :station)"
+					+ " and d.owner_kind = 'SCHOOL' and (cast(:station as bigint) is null or d.station_id = :station)"
 					+ " and (cast(:region as varchar) is null or d.region_code like :region)" + " group by " + groupKey
 					+ " order by " + groupKey))
 			.param("cutoff", Timestamp.from(cutoff))
@@ -144,6 +151,31 @@ class DeviceStore {
 			.params(parameters(d, school))
 			.param("tokenHash", DeviceTokens.hash(token))
 			.param("brokerHash", DeviceTokens.brokerHash(token))
+			.query(Long.class)
+			.single();
+		jdbc.sql("insert into device_status (device_id) values (?)").param(id).update();
+		return id;
+	}
+
+	/**
+	 * Stores a new device of a venue: the school columns name the school it protects, the
+	 * station and township are the venue's.
+	 */
+	long insertAtVenue(DeviceDetails d, VenuePlace venue, String token) {
+		long id = jdbc.sql("""
+				insert into device (code, school_id, school_code, school_name, school_org_id, bureau_id, station_id,
+				  township_id, region_code, kind, place, vendor, model, must_be_networked, token_hash,
+				  broker_password_hash, owner_kind, venue_id, venue_name, venue_address)
+				values (:code, :schoolId, :schoolCode, :schoolName, :schoolOrgId, :bureauId, :stationId,
+				  :townshipId, :regionCode, :kind, :place, :vendor, :model, :mustBeNetworked, :tokenHash, :brokerHash,
+				  'VENUE', :venueId, :venueName, :venueAddress)
+				returning id""")
+			.params(parameters(d, venue.asSchoolPlace()))
+			.param("tokenHash", DeviceTokens.hash(token))
+			.param("brokerHash", DeviceTokens.brokerHash(token))
+			.param("venueId", venue.venueId())
+			.param("venueName", venue.venueName())
+			.param("venueAddress", venue.venueAddress())
 			.query(Long.class)
 			.single();
 		jdbc.sql("insert into device_status (device_id) values (?)").param(id).update();
@@ -180,16 +212,24 @@ class DeviceStore {
 			});
 	}
 
+	/**
+	 * Copies a school's new place onto its devices; the venue devices protecting it take
+	 * its new code and name only (their station and township are the venue's).
+	 */
 	int refreshSchool(SchoolPlace s) {
+		jdbc.sql("update device set school_code = :schoolCode, school_name = :schoolName"
+				+ " where school_id = :schoolId and owner_kind = 'VENUE'")
+			.params(parameters(null, s))
+			.update();
 		return jdbc.sql("""
 				update device set school_code = :schoolCode, school_name = :schoolName, school_org_id = :schoolOrgId,
 				  bureau_id = :bureauId, station_id = :stationId, township_id = :townshipId, region_code = :regionCode
-				where school_id = :schoolId""").params(parameters(null, s)).update();
+				where school_id = :schoolId and owner_kind = 'SCHOOL'""").params(parameters(null, s)).update();
 	}
 
 	/** Open outages in scope, longest first, and recent closed ones if asked. */
 	List<Outage> outages(DataScope scope, boolean openOnly, Long deviceId, int limit) {
-		return scope.bind(jdbc.sql("select o.device_id, d.code, d.school_name, d.place, o.started_at, o.ended_at"
+		return scope.bind(jdbc.sql("select o.device_id, d.code, " + OWNER_NAME + ", d.place, o.started_at, o.ended_at"
 				+ " from device_outage o join device d on d.id = o.device_id join device_status s on s.device_id = d.id"
 				+ " where " + SCOPE + " and (not :openOnly or o.ended_at is null)"
 				+ " and (cast(:device as bigint) is null or d.id = :device)"
@@ -256,6 +296,7 @@ class DeviceStore {
 			.param("station", filter.stationId())
 			.param("kind", filter.kind() == null ? null : filter.kind().name())
 			.param("online", filter.online())
+			.param("owner", filter.owner() == null ? null : filter.owner().name())
 			.param("cutoff", Timestamp.from(cutoff))
 			.param("now", Timestamp.from(now));
 	}
@@ -267,7 +308,8 @@ class DeviceStore {
 				DeviceKind.valueOf(rs.getString("kind")), rs.getString("place"), rs.getString("vendor"),
 				rs.getString("model"), rs.getBoolean("must_be_networked"), rs.getInt("version"),
 				instant(rs, "created_at"), instant(rs, "last_heartbeat_at"), rs.getLong("heartbeats"),
-				instant(rs, "registered_until"));
+				instant(rs, "registered_until"), DeviceOwner.of(rs.getString("owner_kind")), nullable(rs, "venue_id"),
+				rs.getString("venue_name"), rs.getString("venue_address"));
 	}
 
 	static Long nullable(ResultSet rs, String column) throws SQLException {

@@ -50,10 +50,13 @@ public class Devices {
 
 	private final Organisations organisations;
 
-	Devices(DeviceStore store, SchoolRegistry schools, Organisations organisations, AuditTrail audit, Clock clock,
-			@Value("${hxay.device.heartbeat-interval:60s}") Duration interval,
+	private final VenueDirectory venues;
+
+	Devices(DeviceStore store, SchoolRegistry schools, Organisations organisations, VenueDirectory venues,
+			AuditTrail audit, Clock clock, @Value("${hxay.device.heartbeat-interval:60s}") Duration interval,
 			@Value("${hxay.device.allowed-misses:3}") int allowedMisses) {
 		this.store = store;
+		this.venues = venues;
 		this.schools = schools;
 		this.organisations = organisations;
 		this.audit = audit;
@@ -191,6 +194,10 @@ public class Devices {
 	@Transactional
 	public Device change(CurrentUser user, DataScope scope, long id, int version, DeviceDetails details) {
 		Device device = get(scope, id);
+		if (device.owner() == DeviceOwner.VENUE) {
+			throw new InvalidInputException("schoolId",
+					"这是周边场所“" + device.venueName() + "”的一键报警，不能改为学校设备；场所或所护学校变了请重新登记");
+		}
 		SchoolPlace school = validate(user, scope, details, device);
 		if (device.version() != version) {
 			throw new ConcurrentEditException("设备“" + device.code() + "”");
@@ -205,11 +212,84 @@ public class Devices {
 		return store.byId(id).orElseThrow();
 	}
 
+	/** Who may reset a device's token: its registrars (police for a venue's device). */
+	public boolean mayManage(CurrentUser user, Device device) {
+		return device.owner() == DeviceOwner.VENUE ? mayRegisterAtVenue(user) : mayRegister(user);
+	}
+
+	/**
+	 * Who may register a venue's one-key alarm: police users (city, county, station), not
+	 * schools or education bureaus.
+	 */
+	public boolean mayRegisterAtVenue(CurrentUser user) {
+		return !user.readOnly() && user.hasAnyRole(Role.CITY_POLICE, Role.COUNTY_POLICE, Role.STATION_OFFICER);
+	}
+
+	/**
+	 * Registers a one-key alarm at a venue near a school (护校联防): the venue must be in the
+	 * scope and its responsible station too (else not found), the protected school one
+	 * within the venue's safety zone (the nearest when none is chosen). The device
+	 * belongs to the venue's station: it and its alarms are seen by that station and the
+	 * police units above it, never by schools or education bureaus.
+	 */
+	@Transactional
+	public IssuedToken registerAtVenue(CurrentUser user, DataScope scope, VenueDeviceDetails typed) {
+		if (!mayRegisterAtVenue(user)) {
+			throw new ForbiddenException("只有公安（市局、分局、派出所）可以登记周边场所的一键报警");
+		}
+		String token = DeviceTokens.newToken();
+		Device d = store.byId(insertAtVenue(scope, typed, token)).orElseThrow();
+		audit.record("DEVICE_REGISTERED", "device", d.id(), d.code() + " " + d.kind().label() + " 周边场所 " + d.venueName()
+				+ " " + d.place() + "，护 " + d.schoolName());
+		return new IssuedToken(d, token);
+	}
+
+	/**
+	 * Imports a venue's one-key alarm already installed, with its token and last
+	 * heartbeat (demo data): the same checks as {@link #registerAtVenue}, no audit row.
+	 */
+	@Transactional
+	public long importInstalledAtVenue(DataScope scope, VenueDeviceDetails typed, String token, Instant lastHeartbeatAt,
+			long heartbeats) {
+		long id = insertAtVenue(scope, typed, token);
+		if (lastHeartbeatAt != null) {
+			store.heartbeat(id, lastHeartbeatAt, heartbeats);
+		}
+		return id;
+	}
+
+	/** Checks a venue's device and stores it with its token. */
+	private long insertAtVenue(DataScope scope, VenueDeviceDetails typed, String token) {
+		VenuePlace venue = venuePlace(scope, typed);
+		DeviceDetails details = typed.details(venue.school().schoolId());
+		List<Violation> problems = new ArrayList<>(details.violations());
+		problems.addAll(codeProblems(details, venue.regionCode(), "场所", null));
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		return store.insertAtVenue(details, venue, token);
+	}
+
+	/**
+	 * The venue (in the scope, with its station in the scope: else not found) and the
+	 * school the device protects.
+	 */
+	private VenuePlace venuePlace(DataScope scope, VenueDeviceDetails typed) {
+		if (typed.venueId() == null) {
+			throw new InvalidInputException("venueId", "请选择周边场所");
+		}
+		VenueDirectory.VenueSite venue = venues.find(scope, typed.venueId(), typed.schoolId());
+		School school = schools.get(DataScope.everything(false), venue.protectedSchoolId());
+		String region = organisations.find(venue.stationId()).map(o -> o.regionCode()).orElse(school.regionCode());
+		return new VenuePlace(venue.venueId(), venue.name(), venue.address(), venue.stationId(), venue.townshipId(),
+				region, SchoolPlace.of(school));
+	}
+
 	/** Issues a new token; the old one stops working at once. */
 	@Transactional
 	public IssuedToken resetToken(CurrentUser user, DataScope scope, long id) {
 		Device device = get(scope, id);
-		if (!mayRegister(user)) {
+		if (!mayManage(user, device)) {
 			throw new ForbiddenException("您无权管理设备");
 		}
 		String token = DeviceTokens.newToken();
@@ -328,23 +408,30 @@ public class Devices {
 				problems.add(Violation.of("schoolId", "学校不存在，或不在您的管辖范围内"));
 			}
 		}
-		if (school != null && details.code() != null && details.code().matches("\\d{20}")
-				&& !details.code().startsWith(school.regionCode().substring(0, 4))) {
-			problems
-				.add(Violation.of("code", "设备编码前 4 位应与学校所在市的行政区划代码 " + school.regionCode().substring(0, 4) + " 一致"));
-		}
-		if (details.code() != null && (current == null || !current.code().equals(details.code()))
-				&& store.byCode(details.code()).isPresent()) {
-			problems.add(Violation.of("code", "设备编码 " + details.code() + " 已登记"));
-		}
+		problems.addAll(codeProblems(details, school == null ? null : school.regionCode(), "学校", current));
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
 		return school;
 	}
 
+	/** The code's city prefix (that of the school's or venue's city) and uniqueness. */
+	private List<Violation> codeProblems(DeviceDetails details, String regionCode, String owner, Device current) {
+		List<Violation> problems = new ArrayList<>();
+		if (regionCode != null && details.code() != null && details.code().matches("\\d{20}")
+				&& !details.code().startsWith(regionCode.substring(0, 4))) {
+			problems
+				.add(Violation.of("code", "设备编码前 4 位应与" + owner + "所在市的行政区划代码 " + regionCode.substring(0, 4) + " 一致"));
+		}
+		if (details.code() != null && (current == null || !current.code().equals(details.code()))
+				&& store.byCode(details.code()).isPresent()) {
+			problems.add(Violation.of("code", "设备编码 " + details.code() + " 已登记"));
+		}
+		return problems;
+	}
+
 	static boolean isInScope(DataScope scope, Device device) {
-		return scope.covers(device.units());
+		return device.inScopeOf(scope);
 	}
 
 	private static NotFoundException notFound() {

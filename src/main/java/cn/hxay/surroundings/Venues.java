@@ -204,6 +204,23 @@ public class Venues {
 				lon.doubleValue());
 	}
 
+	/**
+	 * The schools within {@link #zoneMetres()} of a venue in the scope, nearest first:
+	 * the schools a one-key alarm at the venue may protect (护校联防).
+	 */
+	public List<NearbySchool> schoolsNear(DataScope scope, long venueId) {
+		Venue v = get(scope, venueId);
+		List<NearbySchool> near = new ArrayList<>();
+		schools.forEach(DataScope.everything(false), SchoolFilter.none(), school -> {
+			Integer d = distance(v, school);
+			if (d != null && d <= zoneMetres) {
+				near.add(new NearbySchool(school.id(), school.name(), d));
+			}
+		});
+		near.sort(java.util.Comparator.comparingInt(NearbySchool::metres).thenComparingLong(NearbySchool::schoolId));
+		return near;
+	}
+
 	private Long[] units(Checked c) {
 		Set<Long> ids = new LinkedHashSet<>();
 		ids.add(c.station);

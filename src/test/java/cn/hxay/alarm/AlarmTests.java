@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 
+import cn.hxay.organisation.DataScope;
 import cn.hxay.shared.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,8 @@ class AlarmTests {
 	static Alarm in(AlarmState state) {
 		return new Alarm(1, "e-1", 2, "32040200011340000001", DeviceKind.ONE_KEY_ALARM, "门卫室", 3, "3204020001", "一中", 4,
 				5L, 6L, 7L, "320402", AlarmType.ONE_KEY, "one_key", 1, true, "MQTT", T0, T0, null, null, null, "{}",
-				state, null, null, null, null, null, null, null, null, null, null, null, null, 0, null, 3);
+				state, null, null, null, null, null, null, null, null, null, null, null, null, 0, null, 3,
+				DeviceOwner.SCHOOL, null, null, null);
 	}
 
 	/** Each action and the move it makes. */
@@ -118,6 +120,23 @@ class AlarmTests {
 	@Test
 	void theAlarmCodeIsShownByItsChineseName() {
 		assertThat(in(AlarmState.NEW).codeLabel()).isEqualTo("一键报警");
+	}
+
+	@Test
+	void aVenuesOneKeyAlarmIsSeenByItsStationAloneAndNamedWithTheSchoolItProtects() {
+		Alarm school = in(AlarmState.NEW);
+		Alarm venue = new Alarm(1, "e-1", 2, "32040200011340000001", DeviceKind.ONE_KEY_ALARM, "收银台", 3, "3204020001",
+				"一中", 4, 5L, 60L, 7L, "320402", AlarmType.ONE_KEY, "one_key", 1, true, "MQTT", T0, T0, null, null, null,
+				"{}", AlarmState.NEW, null, null, null, null, null, null, null, null, null, null, null, null, 0, null,
+				3, DeviceOwner.VENUE, 9L, "学友文具店", "青龙路 1 号");
+		DataScope schoolsOwn = DataScope.of(Set.of(4L, 5L), false);
+		DataScope station = DataScope.of(Set.of(60L), true);
+		assertThat(school.inScopeOf(schoolsOwn)).isTrue();
+		assertThat(venue.inScopeOf(schoolsOwn)).as("the school and its bureau do not see a venue's alarm").isFalse();
+		assertThat(venue.inScopeOf(station)).isTrue();
+		assertThat(venue.inScopeOf(DataScope.everything(true))).isTrue();
+		assertThat(venue.siteName()).isEqualTo("学友文具店（周边一键报警，护 一中）");
+		assertThat(school.siteName()).isEqualTo("一中");
 	}
 
 }

@@ -103,7 +103,11 @@ class ConsoleTests {
 		assertThat(page.body()).contains("110 接处警台").contains("initial-queue");
 	}
 
-	private static String next(BlockingQueue<String> lines, String wanted) throws InterruptedException {
+	/**
+	 * The next line of a live feed that contains the wanted text, within 5 s; null if
+	 * none.
+	 */
+	static String next(BlockingQueue<String> lines, String wanted) throws InterruptedException {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
 		while (System.nanoTime() < deadline) {
 			String line = lines.poll(100, TimeUnit.MILLISECONDS);

@@ -7,8 +7,10 @@ import java.util.regex.Pattern;
 
 import cn.hxay.support.WebSession;
 import cn.hxay.support.WebSession.Page;
+import tools.jackson.databind.JsonNode;
 
 import static cn.hxay.support.Texts.find;
+import static cn.hxay.support.Texts.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -67,6 +69,49 @@ public final class TestDevices {
 		String token = find(page.body(), "<code class=\"device-token\">([^<]+)</code>");
 		long id = Long.parseLong(find(page.body(), "href=\"/devices/(\\d+)\""));
 		return new Registered(id, code, token, schoolCode);
+	}
+
+	/** A venue made for a test: its id, the school it was placed beside, its station. */
+	public record TestVenue(long id, long schoolId, String schoolCode, long stationId) {
+	}
+
+	/**
+	 * A new shop 20 m north of a school of the region that has coordinates, made through
+	 * the venue API as the given police user: 青龙派出所's schools for a 天宁区 user, any school
+	 * of the region for the city police.
+	 */
+	public static TestVenue venue(int port, String user, String region, String name) {
+		Page schools = new WebSession(port).api("GET", "/api/v1/schools?size=200&region=" + region, user, PW, null,
+				Map.of());
+		assertThat(schools.status()).as(schools.body()).isEqualTo(200);
+		for (JsonNode s : json(schools.body()).get("items")) {
+			if (s.get("latitude").isNull() || s.get("policeStationId").isNull()) {
+				continue;
+			}
+			double lat = s.get("latitude").asDouble() + 20 / 111_195.0;
+			String body = """
+					{"type":"SHOP","name":"%s","address":"测试路 8 号","coordinateSystem":"WGS84","longitude":%s,
+					 "latitude":%s,"stationId":%d}""".formatted(name, s.get("longitude").asString(), lat,
+					s.get("policeStationId").asLong());
+			Page created = new WebSession(port).api("POST", "/api/v1/venues", user, PW, body, Map.of());
+			assertThat(created.status()).as(created.body()).isEqualTo(201);
+			return new TestVenue(json(created.body()).get("id").asLong(), s.get("id").asLong(),
+					s.get("code").asString(), s.get("policeStationId").asLong());
+		}
+		throw new AssertionError("no school with coordinates in " + region);
+	}
+
+	/**
+	 * Registers a one-key alarm at a venue through the API as the given police user; the
+	 * token comes back once.
+	 */
+	public static Registered registerAtVenue(int port, String user, long venueId, String place) {
+		String code = code("134");
+		Page page = new WebSession(port).api("POST", "/api/v1/devices/venue", user, PW,
+				"{\"code\":\"" + code + "\",\"venueId\":" + venueId + ",\"place\":\"" + place + "\"}", Map.of());
+		assertThat(page.status()).as(page.body()).isEqualTo(201);
+		JsonNode d = json(page.body());
+		return new Registered(d.get("id").asLong(), code, d.get("token").asString(), d.get("schoolCode").asString());
 	}
 
 }

@@ -70,6 +70,17 @@ class DemoDevicesTests {
 	}
 
 	@Test
+	void shopsAndHomesNearSchoolsHaveOneKeyAlarmsSeenByThePoliceOnly() {
+		Page police = new WebSession(port).api("GET", "/api/v1/devices?owner=VENUE&q=3204020000134", "tianning.police",
+				PW, null, Map.of());
+		assertThat(Long.parseLong(find(police.body(), "\"total\":(\\d+)"))).isGreaterThanOrEqualTo(1);
+		assertThat(police.body()).contains("\"owner\":\"VENUE\"").contains("（周边，护 ");
+		Page education = new WebSession(port).api("GET", "/api/v1/devices?owner=VENUE", "city.edu", PW, null, Map.of());
+		assertThat(find(education.body(), "\"total\":(\\d+)")).isEqualTo("0");
+		assertThat(WebSession.signedIn(port, "city.police", PW).get("/alarms/statistics").body()).contains("周边一键报警");
+	}
+
+	@Test
 	void theSchoolRateListIsSortedWorstFirst() {
 		Page rates = new WebSession(port).api("GET", "/api/v1/devices/rates?level=SCHOOL", "city.police", PW, null,
 				Map.of());

@@ -563,7 +563,11 @@ class AuthorizationMatrixTests {
 	"GET /emergency/accidents/{id}", "L A A A A A N A A A", "L A A A A N A N N N",
 	"POST /emergency/accidents/{id}/follow-ups", "L F A F f A N F F A", "L F A F f N A F F N",
 	"GET /api/v1/accidents/{id}", "L A A A A A N A A A", "L A A A A N A N N N",
-	"POST /api/v1/accidents/{id}/follow-ups", "L F A F f A N F F A", "L F A F f N A F F N"
+	"POST /api/v1/accidents/{id}/follow-ups", "L F A F f A N F F A", "L F A F f N A F F N",
+	// one-key alarms at venues near schools (护校联防): registered by police only
+	"GET /devices/venue/new", "L F F A F F F A A F",
+	"POST /devices/venue/new", "L F F A f F F A A F",
+	"POST /api/v1/devices/venue", "L F F A f F F A A F"
 	// @formatter:on
 	);
 

@@ -132,7 +132,7 @@ class ConsoleFeed implements SmartLifecycle {
 			delivered.put(alarm.id(), alarm.version());
 			String data = json.writeValueAsString(AlarmView.of(alarm));
 			for (Subscriber subscriber : subscribers) {
-				if (subscriber.scope().covers(alarm.units())) {
+				if (alarm.inScopeOf(subscriber.scope())) {
 					send(subscriber,
 							SseEmitter.event()
 								.name("alarm")

@@ -3,6 +3,7 @@ package cn.hxay.alarm.devices;
 import cn.hxay.alarm.Device;
 import cn.hxay.alarm.DeviceFilter;
 import cn.hxay.alarm.DeviceKind;
+import cn.hxay.alarm.DeviceOwner;
 import cn.hxay.alarm.Devices;
 import cn.hxay.alarm.NetworkingRate;
 import cn.hxay.alarm.OnlineRule;
@@ -48,25 +49,28 @@ class DeviceApiController {
 
 	record DeviceResource(long id, String code, DeviceKind kind, String kindLabel, long schoolId, String schoolCode,
 			String schoolName, String place, String vendor, String model, boolean mustBeNetworked, boolean online,
-			String statusReason, Instant lastHeartbeatAt, long heartbeats) {
+			String statusReason, Instant lastHeartbeatAt, long heartbeats, DeviceOwner owner, Long venueId,
+			String venueName, String ownerName) {
 
 		static DeviceResource of(Device d, OnlineRule.Verdict v) {
 			return new DeviceResource(d.id(), d.code(), d.kind(), d.kind().label(), d.schoolId(), d.schoolCode(),
 					d.schoolName(), d.place(), d.vendor(), d.model(), d.mustBeNetworked(), v.online(), v.reason(),
-					d.lastHeartbeatAt(), d.heartbeats());
+					d.lastHeartbeatAt(), d.heartbeats(), d.owner(), d.venueId(), d.venueName(), d.ownerName());
 		}
 
 	}
 
 	@GetMapping
-	@Operation(summary = "设备列表", description = "可按学校、县(区)、派出所、类型、在线状态筛选，分页")
+	@Operation(summary = "设备列表",
+			description = "可按学校、县(区)、派出所、类型、在线状态、归属 (SCHOOL 学校 / VENUE 周边场所) 筛选，分页；周边场所的一键报警只对公安可见")
 	Paged<DeviceResource> list(DataScope scope, @RequestParam(required = false) String q,
 			@RequestParam(required = false) Long school, @RequestParam(required = false) String region,
 			@RequestParam(required = false) Long station, @RequestParam(required = false) DeviceKind kind,
-			@RequestParam(required = false) Boolean online, @RequestParam(required = false) Integer page,
-			@RequestParam(required = false) Integer size) {
+			@RequestParam(required = false) Boolean online, @RequestParam(required = false) DeviceOwner owner,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
 		return devices
-			.search(scope, new DeviceFilter(q, school, region, station, kind, online), PageRequest.of(page, size))
+			.search(scope, new DeviceFilter(q, school, region, station, kind, online, owner),
+					PageRequest.of(page, size))
 			.map(d -> DeviceResource.of(d, devices.status(d)));
 	}
 

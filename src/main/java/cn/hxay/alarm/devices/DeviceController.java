@@ -4,6 +4,7 @@ import cn.hxay.alarm.Device;
 import cn.hxay.alarm.DeviceDetails;
 import cn.hxay.alarm.DeviceFilter;
 import cn.hxay.alarm.DeviceKind;
+import cn.hxay.alarm.DeviceOwner;
 import cn.hxay.alarm.Devices;
 import cn.hxay.alarm.IssuedToken;
 import cn.hxay.alarm.OnlineRule;
@@ -113,9 +114,9 @@ class DeviceController {
 	String list(CurrentUser user, DataScope scope, HtmxRequest htmx, @RequestParam(required = false) String q,
 			@RequestParam(required = false) Long school, @RequestParam(required = false) String region,
 			@RequestParam(required = false) Long station, @RequestParam(required = false) DeviceKind kind,
-			@RequestParam(required = false) Boolean online, @RequestParam(required = false) Integer page,
-			@RequestParam(required = false) Integer size, Model model) {
-		DeviceFilter filter = new DeviceFilter(q, school, region, station, kind, online);
+			@RequestParam(required = false) Boolean online, @RequestParam(required = false) DeviceOwner owner,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, Model model) {
+		DeviceFilter filter = new DeviceFilter(q, school, region, station, kind, online, owner);
 		Paged<Device> found = devices.search(scope, filter, PageRequest.of(page, size));
 		model.addAttribute("devices", found);
 		model.addAttribute("verdicts",
@@ -123,6 +124,8 @@ class DeviceController {
 		model.addAttribute("filter", filter);
 		model.addAttribute("time", TIME);
 		model.addAttribute("mayRegister", devices.mayRegister(user));
+		model.addAttribute("mayRegisterAtVenue", devices.mayRegisterAtVenue(user));
+		model.addAttribute("owners", DeviceOwner.values());
 		model.addAttribute("links",
 				PageLinks.to("/devices")
 					.with("q", q)
@@ -131,6 +134,7 @@ class DeviceController {
 					.with("station", station)
 					.with("kind", kind)
 					.with("online", online)
+					.with("owner", owner)
 					.with("size", size));
 		if (school != null) {
 			model.addAttribute("school", schools.get(scope, school));
@@ -163,7 +167,7 @@ class DeviceController {
 		model.addAttribute("device", device);
 		model.addAttribute("verdict", devices.status(device));
 		model.addAttribute("time", TIME);
-		model.addAttribute("mayRegister", devices.mayRegister(user));
+		model.addAttribute("mayRegister", devices.mayManage(user, device));
 		model.addAttribute("units", organisations.byIds(Arrays.asList(device.bureauId(), device.stationId())));
 		model.addAttribute("outages", devices.outagesOf(scope, id));
 		model.addAttribute("now", clock.instant());
@@ -299,13 +303,13 @@ class DeviceController {
 	void export(DataScope scope, @RequestParam(required = false) String q, @RequestParam(required = false) Long school,
 			@RequestParam(required = false) String region, @RequestParam(required = false) Long station,
 			@RequestParam(required = false) DeviceKind kind, @RequestParam(required = false) Boolean online,
-			HttpServletResponse response) throws IOException {
-		DeviceFilter filter = new DeviceFilter(q, school, region, station, kind, online);
+			@RequestParam(required = false) DeviceOwner owner, HttpServletResponse response) throws IOException {
+		DeviceFilter filter = new DeviceFilter(q, school, region, station, kind, online, owner);
 		attachment(response, "设备名录-" + PlatformTime.today(clock) + ".xlsx");
 		DeviceWorkbook.write(response.getOutputStream(), sink -> devices.forEach(scope, filter, d -> {
 			OnlineRule.Verdict verdict = devices.status(d);
 			sink.accept(Arrays.asList(d.code(), d.schoolCode(), d.kind().label(), d.place(), d.vendor(), d.model(),
-					d.mustBeNetworked() ? "是" : "否", d.schoolName(), verdict.online() ? "在线" : "离线",
+					d.mustBeNetworked() ? "是" : "否", d.ownerName(), verdict.online() ? "在线" : "离线",
 					d.lastHeartbeatAt() == null ? null : TIME.format(d.lastHeartbeatAt())));
 		}));
 	}

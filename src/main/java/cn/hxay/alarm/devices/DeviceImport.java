@@ -3,6 +3,7 @@ package cn.hxay.alarm.devices;
 import cn.hxay.alarm.Device;
 import cn.hxay.alarm.DeviceDetails;
 import cn.hxay.alarm.DeviceKind;
+import cn.hxay.alarm.DeviceOwner;
 import cn.hxay.alarm.Devices;
 import cn.hxay.alarm.IssuedToken;
 
@@ -80,9 +81,13 @@ class DeviceImport {
 		Map<String, Device> existing = devices.byCodes(parsed.stream().map(p -> p.details().code()).toList());
 		for (Parsed row : parsed) {
 			Device current = existing.get(row.details().code());
-			if (current != null && !scope.covers(current.units())) {
+			if (current != null && !current.inScopeOf(scope)) {
 				problems
 					.add(DeviceWorkbook.rowProblem(row.number(), "设备编码 " + row.details().code() + " 已登记在您管辖范围以外的学校"));
+			}
+			else if (current != null && current.owner() == DeviceOwner.VENUE) {
+				problems.add(DeviceWorkbook.rowProblem(row.number(),
+						"设备编码 " + row.details().code() + " 是周边场所“" + current.venueName() + "”的一键报警，不能导入为学校设备"));
 			}
 		}
 		refuseIfAny(problems);

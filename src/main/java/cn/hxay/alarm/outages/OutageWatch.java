@@ -87,19 +87,24 @@ class OutageWatch {
 			})
 			.list();
 		for (Map<String, Object> row : opened) {
-			jdbc.sql("select code, kind, place, school_name, region_code from device where id = ?")
+			jdbc.sql("select code, kind, place, school_name, venue_name, region_code from device where id = ?")
 				.param(row.get("deviceId"))
 				.query((rs, i) -> {
 					row.put("deviceCode", rs.getString("code"));
 					row.put("kind", DeviceKind.valueOf(rs.getString("kind")).label());
 					row.put("place", rs.getString("place"));
 					row.put("schoolName", rs.getString("school_name"));
+					// a venue's one-key alarm (护校联防) is named by its venue and the school
+					// it protects
+					row.put("venueName", rs.getString("venue_name"));
 					row.put("regionCode", rs.getString("region_code"));
 					return row;
 				})
 				.optional();
-			notifications.notify(EventType.DEVICE_OFFLINE, "设备离线：" + row.get("schoolName") + " " + row.get("place")
-					+ " " + row.get("kind") + "（" + row.get("deviceCode") + "），须在 24 小时内修复", row);
+			String site = row.get("venueName") == null ? (String) row.get("schoolName")
+					: row.get("venueName") + "（周边，护 " + row.get("schoolName") + "）";
+			notifications.notify(EventType.DEVICE_OFFLINE, "设备离线：" + site + " " + row.get("place") + " "
+					+ row.get("kind") + "（" + row.get("deviceCode") + "），须在 24 小时内修复", row);
 		}
 		return opened.size();
 	}

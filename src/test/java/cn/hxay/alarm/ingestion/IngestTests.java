@@ -105,6 +105,35 @@ public class IngestTests {
 	}
 
 	@Test
+	void aVenuesOneKeyAlarmArrivesOverMqttUnderTheProtectedSchoolsTopicAndReachesItsStation() throws Exception {
+		TestDevices.TestVenue venue = TestDevices.venue(port, "qinglong.police", "320402",
+				"MQTT测试商店" + System.nanoTime() % 100000);
+		TestDevices.Registered d = TestDevices.registerAtVenue(port, "qinglong.police", venue.id(), "收银台");
+		assertThat(d.schoolCode()).isEqualTo(venue.schoolCode());
+		String eventId = UUID.randomUUID().toString();
+		try (TestPublisher device = new TestPublisher(broker.url(), d)) {
+			device.publish("hxay/v1/" + d.schoolCode() + "/" + d.code() + "/heartbeat",
+					"{\"token\":\"" + d.token() + "\"}");
+			device.publish("hxay/v1/" + d.schoolCode() + "/" + d.code() + "/alarm",
+					"{\"eventId\":\"" + eventId + "\",\"token\":\"" + d.token() + "\",\"code\":\"one_key\"}");
+		}
+		long id = await(() -> jdbc.sql("select id from alarm where device_code = ? and event_id = ?")
+			.params(d.code(), eventId)
+			.query(Long.class)
+			.optional()
+			.orElse(0L), n -> n > 0);
+		assertThat(jdbc.sql("select owner_kind || ' ' || venue_name || ' ' || station_id from alarm where id = ?")
+			.param(id)
+			.query(String.class)
+			.single()).startsWith("VENUE MQTT测试商店").endsWith(" " + venue.stationId());
+		assertThat(WebSession.signedIn(port, "qinglong.police", PW).get("/console/queue").body())
+			.contains("\"id\":" + id + ",")
+			.contains("MQTT测试商店");
+		assertThat(await(() -> devices.get(DataScope.everything(false), d.id()), dev -> dev.heartbeats() > 0).owner())
+			.isEqualTo(cn.hxay.alarm.DeviceOwner.VENUE);
+	}
+
+	@Test
 	void anMqttAlarmPublishedTwiceIsStoredOnceAndBadMessagesAreCountedWithoutBlockingGoodOnes() throws Exception {
 		TestDevices.Registered d = device("ONE_KEY_ALARM", "134");
 		String topic = "hxay/v1/" + d.schoolCode() + "/" + d.code() + "/alarm";

@@ -86,6 +86,23 @@ class OutageAndWebhookTests {
 		assertThat(page.body()).contains("离线记录").doesNotContain("仍离线");
 	}
 
+	@Test
+	void theOutageWatchFollowsAVenuesOneKeyAlarmForItsStationOnly() {
+		TestDevices.TestVenue venue = TestDevices.venue(port, "qinglong.police", "320402",
+				"离线测试商店" + System.nanoTime() % 100000);
+		TestDevices.Registered d = TestDevices.registerAtVenue(port, "qinglong.police", venue.id(), "收银台");
+		outages.detect(clock);
+		assertThat(open(d)).as("registered just now").isZero();
+		outages.detect(Clock.offset(clock, Duration.ofSeconds(400)));
+		assertThat(open(d)).isEqualTo(1);
+		Page police = new WebSession(port).api("GET", "/api/v1/devices/outages", "qinglong.police", PW, null, Map.of());
+		assertThat(police.body()).contains("\"deviceCode\":\"" + d.code() + "\"").contains("离线测试商店");
+		Page education = new WebSession(port).api("GET", "/api/v1/devices/outages", "tianning.edu", PW, null, Map.of());
+		assertThat(education.body()).doesNotContain(d.code());
+		assertThat(post(d, "heartbeats", "{}").status()).isEqualTo(202);
+		IngestTests.await(() -> open(d), n -> n == 0);
+	}
+
 	private long open(TestDevices.Registered d) {
 		return jdbc.sql("select count(*) from device_outage where device_id = ? and ended_at is null")
 			.param(d.id())
