@@ -180,6 +180,13 @@ class PatrolStore {
 	 * {@link PatrolRound} judges them at {@code now} (the same rules in SQL).
 	 */
 	List<SchoolPatrolStatus> statuses(DataScope scope, LocalDate day, Instant now) {
+		return statuses(scope, day, now, 2000);
+	}
+
+	/**
+	 * As {@link #statuses(DataScope, LocalDate, Instant)}, at most {@code limit} schools.
+	 */
+	List<SchoolPatrolStatus> statuses(DataScope scope, LocalDate day, Instant now, int limit) {
 		return scope
 			.bind(jdbc
 				.sql("""
@@ -191,7 +198,8 @@ class PatrolStore {
 						     and (r.too_fast or (r.points_scanned < r.points_total and (r.ended_at is not null
 						       or r.started_at + make_interval(mins => pl.round_minutes) <= :now or r.day <> :today)))) as flagged
 						from patrol_plan pl where """
-						+ DataScope.where("pl") + " order by pl.school_name, pl.school_id limit 2000"))
+						+ DataScope.where("pl") + " order by pl.school_name, pl.school_id limit :limit"))
+			.param("limit", limit)
 			.param("day", Date.valueOf(day))
 			.param("now", Timestamp.from(now))
 			.param("today", Date.valueOf(cn.hxay.shared.PlatformTime.dayOf(now)))

@@ -271,7 +271,8 @@ public class Patrols {
 	@Transactional
 	public int judgeDay(LocalDate day, Instant now) {
 		int changed = 0;
-		for (SchoolPatrolStatus s : store.statuses(DataScope.everything(true), day, now)) {
+		// every school with a plan, however many (the pages show at most 2000)
+		for (SchoolPatrolStatus s : store.statuses(DataScope.everything(true), day, now, Integer.MAX_VALUE)) {
 			Map<String, String> facts = new java.util.LinkedHashMap<>();
 			facts.put("patrolRules", String.valueOf(s.points() > 0 && s.met()));
 			facts.putAll(rosterFacts(s.schoolId(), day));
