@@ -558,7 +558,46 @@ class AuthorizationMatrixTests {
 	"GET /api/v1/accidents", "L A A A A A A A A A",
 	"POST /api/v1/accidents", "L F A F f A A F F A",
 	"GET /console/on-site", "L F F A F F F A A F",
-	"POST /console/on-site/{id}/arrive", "L F F A F F F A A F", "L F F A F F F N N F"
+	"POST /console/on-site/{id}/arrive", "L F F A F F F A A F", "L F F A F F F N N F",
+	// 督导问责: everyone signed in reads their scope; groups are kept by their own unit (not the platform's),
+	// visits, 通报 and accountability by the city and county bureaus (education and police); the 督导员 only reads
+	"GET /supervision", "L A A A A A A A A A",
+	"POST /supervision/groups", "L F A A f A A A A A",
+	"GET /supervision/groups/{id}", "L N N N N N N N N N",
+	"POST /supervision/groups/{id}/members", "L N N N f N N N N N",
+	"POST /supervision/groups/{id}/leave", "L N N N f N N N N N",
+	"GET /supervision/visits", "L A A A A A A A A A",
+	"GET /supervision/visits.xlsx", "L A A A A A A A A A",
+	"GET /supervision/visits/new", "L F A A F A A A F F",
+	"POST /supervision/visits", "L F A A f A A A F F",
+	"GET /supervision/visits/{id}", "L N N N N N N N N N",
+	"POST /supervision/visits/{id}/findings", "L N N N f N N N N N",
+	"POST /supervision/visits/{id}/hazard", "L N N N f N N N N N",
+	"GET /supervision/notices", "L A A A A A A A A A",
+	"GET /supervision/notices/new", "L F A A F A A A F F",
+	"POST /supervision/notices", "L F A A f A A A F F",
+	"GET /supervision/notices/{id}", "L N N N N N N N N N",
+	"GET /supervision/notices/{id}/document.pdf", "L N N N N N N N N N",
+	"POST /supervision/notices/{id}/receipt", "L N N N f N N N N N",
+	"GET /supervision/accountability", "L A A A A A A A A A",
+	"GET /supervision/accountability.xlsx", "L A A A A A A A A A",
+	"GET /supervision/accountability/new", "L F A A F A A A F F",
+	"POST /supervision/accountability", "L F A A f A A A F F",
+	"GET /api/v1/supervision/groups", "L A A A A A A A A A",
+	"POST /api/v1/supervision/groups", "L F A A f A A A A A",
+	"GET /api/v1/supervision/groups/{id}", "L N N N N N N N N N",
+	"POST /api/v1/supervision/groups/{id}/members", "L N N N f N N N N N",
+	"GET /api/v1/supervision/visits", "L A A A A A A A A A",
+	"POST /api/v1/supervision/visits", "L F A A f A A A F F",
+	"GET /api/v1/supervision/visits/{id}", "L N N N N N N N N N",
+	"POST /api/v1/supervision/visits/{id}/findings", "L N N N f N N N N N",
+	"POST /api/v1/supervision/visits/{id}/hazards", "L N N N f N N N N N",
+	"GET /api/v1/supervision/notices", "L A A A A A A A A A",
+	"POST /api/v1/supervision/notices", "L F A A f A A A F F",
+	"GET /api/v1/supervision/notices/{id}", "L N N N N N N N N N",
+	"POST /api/v1/supervision/notices/{id}/receipt", "L N N N f N N N N N",
+	"GET /api/v1/supervision/accountability", "L A A A A A A A A A",
+	"POST /api/v1/supervision/accountability", "L F A A f A A A F F"
 	// @formatter:on
 	);
 
@@ -601,7 +640,8 @@ class AuthorizationMatrixTests {
 			new String[] { "/reports/", "report" }, new String[] { "/help/", "school" },
 			new String[] { "/api/v1/tips/", "tip" }, new String[] { "/tips/", "tip" },
 			new String[] { "/api/v1/disputes/", "missing" }, new String[] { "/disputes/", "missing" },
-			new String[] { "/school-buses/schools/", "school" }, new String[] { "/emergency/schools/", "school" });
+			new String[] { "/school-buses/schools/", "school" }, new String[] { "/emergency/schools/", "school" },
+			new String[] { "/api/v1/supervision/", "missing" }, new String[] { "/supervision/", "missing" });
 
 	/** A dummy form: a stale version and values each handler refuses or ignores. */
 	private static final Map<String, String> DUMMY_FORM = Map.of("version", "-1", "percent", "0", "passed", "false",

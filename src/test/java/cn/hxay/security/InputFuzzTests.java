@@ -381,7 +381,8 @@ class InputFuzzTests {
 				{ "/api/v1/reports/submissions/", "missing" }, { "/api/v1/reports/notices/", "missing" },
 				{ "/reports/submissions/", "missing" }, { "/reports/notices/", "missing" },
 				{ "/api/v1/reports/", "report" }, { "/reports/", "report" }, { "/school-buses/schools/", "school" },
-				{ "/emergency/schools/", "school" } }) {
+				{ "/emergency/schools/", "school" }, { "/api/v1/supervision/", "missing" },
+				{ "/supervision/", "missing" } }) {
 			if (path.startsWith(kind[0])) {
 				path = path.replaceFirst("\\{id\\}", ids.get(kind[1]));
 				break;
