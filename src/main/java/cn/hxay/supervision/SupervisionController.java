@@ -175,14 +175,7 @@ class SupervisionController {
 	ResponseEntity<byte[]> visitsExcel(@RequestParam(required = false) VisitKind kind,
 			@RequestParam(required = false) String region, @RequestParam(required = false) Integer year,
 			CurrentUser user, DataScope scope) {
-		List<Visit> all = new java.util.ArrayList<>();
-		for (int p = 0;; p++) {
-			Paged<Visit> part = supervision.visits(scope, kind, region, year, new PageRequest(p, PageRequest.MAX_SIZE));
-			all.addAll(part.items());
-			if (!part.hasNext()) {
-				break;
-			}
-		}
+		List<Visit> all = everyPage(p -> supervision.visits(scope, kind, region, year, p));
 		return Downloads.excel(SupervisionWorkbook.visits(all, unitName(user), supervision.today()),
 				"督导检查记录-" + supervision.today() + ".xlsx");
 	}
@@ -378,15 +371,7 @@ class SupervisionController {
 	ResponseEntity<byte[]> accountabilityExcel(@RequestParam(required = false) AccountabilityKind kind,
 			@RequestParam(required = false) String region, @RequestParam(required = false) Integer year,
 			CurrentUser user, DataScope scope) {
-		List<Accountability> all = new java.util.ArrayList<>();
-		for (int p = 0;; p++) {
-			Paged<Accountability> part = supervision.accountability(user, scope, kind, region, year,
-					new PageRequest(p, PageRequest.MAX_SIZE));
-			all.addAll(part.items());
-			if (!part.hasNext()) {
-				break;
-			}
-		}
+		List<Accountability> all = everyPage(p -> supervision.accountability(user, scope, kind, region, year, p));
 		return Downloads.excel(SupervisionWorkbook.accountability(all, unitName(user), supervision.today()),
 				"问责记录-" + supervision.today() + ".xlsx");
 	}
@@ -427,6 +412,18 @@ class SupervisionController {
 			model.addAttribute("typedIncidentId", FormBinding.typed(binding, "incidentId"));
 			model.addAttribute("typedHazardId", FormBinding.typed(binding, "hazardId"));
 			return accountabilityForm(user, scope, model);
+		}
+	}
+
+	/** Every row of a paged list, for an export. */
+	private static <T> List<T> everyPage(java.util.function.Function<PageRequest, Paged<T>> pages) {
+		List<T> all = new java.util.ArrayList<>();
+		for (int p = 0;; p++) {
+			Paged<T> part = pages.apply(new PageRequest(p, PageRequest.MAX_SIZE));
+			all.addAll(part.items());
+			if (!part.hasNext()) {
+				return all;
+			}
 		}
 	}
 

@@ -6,13 +6,16 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import cn.hxay.organisation.DataScope;
 import cn.hxay.shared.PageRequest;
 import cn.hxay.shared.Paged;
 
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -147,38 +150,40 @@ class SupervisionStore {
 	}
 
 	Paged<Visit> visits(DataScope scope, VisitFilter f, PageRequest page) {
-		String where = " from supervision_visit v where " + DataScope.where("v") + visitFilter(f);
-		long total = bindVisit(scope.bind(jdbc.sql("select count(*)" + where)), f).query(Long.class).single();
-		List<Visit> items = bindVisit(
-				scope.bind(jdbc
-					.sql("select v.*" + where + " order by v.visited_on desc, v.id desc limit :limit offset :offset")),
-				f)
-			.param("limit", page.size())
-			.param("offset", page.offset())
-			.query((rs, n) -> visit(rs, scope))
-			.list();
-		return new Paged<>(items, page.page(), page.size(), total);
-	}
-
-	private static String visitFilter(VisitFilter f) {
-		return (f.kind() == null ? "" : " and v.kind = :kind")
-				+ (f.region() == null ? ""
-						: " and exists (select 1 from supervision_visit_school s where s.visit_id = v.id"
-								+ " and s.region_code like :region)")
-				+ (f.year() == null ? "" : " and extract(year from v.visited_on) = :year");
-	}
-
-	private static JdbcClient.StatementSpec bindVisit(JdbcClient.StatementSpec spec, VisitFilter f) {
+		Map<String, Object> params = new HashMap<>();
+		StringBuilder where = new StringBuilder(" from supervision_visit v where " + DataScope.where("v"));
 		if (f.kind() != null) {
-			spec.param("kind", f.kind().name());
+			where.append(" and v.kind = :kind");
+			params.put("kind", f.kind().name());
 		}
 		if (f.region() != null) {
-			spec.param("region", f.region() + "%");
+			where.append(" and exists (select 1 from supervision_visit_school s where s.visit_id = v.id"
+					+ " and s.region_code like :region)");
+			params.put("region", f.region() + "%");
 		}
 		if (f.year() != null) {
-			spec.param("year", f.year());
+			where.append(" and extract(year from v.visited_on) = :year");
+			params.put("year", f.year());
 		}
-		return spec;
+		return paged(scope, "v", where.toString(), params, "v.visited_on desc, v.id desc", (rs, n) -> visit(rs, scope),
+				page);
+	}
+
+	/**
+	 * One page of a scoped query and its total: {@code from} is the from and where
+	 * clauses with the scope's condition, {@code params} its other named parameters.
+	 */
+	private <T> Paged<T> paged(DataScope scope, String alias, String from, Map<String, Object> params, String order,
+			RowMapper<T> rows, PageRequest page) {
+		long total = scope.bind(jdbc.sql("select count(*)" + from)).params(params).query(Long.class).single();
+		List<T> items = scope
+			.bind(jdbc.sql("select " + alias + ".*" + from + " order by " + order + " limit :limit offset :offset"))
+			.params(params)
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query(rows)
+			.list();
+		return new Paged<>(items, page.page(), page.size(), total);
 	}
 
 	Optional<Visit> visit(DataScope scope, long id) {
@@ -258,19 +263,11 @@ class SupervisionStore {
 				+ (pendingFor == null ? ""
 						: " and exists (select 1 from supervision_notice_recipient p where p.notice_id = n.id"
 								+ " and p.unit_id = :unit and p.confirmed_at is null)");
-		JdbcClient.StatementSpec count = scope.bind(jdbc.sql("select count(*)" + where));
-		JdbcClient.StatementSpec list = scope
-			.bind(jdbc.sql("select n.*" + where + " order by n.issued_at desc, n.id desc limit :limit offset :offset"));
+		Map<String, Object> params = new HashMap<>();
 		if (pendingFor != null) {
-			count.param("unit", pendingFor);
-			list.param("unit", pendingFor);
+			params.put("unit", pendingFor);
 		}
-		long total = count.query(Long.class).single();
-		List<Notice> items = list.param("limit", page.size())
-			.param("offset", page.offset())
-			.query((rs, n) -> notice(rs, scope))
-			.list();
-		return new Paged<>(items, page.page(), page.size(), total);
+		return paged(scope, "n", where, params, "n.issued_at desc, n.id desc", (rs, n) -> notice(rs, scope), page);
 	}
 
 	Optional<Notice> notice(DataScope scope, long id) {
@@ -331,30 +328,23 @@ class SupervisionStore {
 	}
 
 	Paged<Accountability> accountability(DataScope scope, AccountabilityFilter f, PageRequest page) {
-		String where = " from supervision_accountability a where " + DataScope.where("a")
-				+ (scope.policeData() ? "" : " and not a.police_only") + (f.kind() == null ? "" : " and a.kind = :kind")
-				+ (f.region() == null ? "" : " and a.region_code like :region")
-				+ (f.year() == null ? "" : " and extract(year from a.decided_on) = :year");
-		JdbcClient.StatementSpec count = scope.bind(jdbc.sql("select count(*)" + where));
-		JdbcClient.StatementSpec list = scope.bind(
-				jdbc.sql("select a.*" + where + " order by a.decided_on desc, a.id desc limit :limit offset :offset"));
-		for (JdbcClient.StatementSpec spec : List.of(count, list)) {
-			if (f.kind() != null) {
-				spec.param("kind", f.kind().name());
-			}
-			if (f.region() != null) {
-				spec.param("region", f.region() + "%");
-			}
-			if (f.year() != null) {
-				spec.param("year", f.year());
-			}
+		Map<String, Object> params = new HashMap<>();
+		StringBuilder where = new StringBuilder(" from supervision_accountability a where " + DataScope.where("a")
+				+ (scope.policeData() ? "" : " and not a.police_only"));
+		if (f.kind() != null) {
+			where.append(" and a.kind = :kind");
+			params.put("kind", f.kind().name());
 		}
-		long total = count.query(Long.class).single();
-		List<Accountability> items = list.param("limit", page.size())
-			.param("offset", page.offset())
-			.query(SupervisionStore::accountability)
-			.list();
-		return new Paged<>(items, page.page(), page.size(), total);
+		if (f.region() != null) {
+			where.append(" and a.region_code like :region");
+			params.put("region", f.region() + "%");
+		}
+		if (f.year() != null) {
+			where.append(" and extract(year from a.decided_on) = :year");
+			params.put("year", f.year());
+		}
+		return paged(scope, "a", where.toString(), params, "a.decided_on desc, a.id desc",
+				SupervisionStore::accountability, page);
 	}
 
 	Optional<Accountability> accountability(DataScope scope, long id) {

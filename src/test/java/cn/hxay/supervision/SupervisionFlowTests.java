@@ -318,6 +318,39 @@ class SupervisionFlowTests {
 		assertThat(bad.status()).isEqualTo(400);
 		assertThat(bad.body()).contains("关联隐患编号").contains("事由保留").contains("value=\"abc\"");
 
+		// an incident behind a record: linked for those who may open the incident, not
+		// for the school
+		long leadUnit = unitOf(DemoUsers.SCHOOL_LEAD);
+		long leadSchool = jdbc.sql("select id from school where organisation_id = ?")
+			.param(leadUnit)
+			.query(Long.class)
+			.single();
+		Page incident = api("POST", "/api/v1/incidents", DemoUsers.STATION_OFFICER, """
+				{"schoolId":%d,"type":"OTHER","occurredAt":"%s","place":"校门口","persons":"学生 1 名",
+				 "what":"放学时段校外人员滋扰","deaths":0,"injured":0}""".formatted(leadSchool,
+				PlatformTime.local(clock.instant()).withNano(0).minusHours(1)));
+		assertThat(incident.status()).as(incident.body()).isEqualTo(201);
+		long incidentId = json(incident.body()).get("id").asLong();
+		Page linked = api("POST", "/api/v1/supervision/accountability", DemoUsers.COUNTY_EDUCATION, """
+				{"kind":"INTERVIEW","targetUnitId":%d,"decidedOn":"%s","reason":"门卫值守不力","incidentId":%d}"""
+			.formatted(leadUnit, today, incidentId));
+		assertThat(linked.status()).as(linked.body()).isEqualTo(201);
+		long linkedId = json(linked.body()).get("id").asLong();
+		assertThat(json(linked.body()).get("incidentId").asLong()).isEqualTo(incidentId);
+		JsonNode seenBySchool = json(
+				api("GET", "/api/v1/supervision/accountability?size=200", DemoUsers.SCHOOL_LEAD, null).body());
+		boolean seen = false;
+		for (JsonNode item : seenBySchool.get("items")) {
+			if (item.get("id").asLong() == linkedId) {
+				seen = true;
+				assertThat(item.get("incidentId").isNull()).as("the school may not open incidents").isTrue();
+			}
+		}
+		assertThat(seen).isTrue();
+		assertThat(api("POST", "/api/v1/supervision/accountability", DemoUsers.OTHER_COUNTY_EDUCATION, """
+				{"kind":"INTERVIEW","targetUnitId":%d,"decidedOn":"%s","reason":"越权","incidentId":%d}"""
+			.formatted(wujinSchool, today, incidentId)).body()).contains("所关联的案事件不存在或不在您的管辖范围内");
+
 		// a record made by the police is police-only
 		long station = jdbc.sql("select organisation_id from user_account where username = ?")
 			.param(DemoUsers.STATION_OFFICER)
