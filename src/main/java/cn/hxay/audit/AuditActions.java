@@ -66,6 +66,15 @@ public final class AuditActions {
 		name("WARNING_REMINDED", "预警催办");
 		name("WARNING_ESCALATED", "预警未读上报");
 		name("KEY_PERSON_REFUSED", "拒绝访问重点人员");
+		name("SUPERVISION_GROUP_CREATED", "设立领导小组/工作专班");
+		name("SUPERVISION_MEMBER_ADDED", "增加小组成员");
+		name("SUPERVISION_MEMBER_LEFT", "调整小组成员");
+		name("SUPERVISION_VISIT_RECORDED", "登记督导检查");
+		name("SUPERVISION_FINDING_RECORDED", "登记督导发现");
+		name("SUPERVISION_FINDING_RAISED", "督导发现转为隐患");
+		name("SUPERVISION_NOTICE_ISSUED", "印发通报");
+		name("SUPERVISION_NOTICE_CONFIRMED", "签收通报");
+		name("SUPERVISION_ACCOUNTABILITY_RECORDED", "记录约谈问责");
 		prefix("INSPECTION_", "自查表");
 		prefix("ALARM_", "警情");
 		prefix("KEY_PERSON_", "重点人员");

@@ -16,6 +16,7 @@ import cn.hxay.school.School;
 import cn.hxay.school.SchoolRegistry;
 import cn.hxay.shared.PlatformTime;
 import cn.hxay.shared.documents.PdfDocuments;
+import cn.hxay.shared.documents.RedHeaderDocument;
 
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
@@ -281,42 +282,13 @@ class ReportDocuments {
 	}
 
 	/**
-	 * The 通报 as a red-header document with its number, the late list, and a seal area.
+	 * The 通报 as a red-header document with its number, the late list, and a seal area
+	 * (the platform's one layout, {@link RedHeaderDocument}).
 	 */
 	byte[] noticePdf(ReportNotice n) {
-		StringBuilder units = new StringBuilder();
-		for (String u : n.units()) {
-			units.append("<li>").append(e(u)).append("</li>");
-		}
-		StringBuilder body = new StringBuilder();
-		for (String para : n.body().split("\n")) {
-			body.append("<p class=\"body\">").append(e(para)).append("</p>");
-		}
-		String html = """
-				<html><head><style>
-				@page { size: A4; margin: 25mm 22mm; }
-				body { font-family: '%1$s'; font-size: 12pt; line-height: 1.7; }
-				.head { color: #c00; text-align: center; font-size: 26pt; font-weight: bold; letter-spacing: 2px; margin: 0; }
-				.number { text-align: center; margin: 8px 0 4px 0; }
-				.rule { border-top: 2px solid #c00; margin: 0 0 16px 0; }
-				h1 { text-align: center; font-size: 16pt; margin: 10px 0 14px 0; }
-				.body { text-indent: 2em; margin: 0 0 8px 0; }
-				ul { margin: 0 0 12px 2em; padding: 0; }
-				.sign { margin-top: 36px; text-align: right; }
-				.seal { display: inline-block; width: 42mm; height: 42mm; border: 1px dashed #c00; border-radius: 21mm; color: #c00; text-align: center; line-height: 42mm; font-size: 10pt; }
-				</style></head><body>
-				<p class="head">%2$s文件</p>
-				<p class="number">%3$s</p>
-				<div class="rule"></div>
-				<h1>%4$s</h1>
-				%5$s
-				<ul>%6$s</ul>
-				<div class="sign"><div class="seal">（盖章）</div><p>%2$s</p><p>%7$s</p></div>
-				</body></html>
-				"""
-			.formatted(PdfDocuments.FONT_FAMILY, e(n.issuerUnit()), e(n.number()), e(n.title()), body, units,
-					PlatformTime.CHINESE_DATE.format(n.issuedAt()));
-		return pdf.render(html);
+		return pdf.render(new RedHeaderDocument(n.issuerUnit(), n.number(), n.title(), null, List.of(n.body()),
+				n.units(), PlatformTime.dayOf(n.issuedAt()))
+			.html());
 	}
 
 	private static void cell(Row row, int col, String value, CellStyle style) {

@@ -589,9 +589,7 @@ public class Reports {
 
 	/** 常州市教育局 → 常教, 天宁区教育局 → 天宁教 (for document numbers). */
 	static String shortName(String unit) {
-		String s = unit.replace("常州市公安局", "常公").replace("公安局", "公").replace("分局", "");
-		s = s.replaceAll("^(..)[市区县]", "$1").replace("教育局", "教");
-		return s.length() > 8 ? s.substring(0, 8) : s;
+		return cn.hxay.shared.documents.RedHeaderDocument.shortName(unit);
 	}
 
 	// ---------------------------------------------------------------- reminders

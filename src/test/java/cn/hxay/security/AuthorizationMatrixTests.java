@@ -567,7 +567,46 @@ class AuthorizationMatrixTests {
 	// one-key alarms at venues near schools (护校联防): registered by police only
 	"GET /devices/venue/new", "L F F A F F F A A F",
 	"POST /devices/venue/new", "L F F A f F F A A F",
-	"POST /api/v1/devices/venue", "L F F A f F F A A F"
+	"POST /api/v1/devices/venue", "L F F A f F F A A F",
+	// 督导问责: everyone signed in reads their scope; groups are kept by their own unit (not the platform's),
+	// visits, 通报 and accountability by the city and county bureaus (education and police); the 督导员 only reads
+	"GET /supervision", "L A A A A A A A A A",
+	"POST /supervision/groups", "L F A A f A A A A A",
+	"GET /supervision/groups/{id}", "L N N N N N N N N N",
+	"POST /supervision/groups/{id}/members", "L N N N f N N N N N",
+	"POST /supervision/groups/{id}/leave", "L N N N f N N N N N",
+	"GET /supervision/visits", "L A A A A A A A A A",
+	"GET /supervision/visits.xlsx", "L A A A A A A A A A",
+	"GET /supervision/visits/new", "L F A A F A A A F F",
+	"POST /supervision/visits", "L F A A f A A A F F",
+	"GET /supervision/visits/{id}", "L N N N N N N N N N",
+	"POST /supervision/visits/{id}/findings", "L N N N f N N N N N",
+	"POST /supervision/visits/{id}/hazard", "L N N N f N N N N N",
+	"GET /supervision/notices", "L A A A A A A A A A",
+	"GET /supervision/notices/new", "L F A A F A A A F F",
+	"POST /supervision/notices", "L F A A f A A A F F",
+	"GET /supervision/notices/{id}", "L N N N N N N N N N",
+	"GET /supervision/notices/{id}/document.pdf", "L N N N N N N N N N",
+	"POST /supervision/notices/{id}/receipt", "L N N N f N N N N N",
+	"GET /supervision/accountability", "L A A A A A A A A A",
+	"GET /supervision/accountability.xlsx", "L A A A A A A A A A",
+	"GET /supervision/accountability/new", "L F A A F A A A F F",
+	"POST /supervision/accountability", "L F A A f A A A F F",
+	"GET /api/v1/supervision/groups", "L A A A A A A A A A",
+	"POST /api/v1/supervision/groups", "L F A A f A A A A A",
+	"GET /api/v1/supervision/groups/{id}", "L N N N N N N N N N",
+	"POST /api/v1/supervision/groups/{id}/members", "L N N N f N N N N N",
+	"GET /api/v1/supervision/visits", "L A A A A A A A A A",
+	"POST /api/v1/supervision/visits", "L F A A f A A A F F",
+	"GET /api/v1/supervision/visits/{id}", "L N N N N N N N N N",
+	"POST /api/v1/supervision/visits/{id}/findings", "L N N N f N N N N N",
+	"POST /api/v1/supervision/visits/{id}/hazards", "L N N N f N N N N N",
+	"GET /api/v1/supervision/notices", "L A A A A A A A A A",
+	"POST /api/v1/supervision/notices", "L F A A f A A A F F",
+	"GET /api/v1/supervision/notices/{id}", "L N N N N N N N N N",
+	"POST /api/v1/supervision/notices/{id}/receipt", "L N N N f N N N N N",
+	"GET /api/v1/supervision/accountability", "L A A A A A A A A A",
+	"POST /api/v1/supervision/accountability", "L F A A f A A A F F"
 	// @formatter:on
 	);
 
@@ -611,7 +650,8 @@ class AuthorizationMatrixTests {
 			new String[] { "/api/v1/tips/", "tip" }, new String[] { "/tips/", "tip" },
 			new String[] { "/api/v1/disputes/", "missing" }, new String[] { "/disputes/", "missing" },
 			new String[] { "/school-buses/schools/", "school" }, new String[] { "/emergency/schools/", "school" },
-			new String[] { "/emergency/accidents/", "accident" }, new String[] { "/api/v1/accidents/", "accident" });
+			new String[] { "/emergency/accidents/", "accident" }, new String[] { "/api/v1/accidents/", "accident" },
+			new String[] { "/api/v1/supervision/", "missing" }, new String[] { "/supervision/", "missing" });
 
 	/** A dummy form: a stale version and values each handler refuses or ignores. */
 	private static final Map<String, String> DUMMY_FORM = Map.of("version", "-1", "percent", "0", "passed", "false",

@@ -383,7 +383,8 @@ class InputFuzzTests {
 				{ "/reports/submissions/", "missing" }, { "/reports/notices/", "missing" },
 				{ "/api/v1/reports/", "report" }, { "/reports/", "report" }, { "/school-buses/schools/", "school" },
 				{ "/emergency/schools/", "school" }, { "/emergency/accidents/", "accident" },
-				{ "/api/v1/accidents/", "accident" } }) {
+				{ "/api/v1/accidents/", "accident" }, { "/api/v1/supervision/", "missing" },
+				{ "/supervision/", "missing" } }) {
 			if (path.startsWith(kind[0])) {
 				path = path.replaceFirst("\\{id\\}", ids.get(kind[1]));
 				break;
