@@ -103,18 +103,22 @@ public final class ProvinceData {
 	}
 
 	/**
-	 * Safety-lead accounts {@code bench.school.1 … n} for generated schools, with the
-	 * password of the demo's {@code school.lead}; returns their usernames.
+	 * Safety-lead accounts {@code bench.school.1 … n} for the newest schools (other than
+	 * the demo lead's), with the password of the demo's {@code school.lead}; returns
+	 * their usernames.
 	 */
 	public java.util.List<String> schoolAccounts(int n) {
-		jdbc.sql("""
-				with lead as (select * from user_account where username = 'school.lead'),
-				     picked as (select s.organisation_id, row_number() over (order by s.id) as k from school s
-				                where s.code like '9%' order by s.id limit ?)
-				insert into user_account (username, display_name, password_hash, organisation_id, roles)
-				select 'bench.school.' || p.k, '压测学校' || p.k, l.password_hash, p.organisation_id, l.roles
-				from picked p cross join lead l
-				on conflict (username) do nothing""").param(n).update();
+		jdbc.sql(
+				"""
+						with lead as (select * from user_account where username = 'school.lead'),
+						     picked as (select s.organisation_id, row_number() over (order by s.id desc) as k from school s
+						                where s.organisation_id <> (select organisation_id from lead) order by s.id desc limit ?)
+						insert into user_account (username, display_name, password_hash, organisation_id, roles)
+						select 'bench.school.' || p.k, '压测学校' || p.k, l.password_hash, p.organisation_id, l.roles
+						from picked p cross join lead l
+						on conflict (username) do nothing""")
+			.param(n)
+			.update();
 		return jdbc.sql("select username from user_account where username like 'bench.school.%' order by id limit ?")
 			.param(n)
 			.query(String.class)
