@@ -97,7 +97,7 @@ public final class ProvinceData {
 						  h.place, h.category, h.grade, h.description, h.requirements, h.responsible_unit, h.responsible_person,
 						  h.found_by, h.found_at, h.deadline, h.state, h.overdue, h.supervised, h.temporary_safeguards,
 						  h.closed_at, h.sensitive, h.issuer_unit_id
-						from copy c join hazard h on h.school_id = c.base_id and h.source_inspection_id is null""")
+						from copy c join hazard h on h.school_id = c.base_id""")
 			.update();
 		jdbc.sql("analyze").update();
 	}
