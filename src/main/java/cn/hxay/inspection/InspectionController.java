@@ -21,6 +21,7 @@ import cn.hxay.shared.web.Downloads;
 import cn.hxay.shared.web.FormBinding;
 import cn.hxay.shared.web.PageLinks;
 import jakarta.servlet.http.HttpServletRequest;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -119,7 +120,8 @@ class InspectionController {
 			Campaign c = inspections.launch(user, scope,
 					new NewCampaign(form.title(), form.issuers(), form.regionCode(), form.schoolKinds(),
 							form.templateCode(), phases, form.selfCheckFrom(), form.selfCheckDue(), form.reporting()));
-			redirect.addFlashAttribute("notice", "检查任务已发起，已向范围内各校下发自查表");
+			boolean handedOut = inspections.launchProgress(scope, c.id()).map(p -> !p.running()).orElse(true);
+			redirect.addFlashAttribute("notice", handedOut ? "检查任务已发起，已向范围内各校下发自查表" : "检查任务已发起，正在向范围内各校下发自查表，进度见下方");
 			return "redirect:/inspections/campaigns/" + c.id();
 		}
 		catch (InvalidInputException ex) {
@@ -167,8 +169,25 @@ class InspectionController {
 	}
 
 	@GetMapping("/inspections/campaigns/{id}")
-	String campaign(@PathVariable long id, CurrentUser user, DataScope scope, Model model) {
+	String campaign(@PathVariable long id, CurrentUser user, DataScope scope, HtmxRequest htmx, Model model,
+			HttpServletResponse response) {
+		LaunchProgress launch = inspections.launchProgress(scope, id).orElse(null);
+		if (htmx.isHtmxRequest() && launch != null) {
+			// the progress bar polls this page while the forms are handed out, then
+			// reloads it with the figures
+			model.addAttribute("c", inspections.campaign(scope, id));
+			model.addAttribute("launch", launch);
+			if (!launch.running()) {
+				response.setHeader("HX-Refresh", "true");
+			}
+			return "inspection/campaign :: launch";
+		}
+		return campaignPage(id, user, scope, model);
+	}
+
+	private String campaignPage(long id, CurrentUser user, DataScope scope, Model model) {
 		Campaign c = inspections.campaign(scope, id);
+		model.addAttribute("launch", inspections.launchProgress(scope, id).orElse(null));
 		List<CampaignProgress> progress = inspections.progress(scope, id);
 		model.addAttribute("c", c);
 		model.addAttribute("progress", progress);
@@ -245,7 +264,7 @@ class InspectionController {
 		catch (InvalidInputException ex) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			model.addAttribute("problem", ex.getMessage());
-			return campaign(id, user, scope, model);
+			return campaignPage(id, user, scope, model);
 		}
 	}
 

@@ -20,12 +20,8 @@ import cn.hxay.hazard.HazardLedger;
 import cn.hxay.identity.CurrentUser;
 import cn.hxay.identity.Role;
 import cn.hxay.organisation.DataScope;
-import cn.hxay.organisation.Organisation;
 import cn.hxay.organisation.Organisations;
-import cn.hxay.organisation.SchoolUnits;
 import cn.hxay.posture.Postures;
-import cn.hxay.school.School;
-import cn.hxay.school.SchoolFilter;
 import cn.hxay.school.SchoolRegistry;
 import cn.hxay.shared.ConcurrentEditException;
 import cn.hxay.shared.ForbiddenException;
@@ -40,6 +36,7 @@ import cn.hxay.shared.documents.PhotoStore;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The inspection module's API: launching campaigns, filling in, co-signing and submitting
@@ -79,10 +76,16 @@ public class Inspections {
 
 	private final HazardDeadlines deadlines;
 
+	private final CampaignLaunch launches;
+
+	private final TransactionTemplate transactions;
+
 	Inspections(InspectionStore store, Checklists checklists, SchoolRegistry schools, Organisations organisations,
 			Postures postures, HazardLedger hazards, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
-			HazardDeadlines deadlines) {
+			HazardDeadlines deadlines, CampaignLaunch launches, TransactionTemplate transactions) {
 		this.deadlines = deadlines;
+		this.launches = launches;
+		this.transactions = transactions;
 		this.store = store;
 		this.checklists = checklists;
 		this.schools = schools;
@@ -120,9 +123,10 @@ public class Inspections {
 
 	/**
 	 * Launches a campaign and assigns a self-inspection to every school in scope, due on
-	 * the self-check phase's end.
+	 * the self-check phase's end: within the request for a county or a city, by a
+	 * background job with its progress in PostgreSQL for more schools
+	 * ({@link #launchProgress}).
 	 */
-	@Transactional
 	public Campaign launch(CurrentUser user, DataScope scope, NewCampaign c) {
 		if (!mayLaunch(user)) {
 			throw new ForbiddenException("只有教育、公安部门管理员可以发起检查");
@@ -185,33 +189,34 @@ public class Inspections {
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
-		List<School> covered = new ArrayList<>();
-		schools.forEach(scope, new SchoolFilter(null, c.regionCode(), null, null, null, null), school -> {
-			if (c.schoolKinds().isEmpty() || c.schoolKinds().contains(school.details().kind())) {
-				covered.add(school);
-			}
-		});
-		if (covered.isEmpty()) {
+		long covered = launches.schoolsCovered(scope, c.regionCode(), c.schoolKinds());
+		if (covered == 0) {
 			throw new InvalidInputException("regionCode", "所选范围内没有您管辖的学校");
 		}
 		Instant now = clock.instant();
 		List<Phase> phases = c.phases().stream().map(p -> new Phase(p.name().strip(), p.from(), p.to())).toList();
-		long id = store.insertCampaign(c.title().strip(), c.issuers().strip(), user.organisationId(), c.regionCode(),
-				c.schoolKinds().stream().map(Enum::name).toList(), template, phases, c.selfCheckFrom(),
-				c.selfCheckDue(), c.reporting() == null || c.reporting().isBlank() ? null : c.reporting().strip(),
-				user.displayName(), user.organisationId(), now);
-		Map<Long, Organisation> units = schools.unitsOf(covered);
-		store.assign(id, c.selfCheckDue(), covered.stream().map(s -> {
-			Long station = s.details().policeStationId();
-			Long[] unitIds = new SchoolUnits(s.organisationId(), s.details().educationBureauId(), station,
-					s.details().townshipId())
-				.ids();
-			String stationName = station == null || units.get(station) == null ? null : units.get(station).name();
-			return new InspectionStore.Assignment(s.id(), s.name(), s.regionCode(), unitIds, stationName);
-		}).toList());
-		audit.record("CAMPAIGN_LAUNCHED", "inspection_campaign", id,
-				c.title().strip() + "，" + covered.size() + " 所学校，模板 " + template.label());
+		long id = transactions.execute(tx -> {
+			long campaignId = store.insertCampaign(c.title().strip(), c.issuers().strip(), user.organisationId(),
+					c.regionCode(), c.schoolKinds().stream().map(Enum::name).toList(), template, phases,
+					c.selfCheckFrom(), c.selfCheckDue(),
+					c.reporting() == null || c.reporting().isBlank() ? null : c.reporting().strip(), user.displayName(),
+					user.organisationId(), now);
+			launches.started(campaignId, covered, now);
+			audit.record("CAMPAIGN_LAUNCHED", "inspection_campaign", campaignId,
+					c.title().strip() + "，" + covered + " 所学校，模板 " + template.label());
+			return campaignId;
+		});
+		launches.handOut(id, covered, scope, c.regionCode(), c.schoolKinds(), c.selfCheckDue());
 		return campaign(scope, id);
+	}
+
+	/**
+	 * How far the handing out of a campaign's forms has got; empty for a campaign handed
+	 * out before progress was kept.
+	 */
+	public java.util.Optional<LaunchProgress> launchProgress(DataScope scope, long campaignId) {
+		campaign(scope, campaignId);
+		return launches.progress(campaignId);
 	}
 
 	public Paged<Campaign> campaigns(DataScope scope, PageRequest page) {

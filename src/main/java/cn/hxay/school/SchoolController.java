@@ -4,8 +4,6 @@ import cn.hxay.shared.web.FormBinding;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +21,7 @@ import cn.hxay.shared.InvalidInputException;
 import cn.hxay.shared.PlatformTime;
 import cn.hxay.shared.PageRequest;
 import cn.hxay.shared.Paged;
+import cn.hxay.shared.web.Downloads;
 import cn.hxay.shared.web.PageLinks;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -249,7 +248,7 @@ class SchoolController {
 
 	@GetMapping("/schools/import/template")
 	void template(HttpServletResponse response) throws IOException {
-		attachment(response, "学校导入模板.xlsx");
+		Downloads.stream(response, "学校导入模板.xlsx", Downloads.EXCEL);
 		SchoolWorkbook.writeTemplate(response.getOutputStream());
 	}
 
@@ -262,14 +261,8 @@ class SchoolController {
 		// the file carries every headmaster's and safety lead's phone: audited before it
 		// leaves
 		registry.recordContactsRead(scope, filter, "导出学校名录 Excel");
-		attachment(response, "学校名录-" + PlatformTime.today(clock) + ".xlsx");
+		Downloads.stream(response, "学校名录-" + PlatformTime.today(clock) + ".xlsx", Downloads.EXCEL);
 		SchoolExport.write(registry, organisations, scope, filter, response.getOutputStream());
-	}
-
-	private static void attachment(HttpServletResponse response, String fileName) {
-		response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-		response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
-				+ URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20"));
 	}
 
 	/** The region a user works in: their unit's county, or its city. */

@@ -62,7 +62,11 @@ public class SchoolRegistry {
 		return store.byId(id).filter(school -> isInScope(scope, school)).orElseThrow(SchoolRegistry::notFound);
 	}
 
-	/** Streams every school in scope that matches, e.g. for an export. */
+	/**
+	 * Streams every school in scope that matches, e.g. for an export: inside the class's
+	 * read-only transaction, so that PostgreSQL sends the rows in batches of the fetch
+	 * size instead of all at once (100,000 schools never sit in memory together).
+	 */
 	public void forEach(DataScope scope, SchoolFilter filter, java.util.function.Consumer<School> consumer) {
 		store.forEach(withRegionPrefix(filter), scope, consumer);
 	}

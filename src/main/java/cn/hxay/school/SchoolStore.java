@@ -26,10 +26,27 @@ import org.springframework.stereotype.Repository;
 class SchoolStore {
 
 	/** The platform's one scope rule, on the generated {@code unit_ids} column. */
-	private static final String SCOPE = DataScope.where(null);
+	static final String SCOPE = DataScope.where(null);
 
-	private static final String FILTER = """
-			and (cast(:text as varchar) is null or name like :like or code like :prefix)
+	/**
+	 * The columns a {@link School} is made of (not the search columns kept for the
+	 * indexes).
+	 */
+	private static final String COLUMNS = """
+			id, code, name, kind, ownership, locality, boarding, students, boarders, staff, address, longitude,
+			latitude, headmaster_name, headmaster_phone, safety_lead_name, safety_lead_phone, organisation_id,
+			education_bureau_id, police_station_id, township_id, region_code, key_security_unit, licensed, version,
+			updated_at""";
+
+	/**
+	 * Part of the name through the trigram index, or, for a two-character query (a
+	 * Chinese word such as 实验, too short for trigrams), through the index of the name's
+	 * two-character pieces; or the start of the code (V860).
+	 */
+	static final String FILTER = """
+			and (cast(:text as varchar) is null
+			     or (name like :like and (char_length(:text) <> 2 or name_bigrams @> array[cast(:text as text)]))
+			     or code like :prefix)
 			and (cast(:region as varchar) is null or region_code like :region)
 			and (cast(:station as bigint) is null or police_station_id = :station)
 			and (cast(:kind as varchar) is null or kind = :kind)
@@ -43,22 +60,22 @@ class SchoolStore {
 	}
 
 	Optional<School> byId(long id) {
-		return jdbc.sql("select * from school where id = ?").param(id).query(this::map).optional();
+		return jdbc.sql("select " + COLUMNS + " from school where id = ?").param(id).query(this::map).optional();
 	}
 
 	Optional<School> byOrganisation(long organisationId) {
-		return jdbc.sql("select * from school where organisation_id = ?")
+		return jdbc.sql("select " + COLUMNS + " from school where organisation_id = ?")
 			.param(organisationId)
 			.query(this::map)
 			.optional();
 	}
 
 	Optional<School> byCode(String code) {
-		return jdbc.sql("select * from school where code = ?").param(code).query(this::map).optional();
+		return jdbc.sql("select " + COLUMNS + " from school where code = ?").param(code).query(this::map).optional();
 	}
 
 	Map<String, School> byCodes(List<String> codes) {
-		return jdbc.sql("select * from school where code = any(?)")
+		return jdbc.sql("select " + COLUMNS + " from school where code = any(?)")
 			.param(codes.toArray(String[]::new))
 			.query(this::map)
 			.list()
@@ -70,7 +87,7 @@ class SchoolStore {
 		long total = bind(jdbc.sql("select count(*) from school where " + SCOPE + FILTER), filter, scope)
 			.query(Long.class)
 			.single();
-		List<School> rows = bind(jdbc.sql("select * from school where " + SCOPE + FILTER
+		List<School> rows = bind(jdbc.sql("select " + COLUMNS + " from school where " + SCOPE + FILTER
 				+ " order by region_code, name, id limit :limit offset :offset"), filter, scope)
 			.param("limit", page.size())
 			.param("offset", page.offset())
@@ -81,9 +98,9 @@ class SchoolStore {
 
 	/** Streams every matching school, for exports, without holding them all in memory. */
 	void forEach(SchoolFilter filter, DataScope scope, Consumer<School> consumer) {
-		try (var stream = bind(
-				jdbc.sql("select * from school where " + SCOPE + FILTER + " order by region_code, name, id"), filter,
-				scope)
+		try (var stream = bind(jdbc
+			.sql("select " + COLUMNS + " from school where " + SCOPE + FILTER + " order by region_code, name, id"),
+				filter, scope)
 			.withFetchSize(500)
 			.query(this::map)
 			.stream()) {
@@ -180,7 +197,7 @@ class SchoolStore {
 		return p;
 	}
 
-	private static StatementSpec bind(StatementSpec spec, SchoolFilter filter, DataScope scope) {
+	static StatementSpec bind(StatementSpec spec, SchoolFilter filter, DataScope scope) {
 		String like = filter.text() == null ? null
 				: "%" + filter.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
 		return scope.bind(spec)

@@ -37,7 +37,8 @@ class PlatformDayTests {
 	@Test
 	void atHalfPastMidnightInBeijingTheNextPhaseAndTheMissedFormsAreShown() {
 		Clock clock = Clock.fixed(Instant.parse("2026-11-30T16:30:00Z"), ZoneOffset.UTC);
-		Inspections inspections = new Inspections(null, null, null, null, null, null, null, null, clock, null);
+		Inspections inspections = new Inspections(null, null, null, null, null, null, null, null, clock, null, null,
+				null);
 		assertThat(inspections.today()).isEqualTo(LocalDate.of(2026, 12, 1));
 
 		Campaign campaign = new Campaign(1, "大检查", "市教育局", 1, "320400", List.of(), InspectionStateMachineTests.ANNEX1,
@@ -52,7 +53,8 @@ class PlatformDayTests {
 		assertThat(inspections.missed(dueYesterday)).isTrue();
 
 		Clock beforeMidnight = Clock.fixed(Instant.parse("2026-11-30T15:30:00Z"), ZoneOffset.UTC);
-		Inspections earlier = new Inspections(null, null, null, null, null, null, null, null, beforeMidnight, null);
+		Inspections earlier = new Inspections(null, null, null, null, null, null, null, null, beforeMidnight, null,
+				null, null);
 		assertThat(earlier.today()).isEqualTo(LocalDate.of(2026, 11, 30));
 		assertThat(earlier.missed(dueYesterday)).isFalse();
 	}

@@ -1,0 +1,406 @@
+package cn.hxay.benchmark;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import cn.hxay.compliance.Compliance;
+import cn.hxay.inspection.InspectionFlowTests;
+import cn.hxay.support.PlatformTest;
+import cn.hxay.support.WebSession;
+import cn.hxay.support.WebSession.Page;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 16's load benchmark: a province-sized data set ({@code bench.schools}, default
+ * 100,000 schools with postures, devices and hazards, made set-based by
+ * {@link ProvinceData}), a campaign launched over every school through the launch form,
+ * one full school export with its heap growth, single-user name searches, then mixed
+ * traffic over real HTTP at each of {@code bench.users} (default 20 and 200) concurrent
+ * users for {@code bench.seconds} (default 60): officials open the start page, rates, the
+ * school list and a name search, the campaign dashboard, the hazard ledger and a county's
+ * school export; schools open and save their self-inspection form. The load generator is
+ * a fixed thread pool in the platform's own JVM, on the same cores.
+ * <p>
+ * Not part of {@code mvn verify}; run with
+ * {@code mvn -Pbenchmark test -Dtest=LoadBenchmarkTests [-Dbench.schools=600]}. Prints
+ * and writes {@code target/benchmark/load-<schools>.md}.
+ */
+@PlatformTest
+@Tag("benchmark")
+class LoadBenchmarkTests {
+
+	static final int SCHOOLS = Integer.getInteger("bench.schools", 100_000);
+
+	static final String USERS = System.getProperty("bench.users", "20,200");
+
+	static final int SECONDS = Integer.getInteger("bench.seconds", 60);
+
+	static final int WARM_UP = Integer.getInteger("bench.warm-up", 10);
+
+	static final String PW = "Demo@2026";
+
+	static final List<String> OFFICIALS = List.of("city.edu", "city.police", "inspector", "tianning.edu", "wujin.edu",
+			"tianning.police", "qinglong.police");
+
+	static final List<String> COUNTIES = List.of("320402", "320404", "320411", "320412", "320413", "320481");
+
+	static final List<String> SEARCHES = List.of("实验", "中心小学", "红梅", "第一初级中学", "阳光幼儿园", "湖塘");
+
+	/** Official pages and their weights (out of 100). */
+	static final Map<String, Integer> OFFICIAL_PAGES = weights();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Compliance compliance;
+
+	private final List<String> report = new ArrayList<>();
+
+	private static Map<String, Integer> weights() {
+		Map<String, Integer> w = new LinkedHashMap<>();
+		w.put("start page", 18);
+		w.put("rates", 14);
+		w.put("school list", 14);
+		w.put("name search", 16);
+		w.put("campaign dashboard", 16);
+		w.put("hazard ledger", 16);
+		w.put("county school export", 1);
+		w.put("campaign list", 5);
+		return w;
+	}
+
+	@Test
+	void provinceUnderMixedLoad() throws Exception {
+		line("# Load benchmark: " + String.format(Locale.ROOT, "%,d", SCHOOLS) + " schools");
+		line("");
+		line("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, load average at start " + loadAverage()
+				+ "; load generator in the platform's JVM; " + LocalDate.now());
+		line("");
+
+		// 1. data, set-based
+		ProvinceData data = new ProvinceData(jdbc);
+		long started = System.nanoTime();
+		data.schools(SCHOOLS);
+		data.belongings();
+		double loadSeconds = seconds(started);
+		long evaluation = System.nanoTime();
+		compliance.evaluateAll();
+		double evaluationSeconds = seconds(evaluation);
+		List<String> schoolAccounts = data.schoolAccounts(Math.max(10, maxUsers() * 3 / 10));
+		line("| data set | |");
+		line("|---|---|");
+		for (String table : List.of("school", "posture_version", "device", "hazard")) {
+			line("| " + table + " rows | " + count("select count(*) from " + table) + " |");
+		}
+		line("| generated in (generate_series, insert … select) | " + round(loadSeconds) + " s |");
+		line("| compliance evaluated in | " + round(evaluationSeconds) + " s |");
+
+		// 2. a campaign over every school, launched through the form
+		WebSession cityEdu = WebSession.signedIn(port, "city.edu", PW);
+		long launchStart = System.nanoTime();
+		LocalDate today = LocalDate.now();
+		long campaign = InspectionFlowTests.launch(cityEdu, "全省护校安园大检查（压测）", "320400", today, today.plusDays(30));
+		double launchAnswered = seconds(launchStart);
+		long schools = count("select count(*) from school");
+		while (count("select count(*) from inspection where campaign_id = " + campaign) < schools
+				&& seconds(launchStart) < 300) {
+			Thread.sleep(100);
+		}
+		double launchSeconds = seconds(launchStart);
+		long forms = count("select count(*) from inspection where campaign_id = " + campaign);
+		line("| campaign launched to every school: forms | " + forms + " |");
+		line("| campaign launch: request answered / all forms created | " + round(launchAnswered) + " s / "
+				+ round(launchSeconds) + " s |");
+		assertThat(forms).isEqualTo(schools);
+		line("");
+
+		// 3. one export of every school, with the heap it takes
+		exportOnce(cityEdu);
+
+		// 4. name search, one user
+		line("");
+		line("| name search, one user (50 runs after 5) | p50 | p95 |");
+		line("|---|---|---|");
+		for (String text : List.of("实验", "中心小学", "红梅")) {
+			List<Double> millis = new ArrayList<>();
+			for (int i = 0; i < 55; i++) {
+				long t = System.nanoTime();
+				Page page = cityEdu.get("/schools?q=" + encode(text));
+				assertThat(page.status()).isEqualTo(200);
+				if (i >= 5) {
+					millis.add((System.nanoTime() - t) / 1e6);
+				}
+			}
+			Collections.sort(millis);
+			line("| /schools?q=" + text + " | " + round(pct(millis, 50)) + " ms | " + round(pct(millis, 95)) + " ms |");
+		}
+
+		// 5. mixed traffic
+		Map<String, WebSession> officials = new LinkedHashMap<>();
+		for (String user : OFFICIALS) {
+			officials.put(user, WebSession.signedIn(port, user, PW));
+		}
+		List<SchoolUser> schoolUsers = new ArrayList<>();
+		for (String user : schoolAccounts) {
+			long inspection = jdbc.sql("""
+					select i.id from inspection i join school s on s.id = i.school_id
+					join user_account u on u.organisation_id = s.organisation_id
+					where u.username = ? and i.campaign_id = ?""").params(user, campaign).query(Long.class).single();
+			schoolUsers.add(new SchoolUser(WebSession.signedIn(port, user, PW), inspection));
+		}
+		for (String level : USERS.split(",")) {
+			mixed(Integer.parseInt(level.strip()), new ArrayList<>(officials.values()), schoolUsers, campaign);
+		}
+
+		line("");
+		line("Load average at the end: " + loadAverage());
+		Path out = Path.of("target", "benchmark", "load-" + SCHOOLS + ".md");
+		Files.createDirectories(out.getParent());
+		Files.write(out, report);
+		report.forEach(System.out::println);
+	}
+
+	record SchoolUser(WebSession session, long inspection) {
+	}
+
+	private void exportOnce(WebSession user) throws Exception {
+		// the first workbook of a JVM loads POI's classes: not what is measured
+		assertThat(user.get("/schools/export?region=320402").status()).isEqualTo(200);
+		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+		System.gc();
+		long before = memory.getHeapMemoryUsage().getUsed();
+		AtomicLong peak = new AtomicLong(before);
+		// what outlives the young generation: rows held for the whole export would end
+		// up here
+		var old = ManagementFactory.getMemoryPoolMXBeans()
+			.stream()
+			.filter(pool -> pool.getName().contains("Old Gen") || pool.getName().contains("Tenured"))
+			.findFirst();
+		long oldBefore = old.map(pool -> pool.getUsage().getUsed()).orElse(0L);
+		AtomicLong oldPeak = new AtomicLong(oldBefore);
+		Thread sampler = new Thread(() -> {
+			while (!Thread.currentThread().isInterrupted()) {
+				peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+				old.ifPresent(pool -> oldPeak.accumulateAndGet(pool.getUsage().getUsed(), Math::max));
+				try {
+					Thread.sleep(5);
+				}
+				catch (InterruptedException ex) {
+					return;
+				}
+			}
+		});
+		sampler.start();
+		long t = System.nanoTime();
+		Page file = user.get("/schools/export");
+		double exportSeconds = seconds(t);
+		sampler.interrupt();
+		sampler.join();
+		assertThat(file.status()).isEqualTo(200);
+		line("| school export, every school (city) | " + round(exportSeconds) + " s, "
+				+ String.format(Locale.ROOT, "%.1f", file.bytes().length / 1e6) + " MB |");
+		// an upper bound: the heap in use at its highest (sampled every 5 ms, garbage not
+		// yet collected included, and whatever else the JVM did meanwhile) less the heap
+		// in use after a collection before the export
+		line("| export heap growth: peak in use (garbage included) less in use before / old generation only | "
+				+ mb(peak.get() - before) + " / " + mb(oldPeak.get() - oldBefore) + " |");
+	}
+
+	private void mixed(int users, List<WebSession> officials, List<SchoolUser> schools, long campaign)
+			throws Exception {
+		Map<String, ConcurrentLinkedQueue<Long>> times = new ConcurrentHashMap<>();
+		Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
+		Map<String, String> firstError = new ConcurrentHashMap<>();
+		long warmUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(WARM_UP);
+		long until = warmUntil + TimeUnit.SECONDS.toNanos(SECONDS);
+		ExecutorService pool = Executors.newFixedThreadPool(users);
+		for (int u = 0; u < users; u++) {
+			int index = u;
+			// three in ten users are schools, each with a school of its own
+			int ordinal = index / 10 * 3 + index % 10;
+			boolean school = index % 10 < 3 && ordinal < schools.size();
+			pool.submit(() -> {
+				ThreadLocalRandom random = ThreadLocalRandom.current();
+				SchoolUser mine = school ? schools.get(ordinal) : null;
+				WebSession official = officials.get(index % officials.size());
+				while (System.nanoTime() < until) {
+					boolean record = System.nanoTime() >= warmUntil;
+					if (school) {
+						String[] version = new String[1];
+						timed("school: open self-inspection form", record, times, errors, firstError, () -> {
+							Page form = mine.session().get("/inspections/" + mine.inspection());
+							version[0] = form.status() == 200 ? InspectionFlowTests.version(form) : null;
+							return form.status() == 200 ? null : "status " + form.status();
+						});
+						if (version[0] == null) {
+							continue;
+						}
+						timed("school: save self-inspection form", record, times, errors, firstError, () -> {
+							Page saved = mine.session()
+								.postForm("/inspections/" + mine.inspection(),
+										Map.of("version", version[0], "a[workingTeam]", "true", "a[cameras]",
+												String.valueOf(random.nextInt(10, 90)), "action", "draft"));
+							return saved.status() == 302 ? null : "status " + saved.status();
+						});
+					}
+					else {
+						String page = pick(random);
+						String path = switch (page) {
+							case "start page" -> "/";
+							case "rates" -> "/compliance";
+							case "school list" -> "/schools?page=" + random.nextInt(0, 5);
+							case "name search" -> "/schools?q=" + encode(SEARCHES.get(random.nextInt(SEARCHES.size())));
+							case "campaign dashboard" -> "/inspections/campaigns/" + campaign;
+							case "hazard ledger" -> "/hazards";
+							case "county school export" ->
+								"/schools/export?region=" + COUNTIES.get(random.nextInt(COUNTIES.size()));
+							default -> "/inspections";
+						};
+						timed(page, record, times, errors, firstError, () -> {
+							Page answer = official.get(path);
+							return answer.status() == 200 ? null : "status " + answer.status() + " " + path;
+						});
+					}
+				}
+			});
+		}
+		pool.shutdown();
+		assertThat(pool.awaitTermination(SECONDS + WARM_UP + 600, TimeUnit.SECONDS)).isTrue();
+		line("");
+		line("### " + users + " concurrent users (" + SECONDS + " s after " + WARM_UP + " s warm-up; load average "
+				+ loadAverage() + ")");
+		line("");
+		line("| page | requests | errors | p50 ms | p95 ms | p99 ms | max ms | req/s |");
+		line("|---|---|---|---|---|---|---|---|");
+		List<Double> all = new ArrayList<>();
+		long allErrors = 0;
+		for (String page : new java.util.TreeSet<>(times.keySet())) {
+			List<Double> millis = new ArrayList<>(times.get(page).stream().map(n -> n / 1e6).toList());
+			Collections.sort(millis);
+			all.addAll(millis);
+			long failed = errors.getOrDefault(page, new AtomicLong()).get();
+			allErrors += failed;
+			line("| " + page + " | " + millis.size() + " | " + failed + " | " + round(pct(millis, 50)) + " | "
+					+ round(pct(millis, 95)) + " | " + round(pct(millis, 99)) + " | "
+					+ round(millis.get(millis.size() - 1)) + " | " + round(millis.size() / (double) SECONDS) + " |");
+		}
+		Collections.sort(all);
+		if (all.isEmpty()) {
+			return;
+		}
+		line("| **all** | " + all.size() + " | " + allErrors + " | " + round(pct(all, 50)) + " | " + round(pct(all, 95))
+				+ " | " + round(pct(all, 99)) + " | " + round(all.get(all.size() - 1)) + " | "
+				+ round(all.size() / (double) SECONDS) + " |");
+		firstError.forEach((page, error) -> line("- first error on " + page + ": " + error));
+	}
+
+	private static void timed(String page, boolean record, Map<String, ConcurrentLinkedQueue<Long>> times,
+			Map<String, AtomicLong> errors, Map<String, String> firstError, Supplier<String> request) {
+		long t = System.nanoTime();
+		String error;
+		try {
+			error = request.get();
+		}
+		catch (RuntimeException ex) {
+			error = ex.toString();
+		}
+		long elapsed = System.nanoTime() - t;
+		if (!record) {
+			return;
+		}
+		times.computeIfAbsent(page, p -> new ConcurrentLinkedQueue<>()).add(elapsed);
+		if (error != null) {
+			errors.computeIfAbsent(page, p -> new AtomicLong()).incrementAndGet();
+			firstError.putIfAbsent(page, error);
+		}
+	}
+
+	private static String pick(ThreadLocalRandom random) {
+		int roll = random.nextInt(OFFICIAL_PAGES.values().stream().mapToInt(Integer::intValue).sum());
+		for (Map.Entry<String, Integer> e : OFFICIAL_PAGES.entrySet()) {
+			roll -= e.getValue();
+			if (roll < 0) {
+				return e.getKey();
+			}
+		}
+		throw new IllegalStateException();
+	}
+
+	private static int maxUsers() {
+		int max = 0;
+		for (String level : USERS.split(",")) {
+			max = Math.max(max, Integer.parseInt(level.strip()));
+		}
+		return max;
+	}
+
+	private long count(String sql) {
+		return jdbc.sql(sql).query(Long.class).single();
+	}
+
+	private void line(String text) {
+		report.add(text);
+	}
+
+	private static String loadAverage() {
+		try {
+			return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+		}
+		catch (Exception ex) {
+			return String.format(Locale.ROOT, "%.2f",
+					ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+		}
+	}
+
+	private static String encode(String text) {
+		return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	private static double pct(List<Double> sorted, int percentile) {
+		if (sorted.isEmpty()) {
+			return 0;
+		}
+		return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1));
+	}
+
+	private static double seconds(long since) {
+		return (System.nanoTime() - since) / 1e9;
+	}
+
+	private static String mb(long bytes) {
+		return Math.round(bytes / 1e6) + " MB";
+	}
+
+	private static double round(double value) {
+		return Math.round(value * 10) / 10.0;
+	}
+
+}
