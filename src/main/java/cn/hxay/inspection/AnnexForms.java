@@ -10,6 +10,8 @@ import java.util.Map;
 
 import cn.hxay.hazard.HazardLedger;
 import cn.hxay.hazard.RectificationFigures;
+import cn.hxay.hotspot.HotspotAnnex;
+import cn.hxay.hotspot.Hotspots;
 import cn.hxay.organisation.DataScope;
 import cn.hxay.organisation.Organisations;
 import cn.hxay.shared.PlatformTime;
@@ -31,7 +33,9 @@ import org.springframework.stereotype.Component;
 /**
  * The two forms of seed 001 filled from the platform's data: Annex 1 (学校及周边安全排查整改情况报表,
  * one per school) and Annex 2 (学校及周边安全排查整改情况汇总表, one per district), each as Excel in the
- * notice's layout and as PDF. Sensitive answers appear only for police readers.
+ * notice's layout and as PDF. Sensitive answers appear only for police readers. The
+ * columns 校园周边治安乱点情况 / 是否整改 come from the hotspot register ({@link Hotspots}) for a
+ * school with hotspots near it, the answer typed on the form otherwise.
  */
 @Component
 class AnnexForms {
@@ -54,18 +58,51 @@ class AnnexForms {
 
 	private final Clock clock;
 
+	private final Hotspots hotspots;
+
 	AnnexForms(Inspections inspections, HazardLedger hazards, Organisations organisations, PdfDocuments pdf,
-			Clock clock) {
+			Clock clock, Hotspots hotspots) {
 		this.inspections = inspections;
 		this.hazards = hazards;
 		this.organisations = organisations;
 		this.pdf = pdf;
 		this.clock = clock;
+		this.hotspots = hotspots;
 	}
 
-	/** Annex 1 rows: each section's items as label/answer pairs. */
-	private static List<Inspection.Finding> rows(Inspection i, Campaign c, boolean police) {
-		return i.findings(c.template(), police).stream().filter(f -> f.item().type() != ItemType.PHOTO).toList();
+	/**
+	 * Annex 1 rows: each section's items as label/answer pairs, the hotspot items from
+	 * the register where it has hotspots near the school (never for a reader without
+	 * police data).
+	 */
+	private List<Inspection.Finding> rows(Inspection i, Campaign c, DataScope scope) {
+		HotspotAnnex spots = hotspots.annexBySchool(scope, List.of(i.schoolId())).get(i.schoolId());
+		return i.findings(c.template(), scope.policeData())
+			.stream()
+			.filter(f -> f.item().type() != ItemType.PHOTO)
+			.map(f -> f.hidden() ? f : fromRegister(f, f.item().key(), spots))
+			.toList();
+	}
+
+	private static Inspection.Finding fromRegister(Inspection.Finding f, String key, HotspotAnnex spots) {
+		String shown = fromRegister(key, spots);
+		return shown == null ? f : new Inspection.Finding(f.section(), f.item(), f.value(), shown, f.verdict(),
+				f.hidden(), f.requirement());
+	}
+
+	/**
+	 * The register's text for the two hotspot columns, or {@code null} to keep the
+	 * answer.
+	 */
+	private static String fromRegister(String key, HotspotAnnex spots) {
+		if (spots == null) {
+			return null;
+		}
+		return switch (key) {
+			case "disorderSpots" -> spots.situation();
+			case "disorderFixed" -> spots.fixed();
+			default -> null;
+		};
 	}
 
 	private String filledOn(Inspection i) {
@@ -73,7 +110,7 @@ class AnnexForms {
 			.format(i.submittedAt() == null ? PlatformTime.today(clock) : PlatformTime.dayOf(i.submittedAt()));
 	}
 
-	byte[] annex1Excel(Inspection i, Campaign c, boolean police) {
+	byte[] annex1Excel(Inspection i, Campaign c, DataScope scope) {
 		try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			Styles st = new Styles(book);
 			Sheet sheet = book.createSheet("附件1");
@@ -88,7 +125,7 @@ class AnnexForms {
 			cell(head, 2, "填表日期：" + filledOn(i), st.plain);
 			String section = null;
 			List<Inspection.Finding> pending = new ArrayList<>();
-			for (Inspection.Finding f : rows(i, c, police)) {
+			for (Inspection.Finding f : rows(i, c, scope)) {
 				if (!f.section().equals(section)) {
 					r = pairs(sheet, st, r, pending);
 					pending.clear();
@@ -138,10 +175,10 @@ class AnnexForms {
 		return r;
 	}
 
-	byte[] annex1Pdf(Inspection i, Campaign c, boolean police) {
+	byte[] annex1Pdf(Inspection i, Campaign c, DataScope scope) {
 		StringBuilder rows = new StringBuilder();
 		String section = null;
-		for (Inspection.Finding f : rows(i, c, police)) {
+		for (Inspection.Finding f : rows(i, c, scope)) {
 			if (!f.section().equals(section)) {
 				section = f.section();
 				rows.append("<tr><th colspan=\"2\" class=\"sec\">").append(e(section)).append("</th></tr>");
@@ -188,22 +225,27 @@ class AnnexForms {
 		Map<Long, RectificationFigures> figures = hazards.figuresBySchool(scope);
 		ChecklistTemplate t = c.template();
 		List<String[]> rows = new ArrayList<>();
-		for (Inspection i : inspections.allInspections(scope, campaignId, region)) {
+		List<Inspection> forms = inspections.allInspections(scope, campaignId, region);
+		Map<Long, HotspotAnnex> spots = hotspots.annexBySchool(scope,
+				forms.stream().map(Inspection::schoolId).toList());
+		for (Inspection i : forms) {
 			RectificationFigures f = figures.get(i.schoolId());
+			HotspotAnnex s = spots.get(i.schoolId());
 			rows.add(new String[] { organisations.region(i.regionCode()).name(), nz(i.stationName()), i.schoolName(),
-					answer(i, t, "disorderSpots", scope), answer(i, t, "disorderFixed", scope),
+					answer(i, t, "disorderSpots", scope, s), answer(i, t, "disorderFixed", scope, s),
 					f == null ? "0" : Long.toString(f.total()), f == null ? "0" : Long.toString(f.closed()),
-					answer(i, t, "instability", scope) });
+					answer(i, t, "instability", scope, null) });
 		}
 		return new Summary(area, c.title(), rows);
 	}
 
-	private static String answer(Inspection i, ChecklistTemplate t, String key, DataScope scope) {
+	private static String answer(Inspection i, ChecklistTemplate t, String key, DataScope scope, HotspotAnnex spots) {
 		return t.item(key).map(item -> {
 			if (item.sensitive() && !scope.policeData()) {
 				return HIDDEN;
 			}
-			return item.display(i.answer(item));
+			String registered = fromRegister(key, spots);
+			return registered != null ? registered : item.display(i.answer(item));
 		}).orElse("");
 	}
 

@@ -570,16 +570,16 @@ class InspectionController {
 	ResponseEntity<byte[]> annex1Excel(@PathVariable long id, DataScope scope) {
 		Inspection i = inspections.get(scope, id);
 		inspections.auditPoliceRead(scope, i, "附件1 Excel");
-		return Downloads.of(annexes.annex1Excel(i, inspections.campaignOf(i), scope.policeData()),
-				"附件1-" + i.schoolName() + ".xlsx", AnnexForms.XLSX);
+		return Downloads.of(annexes.annex1Excel(i, inspections.campaignOf(i), scope), "附件1-" + i.schoolName() + ".xlsx",
+				AnnexForms.XLSX);
 	}
 
 	@GetMapping("/inspections/{id}/annex1.pdf")
 	ResponseEntity<byte[]> annex1Pdf(@PathVariable long id, DataScope scope) {
 		Inspection i = inspections.get(scope, id);
 		inspections.auditPoliceRead(scope, i, "附件1 PDF");
-		return Downloads.of(annexes.annex1Pdf(i, inspections.campaignOf(i), scope.policeData()),
-				"附件1-" + i.schoolName() + ".pdf", MediaType.APPLICATION_PDF);
+		return Downloads.of(annexes.annex1Pdf(i, inspections.campaignOf(i), scope), "附件1-" + i.schoolName() + ".pdf",
+				MediaType.APPLICATION_PDF);
 	}
 
 	@GetMapping("/inspections/campaigns/{id}/annex2.xlsx")

@@ -5,6 +5,6 @@
  * with a reason, attests and submits; the level above sees on time, late and missing per
  * period, reopens a submission, and issues a 通报 from the late list.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "audit", "hazard", "identity", "inspection",
-		"notification", "organisation", "portal", "school", "shared" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "audit", "hazard", "hotspot", "identity",
+		"inspection", "notification", "organisation", "portal", "school", "shared" })
 package cn.hxay.report;
