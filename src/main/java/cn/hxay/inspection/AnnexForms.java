@@ -10,6 +10,8 @@ import java.util.Map;
 
 import cn.hxay.hazard.HazardLedger;
 import cn.hxay.hazard.RectificationFigures;
+import cn.hxay.hotspot.HotspotAnnex;
+import cn.hxay.hotspot.Hotspots;
 import cn.hxay.organisation.DataScope;
 import cn.hxay.organisation.Organisations;
 import cn.hxay.shared.PlatformTime;
@@ -31,7 +33,9 @@ import org.springframework.stereotype.Component;
 /**
  * The two forms of seed 001 filled from the platform's data: Annex 1 (学校及周边安全排查整改情况报表,
  * one per school) and Annex 2 (学校及周边安全排查整改情况汇总表, one per district), each as Excel in the
- * notice's layout and as PDF. Sensitive answers appear only for police readers.
+ * notice's layout and as PDF. Sensitive answers appear only for police readers. The
+ * columns 校园周边治安乱点情况 / 是否整改 come from the hotspot register ({@link Hotspots}) for a
+ * school with hotspots near it, the answer typed on the form otherwise.
  */
 @Component
 class AnnexForms {
@@ -56,14 +60,17 @@ class AnnexForms {
 
 	private final AnnexRecords records;
 
+	private final Hotspots hotspots;
+
 	AnnexForms(Inspections inspections, HazardLedger hazards, Organisations organisations, PdfDocuments pdf,
-			Clock clock, AnnexRecords records) {
+			Clock clock, AnnexRecords records, Hotspots hotspots) {
 		this.records = records;
 		this.inspections = inspections;
 		this.hazards = hazards;
 		this.organisations = organisations;
 		this.pdf = pdf;
 		this.clock = clock;
+		this.hotspots = hotspots;
 	}
 
 	/**
@@ -75,15 +82,19 @@ class AnnexForms {
 
 	/**
 	 * Annex 1 rows: each section's items as label/answer pairs; items left unanswered
-	 * that the records answer (drills, buses, disputes) take the records' answer.
+	 * that the records answer (drills, buses, disputes) take the records' answer, and the
+	 * hotspot items come from the register where it has hotspots near the school (never
+	 * for a reader without police data).
 	 */
 	private List<Cell> rows(Inspection i, Campaign c, DataScope scope) {
 		Map<String, AnnexRecordSource.RecordAnswer> recorded = records.answers(scope, i, c.template());
+		HotspotAnnex spots = hotspots.annexBySchool(scope, List.of(i.schoolId())).get(i.schoolId());
 		List<Cell> cells = new ArrayList<>();
-		for (Inspection.Finding f : i.findings(c.template(), scope.policeData())) {
-			if (f.item().type() == ItemType.PHOTO) {
+		for (Inspection.Finding typed : i.findings(c.template(), scope.policeData())) {
+			if (typed.item().type() == ItemType.PHOTO) {
 				continue;
 			}
+			Inspection.Finding f = typed.hidden() ? typed : fromRegister(typed, typed.item().key(), spots);
 			AnnexRecordSource.RecordAnswer r = f.hidden() ? null : recorded.get(f.item().key());
 			if (r == null) {
 				cells.add(new Cell(f, null));
@@ -101,6 +112,27 @@ class AnnexForms {
 			}
 		}
 		return cells;
+	}
+
+	private static Inspection.Finding fromRegister(Inspection.Finding f, String key, HotspotAnnex spots) {
+		String shown = fromRegister(key, spots);
+		return shown == null ? f : new Inspection.Finding(f.section(), f.item(), f.value(), shown, f.verdict(),
+				f.hidden(), f.requirement());
+	}
+
+	/**
+	 * The register's text for the two hotspot columns, or {@code null} to keep the
+	 * answer.
+	 */
+	private static String fromRegister(String key, HotspotAnnex spots) {
+		if (spots == null) {
+			return null;
+		}
+		return switch (key) {
+			case "disorderSpots" -> spots.situation();
+			case "disorderFixed" -> spots.fixed();
+			default -> null;
+		};
 	}
 
 	private String filledOn(Inspection i) {
@@ -242,22 +274,27 @@ class AnnexForms {
 		Map<Long, RectificationFigures> figures = hazards.figuresBySchool(scope);
 		ChecklistTemplate t = c.template();
 		List<String[]> rows = new ArrayList<>();
-		for (Inspection i : inspections.allInspections(scope, campaignId, region)) {
+		List<Inspection> forms = inspections.allInspections(scope, campaignId, region);
+		Map<Long, HotspotAnnex> spots = hotspots.annexBySchool(scope,
+				forms.stream().map(Inspection::schoolId).toList());
+		for (Inspection i : forms) {
 			RectificationFigures f = figures.get(i.schoolId());
+			HotspotAnnex s = spots.get(i.schoolId());
 			rows.add(new String[] { organisations.region(i.regionCode()).name(), nz(i.stationName()), i.schoolName(),
-					answer(i, t, "disorderSpots", scope), answer(i, t, "disorderFixed", scope),
+					answer(i, t, "disorderSpots", scope, s), answer(i, t, "disorderFixed", scope, s),
 					f == null ? "0" : Long.toString(f.total()), f == null ? "0" : Long.toString(f.closed()),
-					answer(i, t, "instability", scope) });
+					answer(i, t, "instability", scope, null) });
 		}
 		return new Summary(area, c.title(), rows);
 	}
 
-	private static String answer(Inspection i, ChecklistTemplate t, String key, DataScope scope) {
+	private static String answer(Inspection i, ChecklistTemplate t, String key, DataScope scope, HotspotAnnex spots) {
 		return t.item(key).map(item -> {
 			if (item.sensitive() && !scope.policeData()) {
 				return HIDDEN;
 			}
-			return item.display(i.answer(item));
+			String registered = fromRegister(key, spots);
+			return registered != null ? registered : item.display(i.answer(item));
 		}).orElse("");
 	}
 

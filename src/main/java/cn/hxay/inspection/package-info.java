@@ -5,6 +5,6 @@
  * review one level up (accept, return, city sampling), failing items raised as hazards,
  * the county progress dashboard and the Annex 1 / Annex 2 forms in Excel and PDF.
  */
-@org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "audit", "hazard", "identity", "organisation", "posture", "school", "shared" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "audit", "hazard", "hotspot", "identity",
+		"organisation", "posture", "school", "shared" })
 package cn.hxay.inspection;

@@ -43,8 +43,8 @@ public enum ReportForm {
 					Field.optionalNumber("keyPersonsRate", "重点人员管控（公安）", "落实管控率（%）", "keyperson.rate"))),
 
 	CHANGZHOU_ANNEX2("学校及周边安全排查整改情况汇总表（常州 附件2）",
-			List.of(Field.text("disorder", "排查整改", "校园周边治安乱点情况", false),
-					Field.text("disorderFixed", "排查整改", "是否整改", false),
+			List.of(Field.text("disorder", "排查整改", "校园周边治安乱点情况", "hotspot.total"),
+					Field.text("disorderFixed", "排查整改", "是否整改", "hotspot.fixed"),
 					Field.number("hazards", "排查整改", "校园隐患总数", "hazard.total"),
 					Field.number("fixed", "排查整改", "整改数", "hazard.closed"),
 					Field.text("instability", "排查整改", "涉校不稳定因素情况（未解决）", false))),
@@ -116,6 +116,13 @@ public enum ReportForm {
 
 		static Field text(String key, String section, String label, boolean required) {
 			return new Field(key, section, label, false, null, required, List.of());
+		}
+
+		/**
+		 * A text field a police unit finds prefilled with a figure (the hotspot counts).
+		 */
+		static Field text(String key, String section, String label, String figure) {
+			return new Field(key, section, label, false, figure, false, List.of());
 		}
 
 		static Field cases(String key, String section, String label, String... counts) {

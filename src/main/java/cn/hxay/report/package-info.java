@@ -6,6 +6,6 @@
  * period, reopens a submission, and issues a 通报 from the late list.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "audit", "drill", "dutypost", "hazard", "identity", "incident", "inspection",
+		allowedDependencies = { "audit", "drill", "dutypost", "hazard", "hotspot", "identity", "incident", "inspection",
 				"keyperson", "notification", "organisation", "portal", "school", "shared" })
 package cn.hxay.report;

@@ -440,7 +440,8 @@ class ReportFlowTests {
 	@Test
 	void annex2OfTheSchoolsFilledOnThePageAndSummarisedWithUnreportedSchoolsMarked() throws Exception {
 		LocalDate today = PlatformTime.today(clock);
-		// the period runs to today, so its figures are the ledger as it stands now (a past
+		// the period runs to today, so its figures are the ledger as it stands now (a
+		// past
 		// period is figured as of its end)
 		String title = "附件2测试-" + System.nanoTime();
 		Page created = api("POST", "/api/v1/reports", DemoUsers.COUNTY_EDUCATION, """

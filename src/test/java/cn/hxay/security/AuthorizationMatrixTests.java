@@ -606,7 +606,36 @@ class AuthorizationMatrixTests {
 	"GET /api/v1/supervision/notices/{id}", "L N N N N N N N N N",
 	"POST /api/v1/supervision/notices/{id}/receipt", "L N N N f N N N N N",
 	"GET /api/v1/supervision/accountability", "L A A A A A A A A A",
-	"POST /api/v1/supervision/accountability", "L F A A f A A A F F"
+	"POST /api/v1/supervision/accountability", "L F A A f A A A F F",
+	// 无证办学: education bureaus and police read and work their scope, the inspector reads; schools and the
+	// administrator are refused; {id} is a demo case of 青龙派出所 (天宁区) against a 武进区 one
+	"GET /unlicensed-institutions", "L F A A A A A A A F",
+	"GET /unlicensed-institutions/new", "L F A A F A A A A F",
+	"POST /unlicensed-institutions", "L F A A f A A A A F",
+	"GET /unlicensed-institutions/export.xlsx", "L F A A A A A A A F",
+	"GET /unlicensed-institutions/{id}", "L F A A A A N A A F", "L F A A A N A N N F",
+	"POST /unlicensed-institutions/{id}/license", "L F A A f A N A A F", "L F A A f N A N N F",
+	"POST /unlicensed-institutions/{id}/ban", "L F A A f A N A A F", "L F A A f N A N N F",
+	"POST /unlicensed-institutions/{id}/recheck", "L F A A f A N A A F", "L F A A f N A N N F",
+	"GET /api/v1/unlicensed-institutions", "L F A A A A A A A F",
+	"POST /api/v1/unlicensed-institutions", "L F A A f A A A A F",
+	"GET /api/v1/unlicensed-institutions/{id}", "L F A A A A N A A F", "L F A A A N A N N F",
+	"GET /api/v1/unlicensed-institutions/{id}/steps", "L F A A A A N A A F", "L F A A A N A N N F",
+	"POST /api/v1/unlicensed-institutions/{id}/license", "L F A A f A N A A F", "L F A A f N A N N F",
+	"POST /api/v1/unlicensed-institutions/{id}/ban", "L F A A f A N A A F", "L F A A f N A N N F",
+	"POST /api/v1/unlicensed-institutions/{id}/recheck", "L F A A f A N A A F", "L F A A f N A N N F",
+	// 治安乱点: police only at every layer (the Annex items it fills are sensitive); {id} is a demo hotspot of
+	// 青龙派出所 still being rectified (scope is tested in HotspotFlowTests)
+	"GET /hotspots", "L F F A F F F A A F",
+	"GET /hotspots/new", "L F F A F F F A A F",
+	"POST /hotspots", "L F F A f F F A A F",
+	"GET /hotspots/{id}", "L F F A F F F A A F",
+	"POST /hotspots/{id}/steps", "L F F A f F F A A F",
+	"GET /api/v1/hotspots", "L F F A F F F A A F",
+	"POST /api/v1/hotspots", "L F F A f F F A A F",
+	"GET /api/v1/hotspots/{id}", "L F F A F F F A A F",
+	"GET /api/v1/hotspots/{id}/steps", "L F F A F F F A A F",
+	"POST /api/v1/hotspots/{id}/steps", "L F F A f F F A A F"
 	// @formatter:on
 	);
 
@@ -617,7 +646,7 @@ class AuthorizationMatrixTests {
 	private static final Set<Integer> ALLOWED = Set.of(200, 201, 202, 204, 302, 303, 400, 409, 412, 415, 428);
 
 	private static final Set<String> SCOPED = Set.of("school", "hazard", "inspection", "device", "alarm", "keyperson",
-			"warning", "drill", "tip", "accident");
+			"warning", "drill", "tip", "accident", "unlicensed");
 
 	/** Which object an {@code {id}} stands for, by the start of the path. */
 	private static final List<String[]> KINDS = List.of(new String[] { "/api/v1/compliance/schools/", "school" },
@@ -651,7 +680,10 @@ class AuthorizationMatrixTests {
 			new String[] { "/api/v1/disputes/", "missing" }, new String[] { "/disputes/", "missing" },
 			new String[] { "/school-buses/schools/", "school" }, new String[] { "/emergency/schools/", "school" },
 			new String[] { "/emergency/accidents/", "accident" }, new String[] { "/api/v1/accidents/", "accident" },
-			new String[] { "/api/v1/supervision/", "missing" }, new String[] { "/supervision/", "missing" });
+			new String[] { "/api/v1/supervision/", "missing" }, new String[] { "/supervision/", "missing" },
+			new String[] { "/api/v1/unlicensed-institutions/", "unlicensed" },
+			new String[] { "/unlicensed-institutions/", "unlicensed" }, new String[] { "/api/v1/hotspots/", "hotspot" },
+			new String[] { "/hotspots/", "hotspot" });
 
 	/** A dummy form: a stale version and values each handler refuses or ignores. */
 	private static final Map<String, String> DUMMY_FORM = Map.of("version", "-1", "percent", "0", "passed", "false",
@@ -746,6 +778,21 @@ class AuthorizationMatrixTests {
 		// an accident at the demo lead's school and one at a 武进区 school
 		objects.put("accident",
 				new String[] { accident(DemoUsers.SCHOOL_LEAD, in), accident(DemoUsers.OTHER_COUNTY_EDUCATION, out) });
+		String hotspot = jdbc.sql("""
+				select h.id from hotspot h join user_account a on a.organisation_id = h.station_id
+				where a.username = 'qinglong.police' and h.status = 'OPEN' order by h.id limit 1""")
+			.query(String.class)
+			.single();
+		objects.put("hotspot", new String[] { hotspot, hotspot });
+		// a demo 无证办学 case of 青龙派出所 still within its deadline, and a 武进区 one
+		objects.put("unlicensed", new String[] { jdbc.sql("""
+				select u.id from unlicensed_institution u join user_account a on a.organisation_id = u.police_station_id
+				where a.username = 'qinglong.police' and u.status = 'PENDING' order by u.id limit 1""")
+			.query(String.class)
+			.single(),
+				jdbc.sql("select min(id) from unlicensed_institution where region_code = '320412'")
+					.query(String.class)
+					.single() });
 		for (String role : ROLES) {
 			WebSession session = role.equals(ANONYMOUS) ? new WebSession(port) : WebSession.signedIn(port, role, PW);
 			session.get(role.equals(ANONYMOUS) ? "/login" : "/account/password");

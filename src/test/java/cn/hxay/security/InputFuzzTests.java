@@ -142,6 +142,19 @@ class InputFuzzTests {
 		ids.put("accident", jdbc.sql("select coalesce(min(id), 999999999) from accident").query(String.class).single());
 		ids.put("report", find(api("GET", "/api/v1/reports", DemoUsers.CITY_EDUCATION, null).body(), "\"id\":(\\d+)"));
 		ids.put("missing", "999999999");
+		// a demo hotspot of 青龙派出所 being rectified, fuzzed by its officer
+		ids.put("hotspot",
+				jdbc.sql("""
+						select h.id from hotspot h join user_account a on a.organisation_id = h.station_id
+						where a.username = 'qinglong.police' and h.status = 'OPEN' order by h.id limit 1""")
+					.query(String.class)
+					.single());
+		// a demo 无证办学 case of 青龙派出所 within its deadline, fuzzed by 天宁区教育局
+		ids.put("unlicensed", jdbc.sql("""
+				select u.id from unlicensed_institution u join user_account a on a.organisation_id = u.police_station_id
+				where a.username = 'qinglong.police' and u.status = 'PENDING' order by u.id limit 1""")
+			.query(String.class)
+			.single());
 	}
 
 	@Test
@@ -384,7 +397,9 @@ class InputFuzzTests {
 				{ "/api/v1/reports/", "report" }, { "/reports/", "report" }, { "/school-buses/schools/", "school" },
 				{ "/emergency/schools/", "school" }, { "/emergency/accidents/", "accident" },
 				{ "/api/v1/accidents/", "accident" }, { "/api/v1/supervision/", "missing" },
-				{ "/supervision/", "missing" } }) {
+				{ "/supervision/", "missing" }, { "/api/v1/unlicensed-institutions/", "unlicensed" },
+				{ "/unlicensed-institutions/", "unlicensed" }, { "/api/v1/hotspots/", "hotspot" },
+				{ "/hotspots/", "hotspot" } }) {
 			if (path.startsWith(kind[0])) {
 				path = path.replaceFirst("\\{id\\}", ids.get(kind[1]));
 				break;
