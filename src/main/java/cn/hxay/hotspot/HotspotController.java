@@ -9,10 +9,12 @@ import cn.hxay.shared.ForbiddenException;
 import cn.hxay.shared.InvalidInputException;
 import cn.hxay.shared.PageRequest;
 import cn.hxay.shared.Paged;
+import cn.hxay.shared.web.Downloads;
 import cn.hxay.shared.web.FormBinding;
 import cn.hxay.shared.web.PageLinks;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -51,10 +53,22 @@ class HotspotController {
 		model.addAttribute("hotspots", found);
 		model.addAttribute("status", fixed == null ? "" : fixed ? "FIXED" : "OPEN");
 		model.addAttribute("text", q);
-		model.addAttribute("links",
-				PageLinks.to("/hotspots").with("status", fixed == null ? null : status).with("text", q));
+		PageLinks links = PageLinks.to("/hotspots").with("status", fixed == null ? null : status).with("text", q);
+		model.addAttribute("links", links);
 		model.addAttribute("mayWrite", Hotspots.mayWrite(user));
+		model.addAttribute("exportLink", links.as("/hotspots/export.xlsx"));
 		return "hotspot/list";
+	}
+
+	@GetMapping("/hotspots/export.xlsx")
+	ResponseEntity<byte[]> export(CurrentUser user, DataScope scope, @RequestParam(required = false) String status,
+			@RequestParam(required = false) String text) {
+		Boolean fixed = "FIXED".equals(status) ? Boolean.TRUE : "OPEN".equals(status) ? Boolean.FALSE : null;
+		String q = text == null || text.isBlank() ? null : text.strip();
+		if (q != null && q.length() > 100) {
+			q = q.substring(0, 100);
+		}
+		return Downloads.excel(hotspots.export(user, scope, fixed, q), "治安乱点台账.xlsx");
 	}
 
 	@GetMapping("/hotspots/new")

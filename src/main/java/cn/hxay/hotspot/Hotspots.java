@@ -5,11 +5,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import cn.hxay.audit.AuditTrail;
 import cn.hxay.identity.CurrentUser;
@@ -29,6 +31,7 @@ import cn.hxay.shared.PageRequest;
 import cn.hxay.shared.Paged;
 import cn.hxay.shared.PlatformTime;
 import cn.hxay.shared.Violation;
+import cn.hxay.shared.documents.LedgerWorkbook;
 import cn.hxay.shared.geo.Distance;
 import cn.hxay.shared.geo.TypedPoint;
 import jakarta.validation.Validator;
@@ -223,6 +226,37 @@ public class Hotspots {
 			PageRequest page) {
 		requireUse(user);
 		return store.search(scope, fixed, schoolId, text, page);
+	}
+
+	/**
+	 * The register as an Excel ledger, narrowed like the list (every page of it): place,
+	 * address, problem, station, the schools near it with their distances, registration,
+	 * 是否整改 and the day it was fixed.
+	 */
+	public byte[] export(CurrentUser user, DataScope scope, Boolean fixed, String text) {
+		requireUse(user);
+		Map<Long, String> stations = new HashMap<>();
+		for (Organisation o : stationsFor(scope)) {
+			stations.put(o.id(), o.name());
+		}
+		List<Object[]> rows = new ArrayList<>();
+		for (int page = 0;; page++) {
+			Paged<Hotspot> found = store.search(scope, fixed, null, text, PageRequest.of(page, PageRequest.MAX_SIZE));
+			for (Hotspot h : found.items()) {
+				String near = store.schools(h.id())
+					.stream()
+					.map(n -> n.schoolName() + "（" + n.distanceMetres() + " 米）")
+					.collect(Collectors.joining("、"));
+				rows.add(new Object[] { h.name(), h.address(), h.problem(), stations.get(h.stationId()), near,
+						h.registeredBy(), PlatformTime.DATE.format(h.registeredAt()), h.statusLabel(),
+						h.fixedOn() == null ? null : h.fixedOn().toString() });
+			}
+			if (!found.hasNext()) {
+				break;
+			}
+		}
+		return LedgerWorkbook.write("治安乱点",
+				new String[] { "地点", "地址", "治安问题", "责任派出所", "周边学校（直线距离）", "登记人", "登记日期", "是否整改", "整改完成日期" }, rows);
 	}
 
 	public boolean anyRecorded() {

@@ -115,7 +115,11 @@ class DutyPostBrowserTests {
 		}
 
 		driver.findElement(By.cssSelector("button.check-out[data-check-in-id='" + c.get("id").asLong() + "']")).click();
-		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"), "已签退"));
+		// the check-in's own notice is replaced as the page reloads: a node read
+		// mid-reload
+		// is asked again
+		wait.ignoring(org.openqa.selenium.WebDriverException.class)
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"), "已签退"));
 		JsonNode after = json(api
 			.api("GET", "/api/v1/duty-posts/" + post + "/check-ins", DemoUsers.STATION_OFFICER, DemoUsers.PASSWORD,
 					null, Map.of())

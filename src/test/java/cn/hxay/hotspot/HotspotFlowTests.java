@@ -187,6 +187,22 @@ class HotspotFlowTests {
 		assertThat(officer.get("/hotspots/" + id).body()).contains("夜间巡逻频次提高到每小时一次")
 			.contains("安装监控探头")
 			.contains("整改完成");
+
+		// the register as Excel, filtered like the list: the row with its school and
+		// distance; the county bureau is refused it like every hotspot page
+		Page ledger = station.get("/hotspots/export.xlsx?status=FIXED&text=" + name);
+		assertThat(ledger.status()).isEqualTo(200);
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(ledger.bytes()))) {
+			org.apache.poi.ss.usermodel.Sheet sheet = book.getSheetAt(0);
+			assertThat(sheet.getRow(0).getCell(4).getStringCellValue()).isEqualTo("周边学校（直线距离）");
+			assertThat(sheet.getLastRowNum()).isEqualTo(1);
+			assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo(name);
+			assertThat(sheet.getRow(1).getCell(3).getStringCellValue()).isEqualTo("青龙派出所");
+			assertThat(sheet.getRow(1).getCell(4).getStringCellValue()).containsPattern("（(79|80|81) 米）");
+			assertThat(sheet.getRow(1).getCell(7).getStringCellValue()).isEqualTo("已整改");
+		}
+		assertThat(station.get("/hotspots/export.xlsx?status=OPEN&text=" + name).bytes()).isNotEmpty();
+		assertThat(county.get("/hotspots/export.xlsx").status()).isEqualTo(403);
 	}
 
 	@Test

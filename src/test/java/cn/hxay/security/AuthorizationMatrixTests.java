@@ -628,6 +628,7 @@ class AuthorizationMatrixTests {
 	// 青龙派出所 still being rectified (scope is tested in HotspotFlowTests)
 	"GET /hotspots", "L F F A F F F A A F",
 	"GET /hotspots/new", "L F F A F F F A A F",
+	"GET /hotspots/export.xlsx", "L F F A F F F A A F",
 	"POST /hotspots", "L F F A f F F A A F",
 	"GET /hotspots/{id}", "L F F A F F F A A F",
 	"POST /hotspots/{id}/steps", "L F F A f F F A A F",
