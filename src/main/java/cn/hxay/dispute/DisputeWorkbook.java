@@ -1,17 +1,13 @@
 package cn.hxay.dispute;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import cn.hxay.shared.PlatformTime;
-
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import cn.hxay.shared.documents.LedgerWorkbook;
 
 /** The dispute register as an Excel workbook (矛盾纠纷排查化解台账). */
 final class DisputeWorkbook {
@@ -22,37 +18,16 @@ final class DisputeWorkbook {
 	private DisputeWorkbook() {
 	}
 
-	static byte[] write(List<Dispute> rows, Map<String, String> counties, java.time.LocalDate today) {
-		try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			Sheet sheet = book.createSheet("矛盾纠纷台账");
-			Row header = sheet.createRow(0);
-			for (int i = 0; i < HEADERS.length; i++) {
-				header.createCell(i).setCellValue(HEADERS[i]);
-			}
-			int r = 1;
-			for (Dispute d : rows) {
-				Object[] values = { d.id(), d.schoolName(), counties.getOrDefault(d.regionCode(), d.regionCode()),
-						d.kind().label(), d.title(), d.description(), d.parties(), d.responsibleUnit(),
-						d.responsibleOfficer(), d.deadline().toString(), d.status().label(),
-						d.overdue(today) ? "是" : "否", time(d.escalatedAt()), d.escalationReason(), d.resolution(),
-						time(d.resolvedAt()), d.registeredUnit() };
-				Row row = sheet.createRow(r++);
-				for (int c = 0; c < values.length; c++) {
-					Object v = values[c];
-					if (v instanceof Number n) {
-						row.createCell(c).setCellValue(n.doubleValue());
-					}
-					else {
-						row.createCell(c).setCellValue(v == null ? "" : v.toString());
-					}
-				}
-			}
-			book.write(out);
-			return out.toByteArray();
+	static byte[] write(List<Dispute> rows, Map<String, String> counties, LocalDate today) {
+		List<Object[]> lines = new ArrayList<>();
+		for (Dispute d : rows) {
+			lines.add(new Object[] { d.id(), d.schoolName(), counties.getOrDefault(d.regionCode(), d.regionCode()),
+					d.kind().label(), d.title(), d.description(), d.parties(), d.responsibleUnit(),
+					d.responsibleOfficer(), d.deadline().toString(), d.status().label(), d.overdue(today) ? "是" : "否",
+					time(d.escalatedAt()), d.escalationReason(), d.resolution(), time(d.resolvedAt()),
+					d.registeredUnit() });
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return LedgerWorkbook.write("矛盾纠纷台账", HEADERS, lines);
 	}
 
 	private static String time(Instant at) {

@@ -1,13 +1,8 @@
 package cn.hxay.surroundings;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import cn.hxay.shared.documents.LedgerWorkbook;
 
 /** The violation ledger as an Excel workbook (周边场所违规台账). */
 final class ViolationWorkbook {
@@ -19,34 +14,12 @@ final class ViolationWorkbook {
 	}
 
 	static byte[] write(List<VenueViolation> rows) {
-		try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			Sheet sheet = book.createSheet("周边场所违规台账");
-			Row header = sheet.createRow(0);
-			for (int i = 0; i < HEADERS.length; i++) {
-				header.createCell(i).setCellValue(HEADERS[i]);
-			}
-			int r = 1;
-			for (VenueViolation w : rows) {
-				Row row = sheet.createRow(r++);
-				Object[] values = { w.id(), w.venueName(), w.venueType().label(), w.schoolName(), w.distanceMetres(),
-						w.limitMetres(), w.ruleLabel(), w.citation(), w.status().label(), w.department(), w.deadline(),
-						w.foundOn(), w.closedOn(), w.closedBy(), w.note() };
-				for (int i = 0; i < values.length; i++) {
-					Object v = values[i];
-					if (v instanceof Number n) {
-						row.createCell(i).setCellValue(n.doubleValue());
-					}
-					else {
-						row.createCell(i).setCellValue(v == null ? "" : v.toString());
-					}
-				}
-			}
-			book.write(out);
-			return out.toByteArray();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return LedgerWorkbook.write("周边场所违规台账", HEADERS,
+				rows.stream()
+					.map(w -> new Object[] { w.id(), w.venueName(), w.venueType().label(), w.schoolName(),
+							w.distanceMetres(), w.limitMetres(), w.ruleLabel(), w.citation(), w.status().label(),
+							w.department(), w.deadline(), w.foundOn(), w.closedOn(), w.closedBy(), w.note() })
+					.toList());
 	}
 
 }
