@@ -15,17 +15,16 @@ import cn.hxay.organisation.Organisations;
 import cn.hxay.school.School;
 import cn.hxay.school.SchoolRegistry;
 import cn.hxay.shared.PlatformTime;
+import cn.hxay.shared.documents.OfficeSheet;
 import cn.hxay.shared.documents.PdfDocuments;
 import cn.hxay.shared.documents.RedHeaderDocument;
 
-import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
@@ -320,44 +319,22 @@ class ReportDocuments {
 		final CellStyle totalNumber;
 
 		Styles(XSSFWorkbook book) {
-			Font bold = book.createFont();
-			bold.setBold(true);
-			Font big = book.createFont();
-			big.setBold(true);
-			big.setFontHeightInPoints((short) 16);
+			OfficeSheet office = new OfficeSheet(book);
 			Font red = book.createFont();
 			red.setColor(org.apache.poi.ss.usermodel.IndexedColors.DARK_RED.getIndex());
-			title = book.createCellStyle();
-			title.setFont(big);
-			title.setAlignment(HorizontalAlignment.CENTER);
-			title.setVerticalAlignment(VerticalAlignment.CENTER);
+			title = office.title;
 			plain = book.createCellStyle();
-			header = bordered(book);
-			header.setFont(bold);
-			header.setAlignment(HorizontalAlignment.CENTER);
-			value = bordered(book);
-			number = bordered(book);
-			number.setDataFormat(book.createDataFormat().getFormat("0"));
-			number.setAlignment(HorizontalAlignment.RIGHT);
-			missing = bordered(book);
+			header = office.header;
+			value = office.cell;
+			number = office.whole;
+			missing = OfficeSheet.bordered(book);
 			missing.setFont(red);
 			missing.setAlignment(HorizontalAlignment.CENTER);
-			total = bordered(book);
-			total.setFont(bold);
-			totalNumber = bordered(book);
-			totalNumber.setFont(bold);
+			total = OfficeSheet.bordered(book);
+			total.setFont(office.bold);
+			totalNumber = OfficeSheet.bordered(book);
+			totalNumber.setFont(office.bold);
 			totalNumber.setDataFormat(book.createDataFormat().getFormat("0"));
-		}
-
-		private static CellStyle bordered(XSSFWorkbook book) {
-			CellStyle s = book.createCellStyle();
-			s.setBorderTop(BorderStyle.THIN);
-			s.setBorderBottom(BorderStyle.THIN);
-			s.setBorderLeft(BorderStyle.THIN);
-			s.setBorderRight(BorderStyle.THIN);
-			s.setWrapText(true);
-			s.setVerticalAlignment(VerticalAlignment.TOP);
-			return s;
 		}
 
 	}

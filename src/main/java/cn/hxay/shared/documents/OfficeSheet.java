@@ -17,6 +17,8 @@ import org.apache.poi.ss.util.CellRangeAddress;
  */
 public final class OfficeSheet {
 
+	public final Font bold;
+
 	public final CellStyle title;
 
 	public final CellStyle asOf;
@@ -30,7 +32,7 @@ public final class OfficeSheet {
 	public final CellStyle decimal;
 
 	public OfficeSheet(Workbook book) {
-		Font bold = book.createFont();
+		bold = book.createFont();
 		bold.setBold(true);
 		Font big = book.createFont();
 		big.setBold(true);
@@ -48,6 +50,7 @@ public final class OfficeSheet {
 		cell = bordered(book);
 		whole = bordered(book);
 		whole.setDataFormat(book.createDataFormat().getFormat("0"));
+		whole.setAlignment(HorizontalAlignment.RIGHT);
 		decimal = bordered(book);
 		decimal.setDataFormat(book.createDataFormat().getFormat("0.0"));
 	}
@@ -81,7 +84,8 @@ public final class OfficeSheet {
 		}
 	}
 
-	private static CellStyle bordered(Workbook book) {
+	/** A new bordered cell style that wraps, aligned to the top. */
+	public static CellStyle bordered(Workbook book) {
 		CellStyle s = book.createCellStyle();
 		s.setBorderTop(BorderStyle.THIN);
 		s.setBorderBottom(BorderStyle.THIN);
