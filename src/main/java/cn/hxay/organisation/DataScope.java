@@ -9,9 +9,19 @@ import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
  * The part of the organisation tree a user may see and change: the subtree of the user's
  * unit. Every query for data that belongs to a unit takes a scope; there is no unscoped
  * way to list it from the web.
+ * <p>
+ * Schools are leaves of the tree under an education bureau. A scope above schools lists
+ * the subtree's units <em>other than the schools</em>: a province's city bureau would
+ * otherwise carry 100,000 school ids into every query, and PostgreSQL compares an array
+ * overlap element by element. This stays exactly the subtree because every record that
+ * names a school unit also names the school's parent ({@link SchoolUnits} carries the
+ * school's education bureau, and the tables whose rows name one unit carry its parent:
+ * {@code ScopeEquivalenceTests} checks every {@code unit_ids} column against the whole
+ * subtree). In Java, {@link #covers(Organisation)} covers a school through its parent.
  *
  * @param unrestricted the whole platform (system administrators)
- * @param organisationIds the units inside the scope
+ * @param organisationIds the units inside the scope: the subtree without the schools
+ * below its root
  * @param policeData whether police-only data (key persons, sensitive inspection items) is
  * visible
  */
@@ -29,8 +39,18 @@ public record DataScope(boolean unrestricted, Set<Long> organisationIds, boolean
 		return new DataScope(false, Set.copyOf(organisationIds), policeData);
 	}
 
+	/**
+	 * Whether a unit other than a school below the scope's root is in scope; for a unit
+	 * that may be a school use {@link #covers(Organisation)}.
+	 */
 	public boolean covers(Long organisationId) {
 		return organisationId != null && (unrestricted || organisationIds.contains(organisationId));
+	}
+
+	/** Whether a unit is in scope: a school through its parent. */
+	public boolean covers(Organisation unit) {
+		return unit != null && (covers(unit.id())
+				|| unit.kind() == OrganisationKind.SCHOOL && unit.parentId() != null && covers(unit.parentId()));
 	}
 
 	/** Whether a record about a school with these units is in scope. */

@@ -89,8 +89,16 @@ class OrganisationStore {
 			.list();
 	}
 
-	List<Long> subtreeIds(String path) {
-		return jdbc.sql("select id from organisation where path like ?").param(path + "%").query(Long.class).list();
+	/**
+	 * The ids of a subtree's units except the schools below its root: a school's records
+	 * also carry the school's parent unit, so a scope above schools never needs their
+	 * (possibly 100,000) ids; see {@link DataScope}.
+	 */
+	List<Long> scopeIds(Organisation root) {
+		return jdbc.sql("select id from organisation where path like ? and (kind <> 'SCHOOL' or id = ?)")
+			.params(root.path() + "%", root.id())
+			.query(Long.class)
+			.list();
 	}
 
 	Optional<Organisation> byName(String regionCode, OrganisationKind kind, String name) {

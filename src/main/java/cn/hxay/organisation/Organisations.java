@@ -3,6 +3,8 @@ package cn.hxay.organisation;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -272,7 +274,9 @@ public class Organisations {
 
 	/**
 	 * The scope of a user of the given unit: the unit's subtree, or everything for
-	 * platform administrators.
+	 * platform administrators. A scope above schools names the units of the subtree other
+	 * than the schools; the schools in it are covered through their parents (see
+	 * {@link DataScope}).
 	 */
 	public DataScope scopeOf(long organisationId, boolean unrestricted) {
 		Organisation unit = get(organisationId);
@@ -280,7 +284,27 @@ public class Organisations {
 		if (unrestricted) {
 			return DataScope.everything(police);
 		}
-		return DataScope.of(store.subtreeIds(unit.path()), police);
+		return DataScope.of(store.scopeIds(unit), police);
+	}
+
+	/**
+	 * The ids a record about these units keeps in its {@code unit_ids} column: the units
+	 * and, for each school among them, the school's parent, so that a scope above the
+	 * school (which names no school, see {@link DataScope}) finds the record.
+	 */
+	public Long[] recordUnitIds(Collection<Long> unitIds) {
+		Set<Long> ids = new LinkedHashSet<>(unitIds);
+		for (Organisation unit : store.organisations(unitIds)) {
+			if (unit.kind() == OrganisationKind.SCHOOL && unit.parentId() != null) {
+				ids.add(unit.parentId());
+			}
+		}
+		return ids.toArray(Long[]::new);
+	}
+
+	/** {@link #recordUnitIds(Collection)} for one or a few units. */
+	public Long[] recordUnitIds(Long... unitIds) {
+		return recordUnitIds(java.util.Arrays.asList(unitIds));
 	}
 
 	/**

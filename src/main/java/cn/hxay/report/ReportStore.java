@@ -58,11 +58,12 @@ class ReportStore {
 			.single();
 	}
 
-	void insertTarget(long definitionId, Target t) {
+	/** A target unit; {@code unitIds}: the unit and, for a school, its parent. */
+	void insertTarget(long definitionId, Target t, Long[] unitIds) {
 		jdbc.sql("""
-				insert into report_target (definition_id, unit_id, unit_name, region_code, police)
-				values (?, ?, ?, ?, ?)""")
-			.params(definitionId, t.unitId(), t.unitName(), t.regionCode(), t.police())
+				insert into report_target (definition_id, unit_id, unit_name, region_code, police, unit_ids)
+				values (?, ?, ?, ?, ?, ?)""")
+			.params(definitionId, t.unitId(), t.unitName(), t.regionCode(), t.police(), unitIds)
 			.update();
 	}
 
@@ -124,11 +125,12 @@ class ReportStore {
 	void insertDraft(long definitionId, Target t, Period p) {
 		jdbc.sql("""
 				insert into report_submission (definition_id, unit_id, unit_name, region_code, period_start, period_end,
-				  due_on, state)
-				values (?, ?, ?, ?, ?, ?, ?, 'DRAFT')
+				  due_on, state, unit_ids)
+				select ?, ?, ?, ?, ?, ?, ?, 'DRAFT', r.unit_ids
+				from report_target r where r.definition_id = ? and r.unit_id = ?
 				on conflict (definition_id, unit_id, period_start) do nothing""")
 			.params(definitionId, t.unitId(), t.unitName(), t.regionCode(), Date.valueOf(p.start()),
-					Date.valueOf(p.end()), Date.valueOf(p.due()))
+					Date.valueOf(p.end()), Date.valueOf(p.due()), definitionId, t.unitId())
 			.update();
 	}
 

@@ -164,18 +164,17 @@ public class Reports {
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
-		Long[] unitIds = new Long[targets.size() + 1];
-		unitIds[0] = owner.id();
-		for (int i = 0; i < targets.size(); i++) {
-			unitIds[i + 1] = targets.get(i).unitId();
-		}
+		List<Long> units = new ArrayList<>(targets.size() + 1);
+		units.add(owner.id());
+		targets.forEach(t -> units.add(t.unitId()));
+		Long[] unitIds = organisations.recordUnitIds(units);
 		NewReport clean = new NewReport(r.title().strip(), r.form(), r.cadence(),
 				r.dueDay() == null ? (r.cadence() == Cadence.HALF_MONTHLY ? 3 : 0) : r.dueDay(), r.periodDays(),
 				r.startsOn(), r.endsOn(), r.finalDueOn(), r.lockDays() == null ? 10 : r.lockDays(),
 				r.remindDays() == null ? 2 : r.remindDays(), r.targetKind());
 		long id = store.insertDefinition(clean, owner.id(), owner.name(), user.displayName(), clock.instant(), unitIds);
 		for (Target t : targets) {
-			store.insertTarget(id, t);
+			store.insertTarget(id, t, organisations.recordUnitIds(t.unitId()));
 		}
 		audit.record("REPORT_DEFINED", "report_definition", id, clean.title() + " · " + clean.cadence().label() + " · "
 				+ targets.size() + " 个" + r.targetKind().label());
@@ -573,7 +572,7 @@ public class Reports {
 		ids.add(issuer.id());
 		store.targets(DataScope.everything(true), id).forEach(t -> ids.add(t.unitId()));
 		long noticeId = store.insertNotice(id, p, number, title, body, units, issuer.id(), issuer.name(),
-				user.displayName(), now, ids.toArray(Long[]::new));
+				user.displayName(), now, organisations.recordUnitIds(ids));
 		audit.record("REPORT_NOTICE_ISSUED", "report_notice", noticeId, number + " · " + late.size() + " 个单位");
 		return store.notice(DataScope.everything(true), noticeId).orElseThrow();
 	}

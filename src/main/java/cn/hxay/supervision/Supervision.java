@@ -122,7 +122,8 @@ public class Supervision {
 		}
 		validate(form);
 		Organisation unit = organisations.get(user.organisationId());
-		long id = store.insertGroup(unit.id(), unit.name(), form, clock.instant());
+		long id = store.insertGroup(unit.id(), organisations.recordUnitIds(unit.id()), unit.name(), form,
+				clock.instant());
 		store.change(id, clock.instant(), user.displayName(),
 				"设立" + form.kind().label() + "“" + form.name().strip() + "”");
 		audit.record("SUPERVISION_GROUP_CREATED", "supervision_group", id,
@@ -296,7 +297,7 @@ public class Supervision {
 	public List<Organisation> unitsBelow(CurrentUser user, DataScope scope) {
 		List<Organisation> units = new ArrayList<>(organisations.units(null, null)
 			.stream()
-			.filter(o -> o.id() != user.organisationId() && scope.covers(o.id()) && o.enabled())
+			.filter(o -> o.id() != user.organisationId() && scope.covers(o) && o.enabled())
 			.sorted(Comparator.comparing(Organisation::path))
 			.toList());
 		List<School> inScope = schoolsFor(scope);
@@ -330,7 +331,7 @@ public class Supervision {
 		String number = RedHeaderDocument.shortName(issuer.name()) + "安〔" + year + "〕"
 				+ store.nextNoticeNumber(issuer.id(), year) + "号";
 		long id = store.insertNotice(form, number, issuer.id(), issuer.name(), user.displayName(), now);
-		recipients.forEach(r -> store.insertRecipient(id, r.id(), r.name()));
+		recipients.forEach(r -> store.insertRecipient(id, r.id(), organisations.recordUnitIds(r.id()), r.name()));
 		audit.record("SUPERVISION_NOTICE_ISSUED", "supervision_notice", id,
 				number + " · " + form.kind().label() + " · " + recipients.size() + " 个单位");
 		return store.notice(DataScope.everything(true), id).orElseThrow();
@@ -418,7 +419,7 @@ public class Supervision {
 		boolean policeOnly = recorder.kind().isPolice() || (hazard != null && hazard.sensitive());
 		long id = store.insertAccountability(form, target.id(), target.name(), target.regionCode(),
 				hazard == null ? null : hazard.noticeNumber(), policeOnly, recorder.id(), recorder.name(),
-				user.displayName(), clock.instant());
+				user.displayName(), clock.instant(), organisations.recordUnitIds(recorder.id(), target.id()));
 		audit.record("SUPERVISION_ACCOUNTABILITY_RECORDED", "supervision_accountability", id,
 				form.kind().label() + " · " + target.name() + (policeOnly ? "（仅公安可见）" : ""));
 		return accountability(user, scope, id);
@@ -457,7 +458,7 @@ public class Supervision {
 
 	private Organisation unitInScope(CurrentUser user, DataScope scope, Long id, String field) {
 		Organisation o = organisations.find(id)
-			.filter(x -> scope.covers(x.id()) && x.id() != user.organisationId())
+			.filter(x -> scope.covers(x) && x.id() != user.organisationId())
 			.orElseThrow(() -> new InvalidInputException(field, "所选单位不存在或不在您的管辖范围内"));
 		if (o.kind() == OrganisationKind.PLATFORM) {
 			throw new InvalidInputException(field, "所选单位不存在或不在您的管辖范围内");

@@ -31,11 +31,11 @@ class SupervisionStore {
 
 	// ---------------------------------------------------------------- groups
 
-	long insertGroup(long unitId, String unitName, Commands.NewGroup g, Instant at) {
+	long insertGroup(long unitId, Long[] unitIds, String unitName, Commands.NewGroup g, Instant at) {
 		return jdbc.sql("""
-				insert into supervision_group (unit_id, unit_name, kind, name, duties, created_at)
-				values (?, ?, ?, ?, ?, ?) returning id""")
-			.params(unitId, unitName, g.kind().name(), g.name().strip(), clean(g.duties()), Timestamp.from(at))
+				insert into supervision_group (unit_id, unit_name, kind, name, duties, created_at, unit_ids)
+				values (?, ?, ?, ?, ?, ?, ?) returning id""")
+			.params(unitId, unitName, g.kind().name(), g.name().strip(), clean(g.duties()), Timestamp.from(at), unitIds)
 			.query(Long.class)
 			.single();
 	}
@@ -241,9 +241,10 @@ class SupervisionStore {
 			.single();
 	}
 
-	void insertRecipient(long noticeId, long unitId, String unitName) {
-		jdbc.sql("insert into supervision_notice_recipient (notice_id, unit_id, unit_name) values (?, ?, ?)")
-			.params(noticeId, unitId, unitName)
+	void insertRecipient(long noticeId, long unitId, Long[] unitIds, String unitName) {
+		jdbc.sql(
+				"insert into supervision_notice_recipient (notice_id, unit_id, unit_name, unit_ids) values (?, ?, ?, ?)")
+			.params(noticeId, unitId, unitName, unitIds)
 			.update();
 	}
 
@@ -310,15 +311,15 @@ class SupervisionStore {
 
 	long insertAccountability(Commands.NewAccountability a, long targetUnitId, String targetUnit, String region,
 			String hazardNumber, boolean policeOnly, long recorderUnitId, String recorderUnit, String recorderName,
-			Instant at) {
+			Instant at, Long[] unitIds) {
 		return jdbc.sql("""
 				insert into supervision_accountability (kind, target_unit_id, target_unit, region_code, decided_on,
 				  reason, measures, incident_id, hazard_id, hazard_number, police_only, recorder_unit_id,
-				  recorder_unit, recorder_name, recorded_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+				  recorder_unit, recorder_name, recorded_at, unit_ids)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
 			.params(a.kind().name(), targetUnitId, targetUnit, region, Date.valueOf(a.decidedOn()), a.reason().strip(),
 					clean(a.measures()), a.incidentId(), a.hazardId(), hazardNumber, policeOnly, recorderUnitId,
-					recorderUnit, recorderName, Timestamp.from(at))
+					recorderUnit, recorderName, Timestamp.from(at), unitIds)
 			.query(Long.class)
 			.single();
 	}
