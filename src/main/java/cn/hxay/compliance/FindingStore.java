@@ -175,11 +175,53 @@ class FindingStore {
 	}
 
 	/**
+	 * {@link #rates} from {@code compliance_figure} (V921: the yes and answered counts of
+	 * every metric per county, station and units above the school, kept by triggers).
+	 */
+	private List<Rate> ratesFromSummary(DataScope scope, String regionPrefix, boolean byStation) {
+		String area = byStation ? "cast(f.police_station_id as varchar)" : "f.region_code";
+		StringBuilder columns = new StringBuilder();
+		for (Metric metric : Metric.values()) {
+			String column = metric == Metric.OVERALL ? "overall" : column(metric);
+			String yes = metric == Metric.OVERALL ? "f.compliant" : "f." + column + "_yes";
+			String all = metric == Metric.OVERALL ? "f.schools" : "f." + column + "_all";
+			columns.append(", sum(")
+				.append(yes)
+				.append(") as ")
+				.append(column)
+				.append("_yes, sum(")
+				.append(all)
+				.append(") as ")
+				.append(column)
+				.append("_all");
+		}
+		List<Rate> rates = new ArrayList<>();
+		scope
+			.bind(jdbc.sql("select " + area + " as area" + columns + " from compliance_figure f"
+					+ " where f.region_code like :prefix and " + DataScope.where("f")
+					+ " group by 1 having sum(f.schools) > 0 order by 1"))
+			.param("prefix", regionPrefix + "%")
+			.query((rs, n) -> {
+				for (Metric metric : Metric.values()) {
+					String column = metric == Metric.OVERALL ? "overall" : column(metric);
+					rates.add(new Rate(rs.getString("area"), null, metric, rs.getLong(column + "_yes"),
+							rs.getLong(column + "_all")));
+				}
+				return null;
+			})
+			.list();
+		return rates;
+	}
+
+	/**
 	 * Rates per sub-area of a region, in one pass over one row per school: per county for
 	 * a city prefix, per police station for a county.
 	 * @param byStation group by police station instead of region
 	 */
 	List<Rate> rates(DataScope scope, String regionPrefix, boolean byStation) {
+		if (!scope.oneSchool()) {
+			return ratesFromSummary(scope, regionPrefix, byStation);
+		}
 		String area = byStation ? "cast(s.police_station_id as varchar)" : "s.region_code";
 		StringBuilder columns = new StringBuilder();
 		for (Metric metric : Metric.values()) {

@@ -191,9 +191,11 @@ class InspectionStore {
 				))
 				     or (:state = 'SAMPLED' and i.sampled)
 				     or i.state = :state)""";
-		var total = bind(jdbc.sql("select count(*)" + where), campaignId, scope, region, state, text, today)
-			.query(Long.class)
-			.single();
+		long total = (text == null || text.isBlank()) && !scope.oneSchool()
+				? count(campaignId, scope, region, state, today)
+				: bind(jdbc.sql("select count(*)" + where), campaignId, scope, region, state, text, today)
+					.query(Long.class)
+					.single();
 		List<Inspection> items = bind(jdbc.sql("select *" + where + " order by i.region_code, i.school_name, i.id"
 				+ " limit " + page.size() + " offset " + page.offset()), campaignId, scope, region, state, text, today)
 			.query(this::mapInspection)
@@ -245,8 +247,52 @@ class InspectionStore {
 			.param("today", today);
 	}
 
+	/**
+	 * The forms of {@link #page} without a name searched, counted from the summary
+	 * {@code inspection_figure} (V921: forms per campaign, county, state, due date,
+	 * sampled, co-signed and the units above the school, kept by triggers); not for a
+	 * school's own scope, which the summary does not name.
+	 */
+	private long count(long campaignId, DataScope scope, String region, String state, LocalDate today) {
+		return bind(jdbc.sql("select coalesce(sum(f.forms), 0) from inspection_figure f where f.campaign_id = :campaign"
+				+ " and " + FIGURE_SCOPE + """
+						and (cast(:region as varchar) is null or f.region_code like :region)
+						and (cast(:state as varchar) is null
+						     or (:state = 'MISSED' and f.state in ('ASSIGNED', 'DRAFT', 'RETURNED') and f.due < :today)
+						     or (:state = 'REPORTED' and f.state in ('SUBMITTED', 'ACCEPTED'))
+						     or (:state = 'COSIGN' and f.state in ('DRAFT', 'RETURNED') and not f.cosigned)
+						     or (:state = 'SAMPLED' and f.sampled)
+						     or f.state = :state)"""), campaignId, scope, region, state, null, today)
+			.query(Long.class)
+			.single();
+	}
+
+	private static final String FIGURE_SCOPE = DataScope.where("f");
+
 	/** Progress per county: counts by state and the missed ones. */
 	List<CampaignProgress> progress(long campaignId, DataScope scope, LocalDate today) {
+		if (!scope.oneSchool()) {
+			return scope
+				.bind(jdbc
+					.sql("""
+							select f.region_code,
+							  sum(f.forms) as assigned,
+							  coalesce(sum(f.forms) filter (where f.state in ('SUBMITTED', 'ACCEPTED')), 0) as submitted,
+							  coalesce(sum(f.forms) filter (where f.state = 'ACCEPTED'), 0) as accepted,
+							  coalesce(sum(f.forms) filter (where f.state = 'RETURNED'), 0) as returned,
+							  coalesce(sum(f.forms) filter (where f.state in ('ASSIGNED', 'DRAFT', 'RETURNED') and f.due < :today), 0)
+							    as missed,
+							  coalesce(sum(f.forms) filter (where f.sampled), 0) as sampled
+							from inspection_figure f where f.campaign_id = :campaign and """
+							+ FIGURE_SCOPE + """
+									group by f.region_code having sum(f.forms) > 0 order by f.region_code"""))
+				.param("campaign", campaignId)
+				.param("today", today)
+				.query((rs, n) -> new CampaignProgress(rs.getString("region_code"), null, rs.getLong("assigned"),
+						rs.getLong("submitted"), rs.getLong("accepted"), rs.getLong("returned"), rs.getLong("missed"),
+						rs.getLong("sampled")))
+				.list();
+		}
 		return scope.bind(jdbc.sql("""
 				select i.region_code,
 				  count(*) as assigned,

@@ -24,19 +24,26 @@ import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
  * below its root
  * @param policeData whether police-only data (key persons, sensitive inspection items) is
  * visible
+ * @param oneSchool the scope of a school's own users: its one unit; summaries grouped by
+ * the units above schools (figures kept by triggers) do not serve it
  */
-public record DataScope(boolean unrestricted, Set<Long> organisationIds, boolean policeData) {
+public record DataScope(boolean unrestricted, Set<Long> organisationIds, boolean policeData, boolean oneSchool) {
 
 	public DataScope {
 		organisationIds = Set.copyOf(organisationIds);
 	}
 
 	public static DataScope everything(boolean policeData) {
-		return new DataScope(true, Set.of(), policeData);
+		return new DataScope(true, Set.of(), policeData, false);
 	}
 
 	public static DataScope of(Collection<Long> organisationIds, boolean policeData) {
-		return new DataScope(false, Set.copyOf(organisationIds), policeData);
+		return new DataScope(false, Set.copyOf(organisationIds), policeData, false);
+	}
+
+	/** The scope of a school's own users: the school's unit alone. */
+	public static DataScope ofSchool(long schoolUnitId, boolean policeData) {
+		return new DataScope(false, Set.of(schoolUnitId), policeData, true);
 	}
 
 	/**

@@ -284,6 +284,9 @@ public class Organisations {
 		if (unrestricted) {
 			return DataScope.everything(police);
 		}
+		if (unit.kind() == OrganisationKind.SCHOOL) {
+			return DataScope.ofSchool(unit.id(), police);
+		}
 		return DataScope.of(store.scopeIds(unit), police);
 	}
 

@@ -83,10 +83,28 @@ class SchoolStore {
 			.collect(java.util.stream.Collectors.toMap(School::code, s -> s));
 	}
 
+	/**
+	 * The filter of {@link #FILTER} without the name, over the summary
+	 * {@code school_figure} (V921: one row per region, station, kind, locality, boarding
+	 * and units above the school, kept by triggers); {@code :text} is bound null there.
+	 */
+	private static final String FIGURE = DataScope.where(null) + FILTER.substring(FILTER.indexOf("and (cast(:region"));
+
+	/**
+	 * Whether a count can be read from the summary: no name searched, a scope above
+	 * schools.
+	 */
+	private static boolean summarised(SchoolFilter filter, DataScope scope) {
+		return filter.text() == null && !scope.oneSchool();
+	}
+
 	Paged<School> search(SchoolFilter filter, DataScope scope, PageRequest page) {
-		long total = bind(jdbc.sql("select count(*) from school where " + SCOPE + FILTER), filter, scope)
-			.query(Long.class)
-			.single();
+		long total = summarised(filter, scope)
+				? bind(jdbc.sql("select coalesce(sum(schools), 0) from school_figure where " + FIGURE), filter, scope)
+					.query(Long.class)
+					.single()
+				: bind(jdbc.sql("select count(*) from school where " + SCOPE + FILTER), filter, scope).query(Long.class)
+					.single();
 		List<School> rows = bind(jdbc.sql("select " + COLUMNS + " from school where " + SCOPE + FILTER
 				+ " order by region_code, name, id limit :limit offset :offset"), filter, scope)
 			.param("limit", page.size())
@@ -110,6 +128,9 @@ class SchoolStore {
 
 	SchoolStatistics statistics(DataScope scope) {
 		SchoolFilter none = SchoolFilter.none();
+		if (summarised(none, scope)) {
+			return statisticsFromSummary(scope);
+		}
 		var totals = bind(jdbc.sql("select count(*) as n, coalesce(sum(students), 0) as s,"
 				+ " count(*) filter (where boarding) as b from school where " + SCOPE + FILTER), none, scope)
 			.query((rs, i) -> new long[] { rs.getLong("n"), rs.getLong("s"), rs.getLong("b") })
@@ -132,6 +153,31 @@ class SchoolStore {
 			.query((rs, i) -> Map.entry(rs.getString("region_code"), rs.getLong("n")))
 			.list()
 			.forEach(e -> byRegion.put(e.getKey(), e.getValue()));
+		return new SchoolStatistics(totals[0], totals[1], totals[2], byKind, byLocality, byRegion);
+	}
+
+	/**
+	 * {@link #statistics} from {@code school_figure}: one pass over a few hundred rows.
+	 */
+	private SchoolStatistics statisticsFromSummary(DataScope scope) {
+		long[] totals = new long[3];
+		Map<SchoolKind, Long> byKind = new java.util.EnumMap<>(SchoolKind.class);
+		Map<Locality, Long> byLocality = new java.util.EnumMap<>(Locality.class);
+		Map<String, Long> byRegion = new java.util.TreeMap<>();
+		scope.bind(jdbc.sql("select region_code, kind, locality, boarding, sum(schools) as n, sum(students) as s"
+				+ " from school_figure where " + DataScope.where(null)
+				+ " group by region_code, kind, locality, boarding having sum(schools) > 0"))
+			.query((rs, i) -> {
+				long n = rs.getLong("n");
+				totals[0] += n;
+				totals[1] += rs.getLong("s");
+				totals[2] += rs.getBoolean("boarding") ? n : 0;
+				byKind.merge(SchoolKind.valueOf(rs.getString("kind")), n, Long::sum);
+				byLocality.merge(Locality.valueOf(rs.getString("locality")), n, Long::sum);
+				byRegion.merge(rs.getString("region_code"), n, Long::sum);
+				return null;
+			})
+			.list();
 		return new SchoolStatistics(totals[0], totals[1], totals[2], byKind, byLocality, byRegion);
 	}
 

@@ -163,6 +163,12 @@ class LoadBenchmarkTests {
 			line("| /schools?q=" + text + " | " + round(pct(millis, 50)) + " ms | " + round(pct(millis, 95)) + " ms |");
 		}
 
+		// 4b. optional: each official page once per official, slow statements logged by
+		// PostgreSQL (-Dbench.profile=<ms> -Dlogging.level.io.zonky=INFO)
+		if (PROFILE >= 0) {
+			profile(campaign, schoolAccounts.get(0));
+		}
+
 		// 5. mixed traffic
 		Map<String, WebSession> officials = new LinkedHashMap<>();
 		for (String user : OFFICIALS) {
@@ -186,9 +192,63 @@ class LoadBenchmarkTests {
 		Files.createDirectories(out.getParent());
 		Files.write(out, report);
 		report.forEach(System.out::println);
+		// -Dbench.hold=<seconds>: keep the platform and its database up for a look
+		Thread.sleep(TimeUnit.SECONDS.toMillis(Integer.getInteger("bench.hold", 0)));
 	}
 
 	record SchoolUser(WebSession session, long inspection) {
+	}
+
+	static final int PROFILE = Integer.getInteger("bench.profile", -1);
+
+	private void profile(long campaign, String schoolAccount) throws InterruptedException {
+		// a sampling profile of the statements: what PostgreSQL is running every 10 ms
+		Map<String, AtomicLong> samples = new ConcurrentHashMap<>();
+		Thread sampler = new Thread(() -> {
+			while (!Thread.currentThread().isInterrupted()) {
+				jdbc.sql("select query from pg_stat_activity where state = 'active' and pid <> pg_backend_pid()"
+						+ " and backend_type = 'client backend'")
+					.query(String.class)
+					.list()
+					.forEach(q -> samples
+						.computeIfAbsent(q.replaceAll("\\s+", " ").substring(0, Math.min(q.length(), 400)),
+								k -> new AtomicLong())
+						.incrementAndGet());
+				try {
+					Thread.sleep(10);
+				}
+				catch (InterruptedException ex) {
+					return;
+				}
+			}
+		});
+		sampler.start();
+		line("");
+		line("| page, one request (third of three) | official | ms |");
+		line("|---|---|---|");
+		for (String user : List.of("city.edu", "tianning.edu", "city.police", "qinglong.police", schoolAccount)) {
+			WebSession session = WebSession.signedIn(port, user, PW);
+			for (String path : List.of("/", "/compliance", "/schools?page=2", "/inspections/campaigns/" + campaign,
+					"/hazards", "/inspections")) {
+				double last = 0;
+				for (int i = 0; i < 3; i++) {
+					long t = System.nanoTime();
+					session.get(path);
+					last = (System.nanoTime() - t) / 1e6;
+				}
+				line("| " + path + " | " + user + " | " + round(last) + " |");
+			}
+		}
+		sampler.interrupt();
+		sampler.join();
+		line("");
+		line("| statement (first 400 characters) | samples of 10 ms |");
+		line("|---|---|");
+		samples.entrySet()
+			.stream()
+			.sorted((a, b) -> Long.compare(b.getValue().get(), a.getValue().get()))
+			.limit(PROFILE)
+			.forEach(e -> line("| `" + e.getKey().replace("|", "\\|") + "` | " + e.getValue().get() + " |"));
 	}
 
 	private void exportOnce(WebSession user) throws Exception {
