@@ -1,0 +1,178 @@
+package cn.hxay.alarm;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+import cn.hxay.shared.ClusterLock;
+import cn.hxay.shared.PlatformTime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Retention of alarms and their steps by partition (V910): {@code alarm} and
+ * {@code alarm_step} have one partition per month of the platform day on which the alarm
+ * was received ({@code alarm_pYYYYMM}, {@code alarm_step_pYYYYMM}). Every night, and at
+ * start, one node (cluster lock {@code alarm.alarm-partitions}) creates the partitions of
+ * this month and the coming ones ({@code hxay.alarm.partitions-ahead}, 3) and drops whole
+ * months older than the retention ({@code hxay.alarm.retention}, P5Y: a month is dropped
+ * once all of it is more than five years old). The steps go first, then the alarms, then
+ * the month's event keys (the one range delete, on the small key table). Nothing else is
+ * deleted row by row. Tests call {@link #maintain(Clock)} with a shifted clock.
+ */
+@Component
+@EnableScheduling
+class AlarmPartitions {
+
+	private static final Logger log = LoggerFactory.getLogger(AlarmPartitions.class);
+
+	static final String PREFIX = "alarm_p";
+
+	static final String STEP_PREFIX = "alarm_step_p";
+
+	private static final DateTimeFormatter SUFFIX = DateTimeFormatter.ofPattern("uuuuMM");
+
+	/**
+	 * What one run did (alarm partitions by name; their step partitions go with them).
+	 */
+	record Maintenance(boolean ran, List<String> created, List<String> dropped) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final ClusterLock lock;
+
+	private final TransactionTemplate transaction;
+
+	private final Clock clock;
+
+	private final Period retention;
+
+	private final int monthsAhead;
+
+	AlarmPartitions(JdbcClient jdbc, ClusterLock lock, TransactionTemplate transaction, Clock clock,
+			@Value("${hxay.alarm.retention:P5Y}") Period retention,
+			@Value("${hxay.alarm.partitions-ahead:3}") int monthsAhead) {
+		if (retention.toTotalMonths() < 1 || retention.getDays() != 0) {
+			throw new IllegalArgumentException("hxay.alarm.retention must be whole months or years, e.g. P5Y");
+		}
+		this.jdbc = jdbc;
+		this.lock = lock;
+		this.transaction = transaction;
+		this.clock = clock;
+		this.retention = retention;
+		this.monthsAhead = monthsAhead;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void atStart() {
+		nightly();
+	}
+
+	@Scheduled(cron = "${hxay.alarm.partitions-cron:0 25 0 * * *}", zone = PlatformTime.ZONE_ID)
+	void nightly() {
+		try {
+			Maintenance done = maintain(clock);
+			if (!done.created().isEmpty() || !done.dropped().isEmpty()) {
+				log.info("alarm partitions created {}, dropped {}", done.created(), done.dropped());
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("alarm partition maintenance failed: {}", ex.getMessage());
+		}
+	}
+
+	/**
+	 * Creates the partitions from the platform month of {@code at} to {@code monthsAhead}
+	 * months later and drops those of months that ended more than the retention before
+	 * it.
+	 */
+	Maintenance maintain(Clock at) {
+		return transaction.execute(status -> maintainLocked(at));
+	}
+
+	private Maintenance maintainLocked(Clock at) {
+		if (!lock.tryTake("alarm.alarm-partitions")) {
+			return new Maintenance(false, List.of(), List.of());
+		}
+		// a partition is made or dropped under a brief exclusive lock on the parent: wait
+		// for it at most this long rather than hold up the alarms queued behind it (the
+		// next
+		// night tries again)
+		jdbc.sql("set local lock_timeout = '10s'").update();
+		YearMonth thisMonth = YearMonth.from(PlatformTime.today(at));
+		List<String> existing = partitions();
+		List<String> created = new ArrayList<>();
+		for (int i = 0; i <= monthsAhead; i++) {
+			YearMonth month = thisMonth.plusMonths(i);
+			String name = PREFIX + SUFFIX.format(month);
+			if (!existing.contains(name)) {
+				// names and bounds are made here from dates, never from input
+				String bounds = " for values from ('" + start(month) + "') to ('" + start(month.plusMonths(1)) + "')";
+				jdbc.sql("create table " + name + " partition of alarm" + bounds).update();
+				jdbc.sql("create table if not exists " + STEP_PREFIX + SUFFIX.format(month) + " partition of alarm_step"
+						+ bounds)
+					.update();
+				created.add(name);
+			}
+		}
+		YearMonth oldestKept = thisMonth.minusMonths(retention.toTotalMonths());
+		List<String> dropped = new ArrayList<>();
+		for (String name : existing) {
+			YearMonth month = YearMonth.parse(name.substring(PREFIX.length()), SUFFIX);
+			if (month.isBefore(oldestKept)) {
+				// the steps reference the alarms: their month goes first; a referenced
+				// partition is detached (which finds no step left) before it is dropped
+				jdbc.sql("drop table if exists " + STEP_PREFIX + SUFFIX.format(month)).update();
+				jdbc.sql("alter table alarm detach partition " + name).update();
+				jdbc.sql("drop table " + name).update();
+				dropped.add(name);
+			}
+		}
+		if (!dropped.isEmpty()) {
+			jdbc.sql("delete from alarm_event_key where received_at < ?")
+				.param(java.sql.Timestamp.from(start(oldestKept).toInstant()))
+				.update();
+		}
+		return new Maintenance(true, created, dropped);
+	}
+
+	/** The month partitions of alarm, oldest first. */
+	List<String> partitions() {
+		return jdbc.sql("""
+				select c.relname from pg_inherits i
+				join pg_class c on c.oid = i.inhrelid
+				join pg_class p on p.oid = i.inhparent
+				where p.relname = 'alarm' and c.relname ~ '^alarm_p[0-9]{6}$'
+				order by c.relname""").query(String.class).list();
+	}
+
+	/** The month partitions of alarm_step, oldest first. */
+	List<String> stepPartitions() {
+		return jdbc.sql("""
+				select c.relname from pg_inherits i
+				join pg_class c on c.oid = i.inhrelid
+				join pg_class p on p.oid = i.inhparent
+				where p.relname = 'alarm_step' and c.relname ~ '^alarm_step_p[0-9]{6}$'
+				order by c.relname""").query(String.class).list();
+	}
+
+	private static OffsetDateTime start(YearMonth month) {
+		return LocalDate.of(month.getYear(), month.getMonth(), 1).atStartOfDay(PlatformTime.ZONE).toOffsetDateTime();
+	}
+
+}
