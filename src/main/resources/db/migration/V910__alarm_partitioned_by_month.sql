@@ -26,67 +26,12 @@ alter sequence alarm_id_seq owned by none;
 alter sequence alarm_step_id_seq owned by none;
 drop trigger alarm_notify_change on alarm_unpartitioned;
 
-create table alarm (
-    id                   bigint       not null default nextval('alarm_id_seq'),
-    device_id            bigint       not null,
-    event_id             varchar(64)  not null,
-    device_code          varchar(20)  not null,
-    device_kind          varchar(30)  not null,
-    device_place         varchar(100) not null,
-    school_id            bigint       not null,
-    school_code          varchar(20)  not null,
-    school_name          varchar(100) not null,
-    school_org_id        bigint       not null,
-    bureau_id            bigint,
-    station_id           bigint,
-    township_id          bigint,
-    region_code          varchar(6)   not null,
-    type                 varchar(20)  not null,
-    code                 varchar(64),
-    priority             integer      not null,
-    actionable           boolean      not null,
-    channel              varchar(10)  not null,
-    device_time          timestamptz,
-    received_at          timestamptz  not null,
-    snapshot_url         varchar(500),
-    clip_url             varchar(500),
-    detail               varchar(500),
-    raw_payload          text         not null,
-    state                varchar(20)  not null,
-    acknowledged_at      timestamptz,
-    acknowledged_by      varchar(100),
-    dispatched_at        timestamptz,
-    dispatched_by        varchar(100),
-    dispatch_station_id  bigint,
-    officers             varchar(200),
-    arrived_at           timestamptz,
-    arrived_by           varchar(100),
-    closed_at            timestamptz,
-    closed_by            varchar(100),
-    outcome              varchar(20),
-    closing_note         varchar(500),
-    escalation_level     integer      not null default 0,
-    escalated_at         timestamptz,
-    version              integer      not null default 0,
-    changed_at           timestamptz  not null default clock_timestamp(),
-    owner_kind           varchar(10)  not null default 'SCHOOL',
-    venue_id             bigint,
-    venue_name           varchar(100),
-    venue_address        varchar(200),
-    unit_ids             bigint[] generated always as (case when owner_kind = 'VENUE'
-        then array_remove(array[station_id], null)
-        else array_remove(array[school_org_id, bureau_id, station_id, township_id], null) end) stored
-) partition by range (received_at);
+-- the same columns, defaults (ids from the same sequences) and generated unit_ids, in the same order
+create table alarm (like alarm_unpartitioned including defaults including generated)
+    partition by range (received_at);
 
-create table alarm_step (
-    id                bigint       not null default nextval('alarm_step_id_seq'),
-    alarm_id          bigint       not null,
-    alarm_received_at timestamptz  not null,
-    step              varchar(20)  not null,
-    actor             varchar(100) not null,
-    at                timestamptz  not null,
-    detail            varchar(500)
-) partition by range (alarm_received_at);
+create table alarm_step (like alarm_step_unpartitioned including defaults, alarm_received_at timestamptz not null)
+    partition by range (alarm_received_at);
 
 create table alarm_event_key (
     device_id   bigint      not null references device (id),

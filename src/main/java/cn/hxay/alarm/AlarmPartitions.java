@@ -1,7 +1,7 @@
 package cn.hxay.alarm;
 
+import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.Period;
 import java.time.YearMonth;
@@ -11,12 +11,9 @@ import java.util.List;
 
 import cn.hxay.shared.ClusterLock;
 import cn.hxay.shared.PlatformTime;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import cn.hxay.shared.database.PartitionRetention;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -36,9 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @EnableScheduling
-class AlarmPartitions {
-
-	private static final Logger log = LoggerFactory.getLogger(AlarmPartitions.class);
+class AlarmPartitions extends PartitionRetention {
 
 	static final String PREFIX = "alarm_p";
 
@@ -46,69 +41,33 @@ class AlarmPartitions {
 
 	private static final DateTimeFormatter SUFFIX = DateTimeFormatter.ofPattern("uuuuMM");
 
-	/**
-	 * What one run did (alarm partitions by name; their step partitions go with them).
-	 */
-	record Maintenance(boolean ran, List<String> created, List<String> dropped) {
-	}
-
-	private final JdbcClient jdbc;
-
-	private final ClusterLock lock;
-
-	private final TransactionTemplate transaction;
-
-	private final Clock clock;
-
-	private final Period retention;
+	private final long retentionMonths;
 
 	private final int monthsAhead;
 
 	AlarmPartitions(JdbcClient jdbc, ClusterLock lock, TransactionTemplate transaction, Clock clock,
 			@Value("${hxay.alarm.retention:P5Y}") Period retention,
 			@Value("${hxay.alarm.partitions-ahead:3}") int monthsAhead) {
+		super(jdbc, lock, transaction, clock, "alarm.alarm-partitions");
 		if (retention.toTotalMonths() < 1 || retention.getDays() != 0) {
 			throw new IllegalArgumentException("hxay.alarm.retention must be whole months or years, e.g. P5Y");
 		}
-		this.jdbc = jdbc;
-		this.lock = lock;
-		this.transaction = transaction;
-		this.clock = clock;
-		this.retention = retention;
+		this.retentionMonths = retention.toTotalMonths();
 		this.monthsAhead = monthsAhead;
 	}
 
-	@EventListener(ApplicationReadyEvent.class)
-	void atStart() {
-		nightly();
-	}
-
+	@Override
 	@Scheduled(cron = "${hxay.alarm.partitions-cron:0 25 0 * * *}", zone = PlatformTime.ZONE_ID)
-	void nightly() {
-		try {
-			Maintenance done = maintain(clock);
-			if (!done.created().isEmpty() || !done.dropped().isEmpty()) {
-				log.info("alarm partitions created {}, dropped {}", done.created(), done.dropped());
-			}
-		}
-		catch (RuntimeException ex) {
-			log.warn("alarm partition maintenance failed: {}", ex.getMessage());
-		}
+	public void nightly() {
+		super.nightly();
 	}
 
 	/**
 	 * Creates the partitions from the platform month of {@code at} to {@code monthsAhead}
-	 * months later and drops those of months that ended more than the retention before
-	 * it.
+	 * months later and drops those of months before the retention's first month.
 	 */
-	Maintenance maintain(Clock at) {
-		return transaction.execute(status -> maintainLocked(at));
-	}
-
-	private Maintenance maintainLocked(Clock at) {
-		if (!lock.tryTake("alarm.alarm-partitions")) {
-			return new Maintenance(false, List.of(), List.of());
-		}
+	@Override
+	protected Maintenance keep(Clock at) {
 		// a partition is made or dropped under a brief exclusive lock on the parent: wait
 		// for it at most this long rather than hold up the alarms queued behind it (the
 		// next
@@ -130,7 +89,7 @@ class AlarmPartitions {
 				created.add(name);
 			}
 		}
-		YearMonth oldestKept = thisMonth.minusMonths(retention.toTotalMonths());
+		YearMonth oldestKept = thisMonth.minusMonths(retentionMonths);
 		List<String> dropped = new ArrayList<>();
 		for (String name : existing) {
 			YearMonth month = YearMonth.parse(name.substring(PREFIX.length()), SUFFIX);
@@ -144,8 +103,11 @@ class AlarmPartitions {
 			}
 		}
 		if (!dropped.isEmpty()) {
+			// the event keys of the dropped months (each alarm referenced its own: none
+			// is
+			// left pointing at them)
 			jdbc.sql("delete from alarm_event_key where received_at < ?")
-				.param(java.sql.Timestamp.from(start(oldestKept).toInstant()))
+				.param(Timestamp.from(start(oldestKept).toInstant()))
 				.update();
 		}
 		return new Maintenance(true, created, dropped);
@@ -153,26 +115,16 @@ class AlarmPartitions {
 
 	/** The month partitions of alarm, oldest first. */
 	List<String> partitions() {
-		return jdbc.sql("""
-				select c.relname from pg_inherits i
-				join pg_class c on c.oid = i.inhrelid
-				join pg_class p on p.oid = i.inhparent
-				where p.relname = 'alarm' and c.relname ~ '^alarm_p[0-9]{6}$'
-				order by c.relname""").query(String.class).list();
+		return partitionsOf("alarm", "^alarm_p[0-9]{6}$");
 	}
 
 	/** The month partitions of alarm_step, oldest first. */
 	List<String> stepPartitions() {
-		return jdbc.sql("""
-				select c.relname from pg_inherits i
-				join pg_class c on c.oid = i.inhrelid
-				join pg_class p on p.oid = i.inhparent
-				where p.relname = 'alarm_step' and c.relname ~ '^alarm_step_p[0-9]{6}$'
-				order by c.relname""").query(String.class).list();
+		return partitionsOf("alarm_step", "^alarm_step_p[0-9]{6}$");
 	}
 
 	private static OffsetDateTime start(YearMonth month) {
-		return LocalDate.of(month.getYear(), month.getMonth(), 1).atStartOfDay(PlatformTime.ZONE).toOffsetDateTime();
+		return month.atDay(1).atStartOfDay(PlatformTime.ZONE).toOffsetDateTime();
 	}
 
 }
