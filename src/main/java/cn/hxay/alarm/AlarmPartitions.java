@@ -64,29 +64,33 @@ class AlarmPartitions extends PartitionRetention {
 
 	/**
 	 * Creates the partitions from the platform month of {@code at} to {@code monthsAhead}
-	 * months later and drops those of months before the retention's first month.
+	 * months later (of both tables: both are reported as created) and drops those of
+	 * months before the retention's first month (reported by the alarm partition's name;
+	 * the month's steps and event keys go with it).
 	 */
 	@Override
 	protected Maintenance keep(Clock at) {
 		// a partition is made or dropped under a brief exclusive lock on the parent: wait
-		// for it at most this long rather than hold up the alarms queued behind it (the
-		// next
+		// at most this long rather than hold up the alarms queued behind it (the next
 		// night tries again)
 		jdbc.sql("set local lock_timeout = '10s'").update();
 		YearMonth thisMonth = YearMonth.from(PlatformTime.today(at));
 		List<String> existing = partitions();
+		List<String> existingSteps = stepPartitions();
 		List<String> created = new ArrayList<>();
 		for (int i = 0; i <= monthsAhead; i++) {
 			YearMonth month = thisMonth.plusMonths(i);
+			// names and bounds are made here from dates, never from input
+			String bounds = " for values from ('" + start(month) + "') to ('" + start(month.plusMonths(1)) + "')";
 			String name = PREFIX + SUFFIX.format(month);
 			if (!existing.contains(name)) {
-				// names and bounds are made here from dates, never from input
-				String bounds = " for values from ('" + start(month) + "') to ('" + start(month.plusMonths(1)) + "')";
 				jdbc.sql("create table " + name + " partition of alarm" + bounds).update();
-				jdbc.sql("create table if not exists " + STEP_PREFIX + SUFFIX.format(month) + " partition of alarm_step"
-						+ bounds)
-					.update();
 				created.add(name);
+			}
+			String stepName = STEP_PREFIX + SUFFIX.format(month);
+			if (!existingSteps.contains(stepName)) {
+				jdbc.sql("create table " + stepName + " partition of alarm_step" + bounds).update();
+				created.add(stepName);
 			}
 		}
 		YearMonth oldestKept = thisMonth.minusMonths(retentionMonths);
@@ -104,8 +108,7 @@ class AlarmPartitions extends PartitionRetention {
 		}
 		if (!dropped.isEmpty()) {
 			// the event keys of the dropped months (each alarm referenced its own: none
-			// is
-			// left pointing at them)
+			// is left pointing at them)
 			jdbc.sql("delete from alarm_event_key where received_at < ?")
 				.param(Timestamp.from(start(oldestKept).toInstant()))
 				.update();
