@@ -20,8 +20,10 @@ import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Repository;
 
 /**
- * Alarms and their steps in PostgreSQL. An alarm is stored once per device and event id
- * (a unique constraint, so a redelivered message changes nothing). Every change sets
+ * Alarms and their steps in PostgreSQL, in month partitions by {@code received_at} (V910,
+ * {@link AlarmPartitions}). An alarm is stored once per device and event id (the primary
+ * key of {@code alarm_event_key}, across all months, so a redelivered message changes
+ * nothing). Reads by id look into every month's primary-key index. Every change sets
  * {@code changed_at} from the database clock, which is what the console feeds poll.
  */
 @Repository
@@ -38,20 +40,29 @@ class AlarmStore {
 		this.history = new StepHistory(jdbc, "alarm_step", "alarm_id", "step", "detail");
 	}
 
-	/** Stores the alarm unless that event is already stored; empty if it was. */
+	/**
+	 * Stores the alarm unless that event is already stored; empty if it was. The event's
+	 * key is written first, in the same statement: its primary key (device, event id) in
+	 * the unpartitioned {@code alarm_event_key} refuses a second copy in any month.
+	 */
 	Optional<Long> insert(AlarmReport r, AlarmType type) {
-		return jdbc.sql("""
-				insert into alarm (device_id, event_id, device_code, device_kind, device_place, school_id, school_code,
-				  school_name, school_org_id, bureau_id, station_id, township_id, region_code, type, code, priority,
-				  actionable, channel, device_time, received_at, snapshot_url, clip_url, detail, raw_payload, state,
-				  owner_kind, venue_id, venue_name, venue_address)
-				select d.id, :eventId, d.code, d.kind, d.place, d.school_id, d.school_code, d.school_name,
-				  d.school_org_id, d.bureau_id, d.station_id, d.township_id, d.region_code, :type, :code, :priority,
-				  :actionable, :channel, :deviceTime, :receivedAt, :snapshotUrl, :clipUrl, :detail, :raw, :state,
-				  d.owner_kind, d.venue_id, d.venue_name, d.venue_address
-				from device d where d.id = :deviceId
-				on conflict (device_id, event_id) do nothing
-				returning id""")
+		return jdbc
+			.sql("""
+					with event_key as (
+					  insert into alarm_event_key (device_id, event_id, alarm_id, received_at)
+					  select d.id, :eventId, nextval('alarm_id_seq'), :receivedAt from device d where d.id = :deviceId
+					  on conflict (device_id, event_id) do nothing
+					  returning alarm_id, received_at)
+					insert into alarm (id, device_id, event_id, device_code, device_kind, device_place, school_id, school_code,
+					  school_name, school_org_id, bureau_id, station_id, township_id, region_code, type, code, priority,
+					  actionable, channel, device_time, received_at, snapshot_url, clip_url, detail, raw_payload, state,
+					  owner_kind, venue_id, venue_name, venue_address)
+					select k.alarm_id, d.id, :eventId, d.code, d.kind, d.place, d.school_id, d.school_code, d.school_name,
+					  d.school_org_id, d.bureau_id, d.station_id, d.township_id, d.region_code, :type, :code, :priority,
+					  :actionable, :channel, :deviceTime, k.received_at, :snapshotUrl, :clipUrl, :detail, :raw, :state,
+					  d.owner_kind, d.venue_id, d.venue_name, d.venue_address
+					from event_key k cross join device d where d.id = :deviceId
+					returning id""")
 			.param("deviceId", r.deviceId())
 			.param("eventId", r.eventId())
 			.param("type", type.name())
@@ -71,7 +82,7 @@ class AlarmStore {
 	}
 
 	Optional<Long> idOf(long deviceId, String eventId) {
-		return jdbc.sql("select id from alarm where device_id = ? and event_id = ?")
+		return jdbc.sql("select alarm_id from alarm_event_key where device_id = ? and event_id = ?")
 			.params(deviceId, eventId)
 			.query(Long.class)
 			.optional();
@@ -159,8 +170,19 @@ class AlarmStore {
 		return at == null ? null : Timestamp.from(at);
 	}
 
+	/**
+	 * Records a step in its alarm's month: the step carries the alarm's
+	 * {@code received_at} (the partition key both tables share), read from the event key.
+	 */
 	void step(long alarmId, String step, String actor, Instant at, String detail) {
-		history.record(alarmId, step, actor, at, detail);
+		int written = jdbc.sql("""
+				insert into alarm_step (alarm_id, alarm_received_at, step, actor, at, detail)
+				select k.alarm_id, k.received_at, ?, ?, ?, ? from alarm_event_key k where k.alarm_id = ?""")
+			.params(step, actor, Timestamp.from(at), detail, alarmId)
+			.update();
+		if (written != 1) {
+			throw new IllegalStateException("no alarm " + alarmId);
+		}
 	}
 
 	List<AlarmStep> steps(long alarmId) {
