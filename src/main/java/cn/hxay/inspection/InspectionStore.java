@@ -253,7 +253,10 @@ class InspectionStore {
 	 * sampled, co-signed and the units above the school, kept by triggers); not for a
 	 * school's own scope, which the summary does not name.
 	 */
-	private long count(long campaignId, DataScope scope, String region, String state, LocalDate today) {
+	long count(long campaignId, DataScope scope, String region, String state, LocalDate today) {
+		if (scope.oneSchool()) {
+			return page(campaignId, scope, region, state, null, today, new PageRequest(0, 1)).total();
+		}
 		return bind(jdbc.sql("select coalesce(sum(f.forms), 0) from inspection_figure f where f.campaign_id = :campaign"
 				+ " and " + FIGURE_SCOPE + """
 						and (cast(:region as varchar) is null or f.region_code like :region)

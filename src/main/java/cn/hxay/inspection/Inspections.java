@@ -271,6 +271,15 @@ public class Inspections {
 		return java.util.Collections.unmodifiableMap(filters);
 	}
 
+	/**
+	 * How many forms {@link #inspections} lists for a filter without a name: the count of
+	 * a to-do tile, without reading a page of forms.
+	 */
+	public long count(DataScope scope, long campaignId, String state) {
+		campaign(scope, campaignId);
+		return store.count(campaignId, scope, null, state, today());
+	}
+
 	public Paged<Inspection> inspections(DataScope scope, long campaignId, String region, String state, String text,
 			PageRequest page) {
 		campaign(scope, campaignId);

@@ -166,7 +166,7 @@ class HomeController {
 	}
 
 	private long forms(DataScope scope, Campaign campaign, String state) {
-		return inspections.inspections(scope, campaign.id(), null, state, null, new PageRequest(0, 1)).total();
+		return inspections.count(scope, campaign.id(), state);
 	}
 
 	private long hazardCount(DataScope scope, HazardState state) {

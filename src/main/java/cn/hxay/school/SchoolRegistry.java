@@ -71,6 +71,11 @@ public class SchoolRegistry {
 		store.forEach(withRegionPrefix(filter), scope, consumer);
 	}
 
+	/** The kind of each of the given schools that is in scope (one query). */
+	public Map<Long, SchoolKind> kindsOf(DataScope scope, java.util.Collection<Long> schoolIds) {
+		return store.kindsOf(scope, schoolIds);
+	}
+
 	public SchoolStatistics statistics(DataScope scope) {
 		return store.statistics(scope);
 	}

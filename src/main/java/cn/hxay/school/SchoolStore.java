@@ -156,6 +156,19 @@ class SchoolStore {
 		return new SchoolStatistics(totals[0], totals[1], totals[2], byKind, byLocality, byRegion);
 	}
 
+	Map<Long, SchoolKind> kindsOf(DataScope scope, java.util.Collection<Long> ids) {
+		Map<Long, SchoolKind> kinds = new java.util.HashMap<>();
+		if (ids.isEmpty()) {
+			return kinds;
+		}
+		scope.bind(jdbc.sql("select id, kind from school where id = any(:ids) and " + SCOPE))
+			.param("ids", ids.toArray(Long[]::new))
+			.query(rs -> {
+				kinds.put(rs.getLong("id"), SchoolKind.valueOf(rs.getString("kind")));
+			});
+		return kinds;
+	}
+
 	/**
 	 * {@link #statistics} from {@code school_figure}: one pass over a few hundred rows.
 	 */

@@ -241,6 +241,50 @@ class LoadBenchmarkTests {
 		}
 		sampler.interrupt();
 		sampler.join();
+		// and where the start page spends its time in Java: the innermost platform frame
+		// of
+		// every request thread, sampled every 5 ms over 20 start pages of the city
+		Map<String, AtomicLong> frames = new ConcurrentHashMap<>();
+		Thread javaSampler = new Thread(() -> {
+			while (!Thread.currentThread().isInterrupted()) {
+				Thread.getAllStackTraces().forEach((thread, stack) -> {
+					if (!thread.getName().startsWith("http-nio") || thread.getState() == Thread.State.WAITING
+							|| thread.getState() == Thread.State.TIMED_WAITING) {
+						return;
+					}
+					java.util.Arrays.stream(stack)
+						.filter(f -> f.getClassName().startsWith("cn.hxay") && !f.getClassName().contains("$$"))
+						.limit(3)
+						.map(f -> f.getClassName().replace("cn.hxay.", "") + "." + f.getMethodName() + ":"
+								+ f.getLineNumber())
+						.reduce((a, b) -> a + " ← " + b)
+						.ifPresent(key -> frames.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet());
+				});
+				try {
+					Thread.sleep(5);
+				}
+				catch (InterruptedException ex) {
+					return;
+				}
+			}
+		});
+		javaSampler.start();
+		WebSession cityEdu = WebSession.signedIn(port, "city.edu", PW);
+		WebSession cityPolice = WebSession.signedIn(port, "city.police", PW);
+		for (int i = 0; i < 10; i++) {
+			cityEdu.get("/");
+			cityPolice.get("/");
+		}
+		javaSampler.interrupt();
+		javaSampler.join();
+		line("");
+		line("| start page, innermost platform frames | samples of 5 ms |");
+		line("|---|---|");
+		frames.entrySet()
+			.stream()
+			.sorted((a, b) -> Long.compare(b.getValue().get(), a.getValue().get()))
+			.limit(PROFILE)
+			.forEach(e -> line("| `" + e.getKey() + "` | " + e.getValue().get() + " |"));
 		line("");
 		line("| statement (first 400 characters) | samples of 10 ms |");
 		line("|---|---|");

@@ -91,6 +91,7 @@ class FigureSummaryTests {
 			.list();
 		assertThat(forms).hasSizeGreaterThan(100);
 
+		List<Long> schoolIds = jdbc.sql("select id from school order by id").query(Long.class).list();
 		// eight connections change states, due dates, samples, co-signatures and schools
 		// at
 		// once, single rows and many rows per statement
@@ -105,19 +106,35 @@ class FigureSummaryTests {
 						case 0 -> jdbc.sql("update inspection set state = 'DRAFT', answers = answers where id = ?")
 							.param(id)
 							.update();
-						case 1 -> jdbc.sql("update inspection set state = 'SUBMITTED' where id = ?").param(id).update();
+						case 1 -> jdbc
+							.sql("update inspection set state = 'SUBMITTED', submitted_by = '核对', submitted_at = now()"
+									+ " where id = ?")
+							.param(id)
+							.update();
 						case 2 -> jdbc.sql("update inspection set due = ? where id = ?")
 							.params(java.sql.Date.valueOf(today.minusDays(1)), id)
 							.update();
 						case 3 ->
 							jdbc.sql("update inspection set sampled = not sampled where id = ?").param(id).update();
-						case 4 ->
-							jdbc.sql("update inspection set cosigned_by = '核对民警' where campaign_id = ? and id % 7 = ?")
-								.params(campaign, random.nextInt(7))
-								.update();
-						default -> jdbc.sql("update school set students = students + 1, boarding = not boarding"
-								+ " where id in (select id from school order by random() limit 5)")
+						case 4 -> jdbc
+							.sql("update inspection set cosigned_by = '核对民警', cosigned_station = '青龙派出所',"
+									+ " cosigned_at = now() where campaign_id = ? and id % 7 = ?")
+							.params(campaign, random.nextInt(7))
 							.update();
+						default -> {
+							// moved and moved back: the registry is left as it was
+							Long[] picked = schoolIds.stream()
+								.filter(x -> random.nextInt(schoolIds.size()) < 5)
+								.toArray(Long[]::new);
+							jdbc.sql("update school set students = students + 7, locality = case locality"
+									+ " when 'URBAN' then 'RURAL' when 'RURAL' then 'TOWN' else 'URBAN' end where id = any(?)")
+								.param(picked)
+								.update();
+							jdbc.sql("update school set students = students - 7, locality = case locality"
+									+ " when 'RURAL' then 'URBAN' when 'TOWN' then 'RURAL' else 'TOWN' end where id = any(?)")
+								.param(picked)
+								.update();
+						}
 					}
 				}
 				return null;
