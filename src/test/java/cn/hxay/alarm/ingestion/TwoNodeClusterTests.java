@@ -78,10 +78,19 @@ class TwoNodeClusterTests {
 
 	static final Path WORK = Path.of("target", "cluster-" + UUID.randomUUID()).toAbsolutePath();
 
-	static final int ALARMS = 40;
+	/** Rounds of one alarm and two heartbeats, 50 ms apart; B is killed halfway. */
+	static final int ROUNDS = 30;
 
-	/** Messages B may have acknowledged and not written when killed (200 ms of them). */
-	static final int HEARTBEATS_A_KILL_MAY_LOSE = 10;
+	/** Alarms published at once just before the kill. */
+	static final int BURST = 10;
+
+	static final int ALARMS = ROUNDS + BURST;
+
+	/**
+	 * Heartbeat marks B may have acknowledged and not yet written when killed: its last
+	 * 200 ms of messages, its share of the burst included.
+	 */
+	static final int HEARTBEATS_A_KILL_MAY_LOSE = 15;
 
 	static TestMosquitto mosquitto;
 
@@ -190,17 +199,21 @@ class TwoNodeClusterTests {
 			long killed = 0;
 			Instant lastHeartbeat = null;
 			try (TestPublisher publisher = new TestPublisher(mosquitto.url())) {
-				for (int i = 0; i < ALARMS; i++) {
-					String eventId = "cluster-" + UUID.randomUUID().toString().substring(0, 12);
-					publisher.publish(topic + "alarm", "{\"eventId\":\"" + eventId + "\",\"token\":\"" + device.token()
-							+ "\",\"code\":\"one_key\",\"detail\":\"双节点测试\"}");
-					sent.add(eventId);
+				for (int i = 0; i < ROUNDS; i++) {
+					// an alarm and two heartbeats a round: an odd number, so that the
+					// broker's round robin gives each node both kinds
+					sent.add(alarm(publisher, topic, device));
 					lastHeartbeat = Instant.now();
 					publisher.publish(topic + "heartbeat", "{\"token\":\"" + device.token() + "\"}");
-					if (i == ALARMS / 2) {
-						// both nodes took part before B is killed
+					publisher.publish(topic + "heartbeat", "{\"token\":\"" + device.token() + "\"}");
+					if (i == ROUNDS / 2) {
+						// both nodes took part; then a burst, so that B dies with
+						// messages in hand, and the kill
 						await("both nodes handled messages").atMost(Duration.ofSeconds(10))
 							.until(() -> ingestA.handled() > 0 && handled(statusB) > 0);
+						for (int j = 0; j < BURST; j++) {
+							sent.add(alarm(publisher, topic, device));
+						}
 						nodeB.destroyForcibly().waitFor();
 						killed = System.nanoTime();
 					}
@@ -242,8 +255,9 @@ class TwoNodeClusterTests {
 				.query(Long.class)
 				.single();
 			// each alarm counts as a heartbeat too (the one over HTTP included)
+			long marks = 2L * ROUNDS + ALARMS + 1;
 			assertThat(heartbeats).as("heartbeats counted")
-				.isBetween(2L * ALARMS + 1 - HEARTBEATS_A_KILL_MAY_LOSE, 2L * ALARMS + 1 + HEARTBEATS_A_KILL_MAY_LOSE);
+				.isBetween(marks - HEARTBEATS_A_KILL_MAY_LOSE, marks + HEARTBEATS_A_KILL_MAY_LOSE);
 
 			// the surviving console received every alarm once, those B stored included
 			List<Long> ids = jdbc.sql("select id from alarm where device_id = ? and event_id like 'cluster-%'")
@@ -258,9 +272,7 @@ class TwoNodeClusterTests {
 			// the session signed in on B is valid on A, and its console keeps receiving
 			try (ConsoleStream moved = ConsoleStream.open(portA, signedInOnB);
 					TestPublisher publisher = new TestPublisher(mosquitto.url())) {
-				String eventId = "cluster-after-" + UUID.randomUUID().toString().substring(0, 8);
-				publisher.publish(topic + "alarm", "{\"eventId\":\"" + eventId + "\",\"token\":\"" + device.token()
-						+ "\",\"code\":\"one_key\",\"detail\":\"双节点测试\"}");
+				String eventId = alarm(publisher, topic, device);
 				long id = await("alarm after B was killed").atMost(Duration.ofSeconds(10))
 					.ignoreExceptions()
 					.until(() -> jdbc.sql("select id from alarm where device_id = ? and event_id = ?")
@@ -285,10 +297,10 @@ class TwoNodeClusterTests {
 				.isEqualTo(1);
 
 			System.out.printf(
-					"two-node kill test: %d s (node B ready after %d s); kill -> every alarm stored %d ms, -> B's session taken over %d ms; node A handled %d messages%n",
+					"two-node kill test: %d s (node B ready after %d s); kill -> every alarm stored %d ms, -> B's session taken over %d ms; node A handled %d messages; heartbeat marks %d of %d%n",
 					Duration.ofNanos(System.nanoTime() - started).toSeconds(),
 					Duration.ofNanos(ready - started).toSeconds(), Duration.ofNanos(allStored - killed).toMillis(),
-					Duration.ofNanos(takenOver - killed).toMillis(), ingestA.handled());
+					Duration.ofNanos(takenOver - killed).toMillis(), ingestA.handled(), heartbeats, marks);
 		}
 		catch (Throwable failed) {
 			System.out.println("---- node B's output (" + logB + ") ----");
@@ -301,6 +313,14 @@ class TwoNodeClusterTests {
 			nodeB.destroyForcibly();
 			a.close();
 		}
+	}
+
+	/** Publishes an alarm of the device with a new event id, and returns the id. */
+	private static String alarm(TestPublisher publisher, String topic, TestDevices.Registered device) throws Exception {
+		String eventId = "cluster-" + UUID.randomUUID().toString().substring(0, 12);
+		publisher.publish(topic + "alarm", "{\"eventId\":\"" + eventId + "\",\"token\":\"" + device.token()
+				+ "\",\"code\":\"one_key\",\"detail\":\"双节点测试\"}");
+		return eventId;
 	}
 
 	private static String status(Path file) throws Exception {
