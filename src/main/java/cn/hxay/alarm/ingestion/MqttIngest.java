@@ -288,8 +288,8 @@ class MqttIngest implements SmartLifecycle, MqttCallbackExtended {
 		}
 	}
 
-	@Scheduled(fixedDelayString = "${hxay.mqtt.takeover-check:5s}",
-			initialDelayString = "${hxay.mqtt.takeover-check:5s}")
+	@Scheduled(fixedDelayString = "${hxay.mqtt.takeover-check:2s}",
+			initialDelayString = "${hxay.mqtt.takeover-check:2s}")
 	void takeOverDeadNodes() {
 		if (shared && client != null) {
 			sessions.sweep(this::takeOver);
