@@ -36,6 +36,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * it resumes under that client id, drains and ends ({@link MqttIngest#takeOver}), then
  * deletes the row. A node starting again with the same client id waits for a takeover in
  * progress to finish.
+ *
+ * <p>
+ * Until the takeover (at most {@code hxay.mqtt.takeover-check} plus the drain) the broker
+ * queues the dead node's turn of messages: give it room for them (Mosquitto
+ * {@code max_queued_messages}, 1000 by default, drops the rest; at thousands of
+ * heartbeats a second set it to 100000 or more).
  */
 @Component
 class NodeSessions {
