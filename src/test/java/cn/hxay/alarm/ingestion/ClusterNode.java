@@ -1,5 +1,6 @@
 package cn.hxay.alarm.ingestion;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,11 +19,27 @@ import org.springframework.transaction.support.TransactionTemplate;
  * platform's application, plus, when {@code hxay.test.hold-lock} names a cluster lock, a
  * transaction holding it until the process dies, and a status file
  * ({@code hxay.test.status-file}) rewritten every 50 ms with the messages its MQTT
- * subscriber handled and whether it holds the lock.
+ * subscriber handled and whether it holds the lock. It halts when the test JVM goes (its
+ * standard input closes).
  */
 class ClusterNode {
 
 	public static void main(String[] args) throws Exception {
+		// the test JVM holds this process's standard input: when it ends, however it
+		// ends, so does this node
+		Thread orphaned = new Thread(() -> {
+			try {
+				while (System.in.read() != -1) {
+					// nothing is sent
+				}
+			}
+			catch (IOException ex) {
+				// the pipe broke: the same
+			}
+			Runtime.getRuntime().halt(1);
+		}, "parent-watch");
+		orphaned.setDaemon(true);
+		orphaned.start();
 		ConfigurableApplicationContext context = SpringApplication.run(CampusSafetyApplication.class, args);
 		Path status = Path.of(context.getEnvironment().getRequiredProperty("hxay.test.status-file"));
 		String hold = context.getEnvironment().getProperty("hxay.test.hold-lock");
