@@ -189,12 +189,11 @@ class MqttIngest implements SmartLifecycle, MqttCallbackExtended {
 	@Override
 	public void messageArrived(String topic, MqttMessage message) {
 		handle(topic, message);
-		handled.incrementAndGet();
 	}
 
 	/**
-	 * Hands a message to ingestion; throws (leaving it unacknowledged) only when the
-	 * database could not store it.
+	 * Hands a message to ingestion, counted in {@link #handled()}; throws (leaving it
+	 * unacknowledged) only when the database could not store it.
 	 */
 	private void handle(String topic, MqttMessage message) {
 		try {
@@ -214,6 +213,7 @@ class MqttIngest implements SmartLifecycle, MqttCallbackExtended {
 				return;
 			}
 			ingest.receive(Ingest.MQTT, kind, parts[3], parts[2], null, message.getPayload());
+			handled.incrementAndGet();
 		}
 		catch (DataAccessException | org.springframework.transaction.TransactionException ex) {
 			log.warn("alarm not stored, leaving it unacknowledged for redelivery: {}", ex.getMessage());
@@ -250,7 +250,6 @@ class MqttIngest implements SmartLifecycle, MqttCallbackExtended {
 					try {
 						handle(topic, message);
 						taken.incrementAndGet();
-						handled.incrementAndGet();
 					}
 					finally {
 						last.set(System.nanoTime());
