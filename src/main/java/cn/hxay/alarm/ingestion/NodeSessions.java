@@ -168,7 +168,8 @@ class NodeSessions {
 			.list();
 		for (Session other : others) {
 			transactions.executeWithoutResult(status -> {
-				if (!lock.tryTake(lockName(other.clientId()))) {
+				if (!lock.tryTake(lockName(other.clientId())) || !stillThere(other.clientId())) {
+					// alive, or another node has just taken it over
 					return;
 				}
 				long started = System.nanoTime();
@@ -187,6 +188,13 @@ class NodeSessions {
 						messages, Duration.ofNanos(System.nanoTime() - started).toMillis());
 			});
 		}
+	}
+
+	private boolean stillThere(String clientId) {
+		return jdbc.sql("select count(*) from mqtt_node_session where client_id = ?")
+			.param(clientId)
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	/** Lets go of this node's claim, last thing when the node stops. */
