@@ -2,9 +2,13 @@ package cn.hxay.alarm.ingestion;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import cn.hxay.alarm.ingestion.IngestCounters.Reason;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -17,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,7 +42,18 @@ import org.springframework.stereotype.Component;
  * one), so that the broker hands each message to one node of the group. A node stopped in
  * order leaves the group first (unsubscribes, then finishes what it was given), so that
  * the broker stops queueing a share for it: its persistent session would otherwise keep
- * that share until it returns.
+ * that share until it returns. A node that dies without a word (killed, its machine lost)
+ * leaves its session at the broker, holding the messages it had not acknowledged and
+ * collecting its turn of new ones: the other nodes notice through PostgreSQL and one of
+ * them takes that session over ({@link NodeSessions}, {@link #takeOver}).
+ *
+ * <p>
+ * A QoS 1 message is acknowledged when {@link #messageArrived} returns, i.e. after the
+ * alarm's transaction committed; a node killed before that leaves it unacknowledged, and
+ * the broker sends it again to whoever resumes the session. A heartbeat is acknowledged
+ * once it is in the {@link HeartbeatBuffer} (written every
+ * {@code hxay.device.flush-interval}): a kill loses at most that interval's heartbeats of
+ * the node, which the device's next heartbeat makes good.
  */
 @Component
 class MqttIngest implements SmartLifecycle, MqttCallbackExtended {
@@ -58,19 +74,26 @@ class MqttIngest implements SmartLifecycle, MqttCallbackExtended {
 
 	private final boolean shared;
 
-	private final java.util.concurrent.atomic.AtomicLong handled = new java.util.concurrent.atomic.AtomicLong();
+	private final AtomicLong handled = new AtomicLong();
 
 	private volatile MqttClient client;
 
 	private final BrokerAccess access;
 
-	MqttIngest(MqttBroker broker, BrokerAccess access, Ingest ingest,
+	private final NodeSessions sessions;
+
+	private final Duration takeoverQuiet;
+
+	MqttIngest(MqttBroker broker, BrokerAccess access, Ingest ingest, NodeSessions sessions,
 			@Value("${hxay.mqtt.enabled:true}") boolean enabled, @Value("${hxay.mqtt.client-id:}") String clientId,
 			@Value("${hxay.mqtt.topic-filter:hxay/v1/+/+/+}") String topicFilter,
-			@Value("${hxay.mqtt.shared-group:}") String sharedGroup) {
+			@Value("${hxay.mqtt.shared-group:}") String sharedGroup,
+			@Value("${hxay.mqtt.takeover-quiet:500ms}") Duration takeoverQuiet) {
+		this.takeoverQuiet = takeoverQuiet;
 		this.broker = broker;
 		this.access = access;
 		this.ingest = ingest;
+		this.sessions = sessions;
 		this.enabled = enabled;
 		this.clientId = clientId == null || clientId.isBlank() ? "hxay-platform-" + hostName() : clientId;
 		this.topicFilter = subscription(topicFilter, sharedGroup);
@@ -106,20 +129,15 @@ class MqttIngest implements SmartLifecycle, MqttCallbackExtended {
 		if (!enabled) {
 			return;
 		}
+		if (shared) {
+			// before connecting: a node taking over this id's session finishes first
+			sessions.claim(clientId, topicFilter);
+		}
 		try {
 			MqttClient created = new MqttClient(broker.url(), clientId, new MemoryPersistence());
 			created.setCallback(this);
-			MqttConnectOptions options = new MqttConnectOptions();
-			options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-			options.setCleanSession(false);
+			MqttConnectOptions options = options(false);
 			options.setAutomaticReconnect(true);
-			options.setKeepAliveInterval(30);
-			options.setMaxInflight(1000);
-			options.setConnectionTimeout(10);
-			if (broker.embedded() || access.configured()) {
-				options.setUserName(access.platformUser());
-				options.setPassword(access.platformPassword().toCharArray());
-			}
 			client = created;
 			created.connect(options);
 			created.subscribe(topicFilter, 1);
@@ -130,6 +148,20 @@ class MqttIngest implements SmartLifecycle, MqttCallbackExtended {
 			// retrying
 			log.error("MQTT subscriber could not connect to {}: {}", broker.url(), ex.getMessage());
 		}
+	}
+
+	private MqttConnectOptions options(boolean cleanSession) {
+		MqttConnectOptions options = new MqttConnectOptions();
+		options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+		options.setCleanSession(cleanSession);
+		options.setKeepAliveInterval(30);
+		options.setMaxInflight(1000);
+		options.setConnectionTimeout(10);
+		if (broker.embedded() || access.configured()) {
+			options.setUserName(access.platformUser());
+			options.setPassword(access.platformPassword().toCharArray());
+		}
+		return options;
 	}
 
 	@Override
@@ -156,6 +188,14 @@ class MqttIngest implements SmartLifecycle, MqttCallbackExtended {
 
 	@Override
 	public void messageArrived(String topic, MqttMessage message) {
+		handle(topic, message);
+	}
+
+	/**
+	 * Hands a message to ingestion, counted in {@link #handled()}; throws (leaving it
+	 * unacknowledged) only when the database could not store it.
+	 */
+	private void handle(String topic, MqttMessage message) {
 		try {
 			String[] parts = topic.split("/");
 			if (parts.length != 5 || !topic.startsWith(TOPIC_PREFIX)) {
@@ -185,6 +225,76 @@ class MqttIngest implements SmartLifecycle, MqttCallbackExtended {
 		}
 	}
 
+	/**
+	 * Takes over the broker session of a node that died: resumes it under the dead node's
+	 * client id, leaves the group for it (so the broker queues nothing more there),
+	 * handles what the broker then sends (the messages the dead node had not
+	 * acknowledged, then those queued for it) until nothing has come for
+	 * {@code hxay.mqtt.takeover-quiet}, and ends the session with a clean connect. Alarms
+	 * the dead node stored but had not acknowledged are found by their event id and
+	 * stored once.
+	 * @return the messages handled
+	 * @throws MqttException when the session could not be drained (tried again later)
+	 */
+	int takeOver(String deadClientId, String deadTopicFilter) throws MqttException, InterruptedException {
+		AtomicLong taken = new AtomicLong();
+		AtomicLong last = new AtomicLong(System.nanoTime());
+		AtomicBoolean busy = new AtomicBoolean();
+		MqttClient taker = new MqttClient(broker.url(), deadClientId, new MemoryPersistence());
+		try {
+			taker.setCallback(new MqttCallback() {
+
+				@Override
+				public void messageArrived(String topic, MqttMessage message) {
+					busy.set(true);
+					try {
+						handle(topic, message);
+						taken.incrementAndGet();
+					}
+					finally {
+						last.set(System.nanoTime());
+						busy.set(false);
+					}
+				}
+
+				@Override
+				public void connectionLost(Throwable cause) {
+				}
+
+				@Override
+				public void deliveryComplete(IMqttDeliveryToken token) {
+				}
+
+			});
+			taker.connect(options(false));
+			taker.unsubscribe(deadTopicFilter);
+			long quietNanos = takeoverQuiet.toNanos();
+			last.set(System.nanoTime());
+			while (busy.get() || System.nanoTime() - last.get() < quietNanos) {
+				if (!taker.isConnected()) {
+					throw new MqttException(MqttException.REASON_CODE_CONNECTION_LOST);
+				}
+				Thread.sleep(20);
+			}
+			taker.disconnect(5000);
+			// a clean connect ends the session at the broker
+			taker.connect(options(true));
+			taker.disconnect(1000);
+			return (int) taken.get();
+		}
+		finally {
+			taker.close(true);
+		}
+	}
+
+	@Scheduled(fixedDelayString = "${hxay.mqtt.takeover-check:2s}",
+			initialDelayString = "${hxay.mqtt.takeover-check:2s}")
+	void takeOverDeadNodes() {
+		if (shared && client != null) {
+			sessions.sweep(this::takeOver);
+		}
+	}
+
 	@Override
 	public void connectionLost(Throwable cause) {
 		log.warn("MQTT connection lost, reconnecting: {}", cause == null ? "?" : cause.getMessage());
@@ -210,6 +320,7 @@ class MqttIngest implements SmartLifecycle, MqttCallbackExtended {
 				log.debug("MQTT disconnect: {}", ex.getMessage());
 			}
 		}
+		sessions.release();
 	}
 
 	private void leaveGroup(MqttClient current) {
