@@ -122,6 +122,10 @@ class DeviceStore {
 	 */
 	List<NetworkingRate> rates(String groupKey, String groupName, DataScope scope, Instant cutoff, Instant now,
 			Long stationId, String regionCode) {
+		String figureKey = FIGURE_KEYS.get(groupKey);
+		if (figureKey != null && !scope.oneSchool()) {
+			return ratesFromSummary(groupKey, figureKey, scope, cutoff, now, stationId, regionCode);
+		}
 		return scope
 			.bind(jdbc.sql("select " + groupKey + " as k, " + groupName + " as n, count(*) as devices,"
 					+ " count(*) filter (where d.must_be_networked) as required,"
@@ -136,6 +140,54 @@ class DeviceStore {
 			.param("region", regionCode == null ? null : regionCode + "%")
 			.query((rs, i) -> new NetworkingRate(rs.getString("k"), rs.getString("n"), rs.getLong("devices"),
 					rs.getLong("required"), rs.getLong("online")))
+			.list();
+	}
+
+	/**
+	 * The group keys of {@link RateLevel} above the school, over {@code device_figure}
+	 * (station 0: none).
+	 */
+	private static final java.util.Map<String, String> FIGURE_KEYS = java.util.Map.of(RateLevel.STATION.key(),
+			"cast(nullif(f.station_id, 0) as varchar)", RateLevel.COUNTY.key(), "f.region_code", RateLevel.CITY.key(),
+			"substring(f.region_code from 1 for 4) || '00'");
+
+	/**
+	 * {@link #rates} above the school: the devices and required ones from
+	 * {@code device_figure} (V922, kept by triggers), less the required ones offline now,
+	 * read from the few status rows without a heartbeat since the cutoff or with a lapsed
+	 * registration. Equal to the count over every device (FigureSummaryTests).
+	 */
+	private List<NetworkingRate> ratesFromSummary(String groupKey, String figureKey, DataScope scope, Instant cutoff,
+			Instant now, Long stationId, String regionCode) {
+		java.util.Map<String, Long> offline = new java.util.HashMap<>();
+		scope
+			.bind(jdbc.sql("select " + groupKey + " as k, count(*) as n" + FROM + SCOPE
+					+ " and d.owner_kind = 'SCHOOL' and d.must_be_networked"
+					+ " and (s.last_heartbeat_at is null or s.last_heartbeat_at <= :cutoff"
+					+ " or s.registered_until <= :now)"
+					+ " and (cast(:station as bigint) is null or d.station_id = :station)"
+					+ " and (cast(:region as varchar) is null or d.region_code like :region) group by " + groupKey))
+			.param("cutoff", Timestamp.from(cutoff))
+			.param("now", Timestamp.from(now))
+			.param("station", stationId)
+			.param("region", regionCode == null ? null : regionCode + "%")
+			.query(rs -> {
+				offline.put(rs.getString("k"), rs.getLong("n"));
+			});
+		return scope
+			.bind(jdbc.sql("select " + figureKey + " as k, sum(f.devices) as devices, sum(f.required) as required"
+					+ " from device_figure f where " + DataScope.where("f") + " and f.owner_kind = 'SCHOOL'"
+					+ " and (cast(:station as bigint) is null or f.station_id = :station)"
+					+ " and (cast(:region as varchar) is null or f.region_code like :region)"
+					+ " group by 1 having sum(f.devices) > 0 order by 1"))
+			.param("station", stationId)
+			.param("region", regionCode == null ? null : regionCode + "%")
+			.query((rs, i) -> {
+				String key = rs.getString("k");
+				long required = rs.getLong("required");
+				return new NetworkingRate(key, null, rs.getLong("devices"), required,
+						required - offline.getOrDefault(key, 0L));
+			})
 			.list();
 	}
 

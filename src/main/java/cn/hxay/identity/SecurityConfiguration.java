@@ -37,9 +37,14 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+	/**
+	 * BCrypt at cost 10 ({@code hxay.security.bcrypt-cost}); the test suite sets 4, since
+	 * it signs in thousands of times and what it tests does not depend on the cost.
+	 */
 	@Bean
-	PasswordEncoder passwordEncoder() {
-		return new BCryptPasswordEncoder(10);
+	PasswordEncoder passwordEncoder(
+			@org.springframework.beans.factory.annotation.Value("${hxay.security.bcrypt-cost:10}") int cost) {
+		return new BCryptPasswordEncoder(cost);
 	}
 
 	@Bean

@@ -84,9 +84,10 @@ public final class ProvinceData {
 				from copy c join device d on d.school_id = c.base_id""").update();
 		jdbc.sql("""
 				insert into device_status (device_id, last_heartbeat_at, heartbeats)
-				select d.id, now() - (d.id % 600) * interval '1 second', 1 from device d
-				where d.code like 'B%' and (d.id % 10) <> 0
-				  and not exists (select 1 from device_status x where x.device_id = d.id)""").update();
+				select d.id, case when d.id % 50 <> 0 then now() - (d.id % 60) * interval '1 second' end, 1
+				from device d
+				where d.code like 'B%' and not exists (select 1 from device_status x where x.device_id = d.id)""")
+			.update();
 		jdbc.sql(base + " and not exists (select 1 from hazard h where h.school_id = s.id))"
 				+ """
 						insert into hazard (notice_number, school_id, school_name, region_code, unit_ids, place, category, grade,
@@ -100,6 +101,34 @@ public final class ProvinceData {
 						from copy c join hazard h on h.school_id = c.base_id""")
 			.update();
 		jdbc.sql("analyze").update();
+	}
+
+	/**
+	 * Keeps 49 in 50 generated devices heartbeating, as a healthy province's devices do
+	 * at a 60 s keepalive: a sixth of them gets a fresh heartbeat time every 10 s (one
+	 * UPDATE, as the heartbeat flush writes them); the fiftieth never sent one and stays
+	 * offline. Stop it by interrupting the thread.
+	 */
+	public Thread heartbeats() {
+		Thread thread = new Thread(() -> {
+			for (int slice = 0; !Thread.currentThread().isInterrupted(); slice = (slice + 1) % 6) {
+				jdbc.sql(
+						"""
+								update device_status s set last_heartbeat_at = now(), heartbeats = heartbeats + 1
+								from device d where d.id = s.device_id and d.code like 'B%' and d.id % 50 <> 0 and d.id % 6 = ?""")
+					.param(slice)
+					.update();
+				try {
+					Thread.sleep(10_000);
+				}
+				catch (InterruptedException ex) {
+					return;
+				}
+			}
+		}, "bench-heartbeats");
+		thread.setDaemon(true);
+		thread.start();
+		return thread;
 	}
 
 	/**

@@ -11,6 +11,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
+import cn.hxay.alarm.Devices;
+import cn.hxay.alarm.NetworkingRate;
+import cn.hxay.alarm.RateLevel;
 import cn.hxay.compliance.Compliance;
 import cn.hxay.compliance.Metric;
 import cn.hxay.compliance.Rate;
@@ -75,6 +78,9 @@ class FigureSummaryTests {
 
 	@Autowired
 	Compliance compliance;
+
+	@Autowired
+	Devices devices;
 
 	@Autowired
 	Clock clock;
@@ -165,6 +171,39 @@ class FigureSummaryTests {
 				  count(*) filter (where urban_full_time_guards = 'Y'), count(urban_full_time_guards)
 				from compliance_school group by 1, 2, 3""", "schools <> 0");
 
+		// devices: required switched off and on again by several statements at once
+		List<Long> deviceIds = jdbc.sql("select id from device order by id").query(Long.class).list();
+		ExecutorService devicePool = Executors.newFixedThreadPool(4);
+		List<Future<?>> toggled = new ArrayList<>();
+		for (int t = 0; t < 4; t++) {
+			toggled.add(devicePool.submit(() -> {
+				for (int i = 0; i < 10; i++) {
+					Long[] picked = deviceIds.stream()
+						.filter(x -> ThreadLocalRandom.current().nextInt(deviceIds.size()) < 4)
+						.toArray(Long[]::new);
+					jdbc.sql("update device set must_be_networked = not must_be_networked where id = any(?)")
+						.param(picked)
+						.update();
+					jdbc.sql("update device set must_be_networked = not must_be_networked where id = any(?)")
+						.param(picked)
+						.update();
+				}
+				return null;
+			}));
+		}
+		for (Future<?> f : toggled) {
+			f.get(120, TimeUnit.SECONDS);
+		}
+		devicePool.shutdown();
+		assertRecount("device_figure",
+				"""
+						select owner_kind, region_code, coalesce(station_id, 0), case when owner_kind = 'VENUE'
+						  then array_remove(array[station_id], null) else array_remove(array[bureau_id, station_id, township_id], null)
+						  end, count(*), count(*) filter (where must_be_networked)
+						from device group by 1, 2, 3, 4""",
+				"devices <> 0");
+		Clock at = Clock.fixed(clock.instant(), clock.getZone());
+
 		for (String user : USERS) {
 			long unit = jdbc.sql("select organisation_id from user_account where username = ?")
 				.param(user)
@@ -220,6 +259,21 @@ class FigureSummaryTests {
 			}
 			// compliance rates equal a count of the schools' verdicts
 			if (!scope.oneSchool()) {
+				// networking rates per county (summary less the offline) equal those per
+				// school
+				// (counted device by device)
+				List<NetworkingRate> bySchool = devices.rates(scope, RateLevel.SCHOOL, null, null, at);
+				List<NetworkingRate> byCounty = devices.rates(scope, RateLevel.COUNTY, null, null, at);
+				assertThat(byCounty.stream().mapToLong(NetworkingRate::required).sum()).as("%s: required", user)
+					.isEqualTo(bySchool.stream().mapToLong(NetworkingRate::required).sum());
+				assertThat(byCounty.stream().mapToLong(NetworkingRate::online).sum()).as("%s: online", user)
+					.isEqualTo(bySchool.stream().mapToLong(NetworkingRate::online).sum());
+				assertThat(byCounty.stream().mapToLong(NetworkingRate::devices).sum()).as("%s: devices", user)
+					.isEqualTo(bySchool.stream().mapToLong(NetworkingRate::devices).sum());
+				assertThat(devices.rates(scope, RateLevel.STATION, null, null, at)
+					.stream()
+					.mapToLong(NetworkingRate::online)
+					.sum()).isEqualTo(bySchool.stream().mapToLong(NetworkingRate::online).sum());
 				long compliant = scope.bind(jdbc
 					.sql("select count(*) from compliance_school s where s.compliant and s.region_code like '3204%'"
 							+ " and " + DataScope.where("s")))
