@@ -34,7 +34,7 @@ class DrillTodos implements StartPageTodos {
 			return List.of(Tile.count("drills-overdue", "本校演练逾期", overdue,
 					"/drills/schools/" + ownSchoolId + "?status=OVERDUE", "演练类型（消防、疏散、防不法侵害、防震）", true));
 		}
-		long schools = Drills.countByStatus(drills.board(scope, null)).get(DrillStatus.OVERDUE);
+		long schools = drills.overdueSchools(scope);
 		return List.of(Tile.count("drill-overdue-schools", "演练逾期学校", schools, "/drills?status=OVERDUE", "所学校有演练类型逾期未开展",
 				true));
 	}

@@ -186,6 +186,29 @@ public class Drills {
 			.orElseThrow(Drills::notFound);
 	}
 
+	/**
+	 * How many schools in scope have a drill type overdue today: the board's 逾期 count,
+	 * without building the board (a city of 100,000 schools): every school in scope (from
+	 * the registry's summary) less those with every type held within its interval.
+	 */
+	public long overdueSchools(DataScope scope) {
+		LocalDate today = today();
+		Map<Long, Map<DrillType, DrillStore.Aggregate>> aggregates = store.aggregates(scope, today);
+		Map<Long, cn.hxay.school.SchoolKind> kinds = schools.kindsOf(scope, aggregates.keySet());
+		long current = kinds.entrySet().stream().filter(school -> {
+			Map<DrillType, DrillStore.Aggregate> of = aggregates.get(school.getKey());
+			for (DrillType type : DrillType.values()) {
+				DrillStore.Aggregate a = of.get(type);
+				if (a == null || rules.status(school.getValue(), type, a.lastHeld(), a.nextPlanned(),
+						today) == DrillStatus.OVERDUE) {
+					return false;
+				}
+			}
+			return true;
+		}).count();
+		return schools.statistics(scope).schools() - current;
+	}
+
 	/** How many schools have each overall status: the figures of the board they open. */
 	public static Map<DrillStatus, Long> countByStatus(List<SchoolDrills> board) {
 		Map<DrillStatus, Long> counts = new EnumMap<>(DrillStatus.class);

@@ -18,6 +18,8 @@ import cn.hxay.compliance.Compliance;
 import cn.hxay.compliance.Metric;
 import cn.hxay.compliance.Rate;
 import cn.hxay.demo.DemoUsers;
+import cn.hxay.drill.DrillStatus;
+import cn.hxay.drill.Drills;
 import cn.hxay.inspection.InspectionFlowTests;
 import cn.hxay.inspection.Inspections;
 import cn.hxay.organisation.DataScope;
@@ -81,6 +83,9 @@ class FigureSummaryTests {
 
 	@Autowired
 	Devices devices;
+
+	@Autowired
+	Drills drills;
 
 	@Autowired
 	Clock clock;
@@ -259,6 +264,9 @@ class FigureSummaryTests {
 			}
 			// compliance rates equal a count of the schools' verdicts
 			if (!scope.oneSchool()) {
+				// the drill tile's count equals the overdue schools of the board it opens
+				assertThat(drills.overdueSchools(scope)).as("%s: drills overdue", user)
+					.isEqualTo(Drills.countByStatus(drills.board(scope, null)).get(DrillStatus.OVERDUE));
 				// networking rates per county (summary less the offline) equal those per
 				// school
 				// (counted device by device)
