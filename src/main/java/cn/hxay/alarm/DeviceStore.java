@@ -164,10 +164,13 @@ class DeviceStore {
 			// the few status rows first (a narrow table), then their devices by key
 			.bind(jdbc.sql("with offline as materialized (select s.device_id from device_status s"
 					+ " where s.last_heartbeat_at is null or s.last_heartbeat_at <= :cutoff or s.registered_until <= :now)"
-					+ " select " + groupKey + " as k, count(*) as n from offline o join device d on d.id = o.device_id"
-					+ " where " + SCOPE + " and d.owner_kind = 'SCHOOL' and d.must_be_networked"
+					// each by its key (offset 0 keeps the planner from hashing every
+					// device instead)
+					+ " select x.k, count(*) as n from offline o cross join lateral (select " + groupKey + " as k"
+					+ " from device d where d.id = o.device_id and " + SCOPE
+					+ " and d.owner_kind = 'SCHOOL' and d.must_be_networked"
 					+ " and (cast(:station as bigint) is null or d.station_id = :station)"
-					+ " and (cast(:region as varchar) is null or d.region_code like :region) group by " + groupKey))
+					+ " and (cast(:region as varchar) is null or d.region_code like :region) offset 0) x group by x.k"))
 			.param("cutoff", Timestamp.from(cutoff))
 			.param("now", Timestamp.from(now))
 			.param("station", stationId)
