@@ -296,18 +296,22 @@ public class Organisations {
 	 * school (which names no school, see {@link DataScope}) finds the record.
 	 */
 	public Long[] recordUnitIds(Collection<Long> unitIds) {
-		Set<Long> ids = new LinkedHashSet<>(unitIds);
-		for (Organisation unit : store.organisations(unitIds)) {
+		return recordUnitIdsOf(store.organisations(unitIds).toArray(Organisation[]::new));
+	}
+
+	/**
+	 * {@link #recordUnitIds(Collection)} for units already loaded: no query (a notice to
+	 * 200 units, a report to every school of a county).
+	 */
+	public static Long[] recordUnitIdsOf(Organisation... units) {
+		Set<Long> ids = new LinkedHashSet<>();
+		for (Organisation unit : units) {
+			ids.add(unit.id());
 			if (unit.kind() == OrganisationKind.SCHOOL && unit.parentId() != null) {
 				ids.add(unit.parentId());
 			}
 		}
 		return ids.toArray(Long[]::new);
-	}
-
-	/** {@link #recordUnitIds(Collection)} for one or a few units. */
-	public Long[] recordUnitIds(Long... unitIds) {
-		return recordUnitIds(java.util.Arrays.asList(unitIds));
 	}
 
 	/**

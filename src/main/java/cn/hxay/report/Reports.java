@@ -167,14 +167,15 @@ public class Reports {
 		List<Long> units = new ArrayList<>(targets.size() + 1);
 		units.add(owner.id());
 		targets.forEach(t -> units.add(t.unitId()));
-		Long[] unitIds = organisations.recordUnitIds(units);
+		Map<Long, Organisation> loaded = organisations.byIds(units);
+		Long[] unitIds = Organisations.recordUnitIdsOf(units.stream().map(loaded::get).toArray(Organisation[]::new));
 		NewReport clean = new NewReport(r.title().strip(), r.form(), r.cadence(),
 				r.dueDay() == null ? (r.cadence() == Cadence.HALF_MONTHLY ? 3 : 0) : r.dueDay(), r.periodDays(),
 				r.startsOn(), r.endsOn(), r.finalDueOn(), r.lockDays() == null ? 10 : r.lockDays(),
 				r.remindDays() == null ? 2 : r.remindDays(), r.targetKind());
 		long id = store.insertDefinition(clean, owner.id(), owner.name(), user.displayName(), clock.instant(), unitIds);
 		for (Target t : targets) {
-			store.insertTarget(id, t, organisations.recordUnitIds(t.unitId()));
+			store.insertTarget(id, t, Organisations.recordUnitIdsOf(loaded.get(t.unitId())));
 		}
 		audit.record("REPORT_DEFINED", "report_definition", id, clean.title() + " · " + clean.cadence().label() + " · "
 				+ targets.size() + " 个" + r.targetKind().label());

@@ -122,8 +122,7 @@ public class Supervision {
 		}
 		validate(form);
 		Organisation unit = organisations.get(user.organisationId());
-		long id = store.insertGroup(unit.id(), organisations.recordUnitIds(unit.id()), unit.name(), form,
-				clock.instant());
+		long id = store.insertGroup(unit.id(), Organisations.recordUnitIdsOf(unit), unit.name(), form, clock.instant());
 		store.change(id, clock.instant(), user.displayName(),
 				"设立" + form.kind().label() + "“" + form.name().strip() + "”");
 		audit.record("SUPERVISION_GROUP_CREATED", "supervision_group", id,
@@ -331,7 +330,7 @@ public class Supervision {
 		String number = RedHeaderDocument.shortName(issuer.name()) + "安〔" + year + "〕"
 				+ store.nextNoticeNumber(issuer.id(), year) + "号";
 		long id = store.insertNotice(form, number, issuer.id(), issuer.name(), user.displayName(), now);
-		recipients.forEach(r -> store.insertRecipient(id, r.id(), organisations.recordUnitIds(r.id()), r.name()));
+		recipients.forEach(r -> store.insertRecipient(id, r.id(), Organisations.recordUnitIdsOf(r), r.name()));
 		audit.record("SUPERVISION_NOTICE_ISSUED", "supervision_notice", id,
 				number + " · " + form.kind().label() + " · " + recipients.size() + " 个单位");
 		return store.notice(DataScope.everything(true), id).orElseThrow();
@@ -419,7 +418,7 @@ public class Supervision {
 		boolean policeOnly = recorder.kind().isPolice() || (hazard != null && hazard.sensitive());
 		long id = store.insertAccountability(form, target.id(), target.name(), target.regionCode(),
 				hazard == null ? null : hazard.noticeNumber(), policeOnly, recorder.id(), recorder.name(),
-				user.displayName(), clock.instant(), organisations.recordUnitIds(recorder.id(), target.id()));
+				user.displayName(), clock.instant(), Organisations.recordUnitIdsOf(recorder, target));
 		audit.record("SUPERVISION_ACCOUNTABILITY_RECORDED", "supervision_accountability", id,
 				form.kind().label() + " · " + target.name() + (policeOnly ? "（仅公安可见）" : ""));
 		return accountability(user, scope, id);
