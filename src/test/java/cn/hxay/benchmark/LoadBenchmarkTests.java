@@ -205,6 +205,13 @@ class LoadBenchmarkTests {
 
 	static final int PROFILE = Integer.getInteger("bench.profile", -1);
 
+	/**
+	 * {@code -Dbench.statements=N}: the N statements PostgreSQL spent most time on while
+	 * measured (needs
+	 * {@code -Dhxay.embedded-database.settings.shared_preload_libraries=pg_stat_statements}).
+	 */
+	static final int STATEMENTS = Integer.getInteger("bench.statements", 0);
+
 	private void profile(long campaign, String schoolAccount) throws InterruptedException {
 		// a sampling profile of the statements: what PostgreSQL is running every 10 ms
 		Map<String, AtomicLong> samples = new ConcurrentHashMap<>();
@@ -401,11 +408,38 @@ class LoadBenchmarkTests {
 			});
 		}
 		pool.shutdown();
+		// the CPU the platform's JVM (generator included) and PostgreSQL's processes
+		// spent
+		// over the measured seconds: a cost per request that other work on the machine
+		// does not change much, unlike the latencies
+		Thread.sleep(Math.max(0, TimeUnit.NANOSECONDS.toMillis(warmUntil - System.nanoTime())));
+		double[] cpuBefore = cpuMillis();
+		if (STATEMENTS > 0) {
+			jdbc.sql("create extension if not exists pg_stat_statements").update();
+			jdbc.sql("select pg_stat_statements_reset()").query(Object.class).list();
+		}
+		Thread.sleep(Math.max(0, TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime())));
+		double[] cpuAfter = cpuMillis();
+		List<String> statements = STATEMENTS <= 0 ? List.of() : jdbc
+			.sql("select round(total_exec_time) || ' ms | '"
+					+ " || calls || ' | ' || replace(regexp_replace(left(query, 300), '\\s+', ' ', 'g'), '|', '\\|')"
+					+ " from pg_stat_statements order by total_exec_time desc limit ?")
+			.param(STATEMENTS)
+			.query(String.class)
+			.list();
 		assertThat(pool.awaitTermination(SECONDS + WARM_UP + 600, TimeUnit.SECONDS)).isTrue();
 		line("");
 		line("### " + users + " concurrent users (" + SECONDS + " s after " + WARM_UP + " s warm-up; load average "
 				+ loadAverage() + ")");
 		line("");
+		long measured = times.values().stream().mapToLong(ConcurrentLinkedQueue::size).sum();
+		if (measured > 0) {
+			line(String.format(Locale.ROOT,
+					"CPU per request over the measured seconds: platform JVM (generator included) %.1f ms,"
+							+ " PostgreSQL %.1f ms",
+					(cpuAfter[0] - cpuBefore[0]) / measured, (cpuAfter[1] - cpuBefore[1]) / measured));
+			line("");
+		}
 		line("| page | requests | errors | p50 ms | p95 ms | p99 ms | max ms | req/s |");
 		line("|---|---|---|---|---|---|---|---|");
 		List<Double> all = new ArrayList<>();
@@ -428,6 +462,12 @@ class LoadBenchmarkTests {
 				+ " | " + round(pct(all, 99)) + " | " + round(all.get(all.size() - 1)) + " | "
 				+ round(all.size() / (double) SECONDS) + " |");
 		firstError.forEach((page, error) -> line("- first error on " + page + ": " + error));
+		if (!statements.isEmpty()) {
+			line("");
+			line("| time in PostgreSQL (measured seconds) | calls | statement |");
+			line("|---|---|---|");
+			statements.forEach(statement -> line("| " + statement + " |"));
+		}
 	}
 
 	private static void timed(String page, boolean record, Map<String, ConcurrentLinkedQueue<Long>> times,
@@ -449,6 +489,25 @@ class LoadBenchmarkTests {
 			errors.computeIfAbsent(page, p -> new AtomicLong()).incrementAndGet();
 			firstError.putIfAbsent(page, error);
 		}
+	}
+
+	/** CPU milliseconds so far: this JVM, and PostgreSQL's processes serving it. */
+	private double[] cpuMillis() {
+		double jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean()).getProcessCpuTime() / 1e6;
+		double postgres = 0;
+		for (Integer pid : jdbc.sql("select pid from pg_stat_activity").query(Integer.class).list()) {
+			try {
+				String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+				String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+				// utime and stime, fields 14 and 15 of proc(5), in clock ticks of 10 ms
+				postgres += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0;
+			}
+			catch (java.io.IOException | RuntimeException ex) {
+				// a process that ended in between
+			}
+		}
+		return new double[] { jvm, postgres };
 	}
 
 	private static String pick(ThreadLocalRandom random) {

@@ -51,6 +51,7 @@ class EmbeddedDatabaseConfiguration {
 			.setServerConfig("max_connections", "100")
 			.setLocaleConfig("encoding", "UTF8")
 			.setLocaleConfig("locale", "C.UTF-8");
+		properties.settings().forEach(builder::setServerConfig);
 		if (properties.port() > 0) {
 			builder.setPort(properties.port());
 		}
