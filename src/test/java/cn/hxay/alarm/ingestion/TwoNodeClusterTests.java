@@ -282,6 +282,9 @@ class TwoNodeClusterTests {
 				notificationsA.sendTest(webhook);
 				await("B's request at the receiver").atMost(Duration.ofSeconds(10)).until(() -> !heldByB.isEmpty());
 			}
+			// (B's request times out after 10 s and B would then record a failed attempt:
+			// the kill comes well before, see the figure printed below)
+			long midDelivery = System.nanoTime();
 			long delivery = jdbc.sql("select id from webhook_delivery where webhook_id = ?")
 				.param(webhook)
 				.query(Long.class)
@@ -382,9 +385,8 @@ class TwoNodeClusterTests {
 			}
 			consoleA.close();
 
-			// B's lock died with its connection: A's next run escalates the waiting
-			// alarm,
-			// once (A's and the test context's own schedulers take the lock too: retry)
+			// B's locks died with its connection: A's next run escalates the waiting
+			// alarm, once (A's own scheduler takes the lock too: retry)
 			await("escalated by A").atMost(Duration.ofSeconds(15)).until(() -> alarmsA.escalate(later), n -> n > 0);
 			assertThat(alarmsA.escalate(later)).as("nothing left for the next run").isZero();
 			assertThat(jdbc.sql("""
@@ -423,10 +425,11 @@ class TwoNodeClusterTests {
 			assertThat(receiver.held).as("B's request, never answered").containsExactly(delivery);
 
 			System.out.printf(
-					"two-node kill test: %d s (node B ready after %d s); kill -> every alarm stored %d ms, -> B's session taken over %d ms; node A handled %d messages; heartbeat marks %d of %d%n",
+					"two-node kill test: %d s (node B ready after %d s); kill -> every alarm stored %d ms, -> B's session taken over %d ms; node A handled %d messages; heartbeat marks %d of %d; B mid-delivery %d ms before the kill%n",
 					Duration.ofNanos(System.nanoTime() - started).toSeconds(),
 					Duration.ofNanos(ready - started).toSeconds(), Duration.ofNanos(allStored - killed).toMillis(),
-					Duration.ofNanos(takenOver - killed).toMillis(), ingestA.handled(), heartbeats, marks);
+					Duration.ofNanos(takenOver - killed).toMillis(), ingestA.handled(), heartbeats, marks,
+					Duration.ofNanos(killed - midDelivery).toMillis());
 		}
 		catch (Throwable failed) {
 			System.out.println("---- node B's output (" + logB + ") ----");
