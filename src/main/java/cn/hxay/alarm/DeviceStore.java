@@ -283,19 +283,40 @@ class DeviceStore {
 				where school_id = :schoolId and owner_kind = 'SCHOOL'""").params(parameters(null, s)).update();
 	}
 
-	/** Open outages in scope, longest first, and recent closed ones if asked. */
-	List<Outage> outages(DataScope scope, boolean openOnly, Long deviceId, int limit) {
-		return scope.bind(jdbc.sql("select o.device_id, d.code, " + OWNER_NAME + ", d.place, o.started_at, o.ended_at"
-				+ " from device_outage o join device d on d.id = o.device_id join device_status s on s.device_id = d.id"
-				+ " where " + SCOPE + " and (not :openOnly or o.ended_at is null)"
-				+ " and (cast(:device as bigint) is null or d.id = :device)"
-				+ " order by (o.ended_at is null) desc, o.started_at limit :limit"))
+	/** The outages {@link #outages} reads from and counts over. */
+	private static final String OUTAGES = " from device_outage o join device d on d.id = o.device_id"
+			+ " join device_status s on s.device_id = d.id where " + SCOPE;
+
+	/**
+	 * Open outages in scope, longest first (past the {@code offset} first ones), and
+	 * recent closed ones if asked.
+	 */
+	List<Outage> outages(DataScope scope, boolean openOnly, Long deviceId, int limit, int offset) {
+		return scope
+			.bind(jdbc.sql("select o.device_id, d.code, " + OWNER_NAME + ", d.place, o.started_at, o.ended_at" + OUTAGES
+					+ " and (not :openOnly or o.ended_at is null)"
+					+ " and (cast(:device as bigint) is null or d.id = :device)"
+					+ " order by (o.ended_at is null) desc, o.started_at, o.id limit :limit offset :offset"))
 			.param("openOnly", openOnly)
 			.param("device", deviceId)
 			.param("limit", limit)
+			.param("offset", offset)
 			.query((rs, i) -> new Outage(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
 					instant(rs, "started_at"), instant(rs, "ended_at")))
 			.list();
+	}
+
+	/**
+	 * Open outages in scope, only those that started before {@code startedBefore} unless
+	 * it is null.
+	 */
+	long openOutages(DataScope scope, Instant startedBefore) {
+		return scope
+			.bind(jdbc.sql("select count(*)" + OUTAGES
+					+ " and o.ended_at is null and (cast(:before as timestamptz) is null or o.started_at < :before)"))
+			.param("before", startedBefore == null ? null : Timestamp.from(startedBefore))
+			.query(Long.class)
+			.single();
 	}
 
 	void heartbeat(long deviceId, Instant at, long heartbeats) {

@@ -167,13 +167,34 @@ public class Devices {
 
 	/** Devices offline now (open outages) in scope, longest first. */
 	public List<Outage> openOutages(DataScope scope, int limit) {
-		return store.outages(scope, true, null, limit);
+		return openOutages(scope, limit, 0);
+	}
+
+	/**
+	 * A page of {@link #openOutages(DataScope, int)}: past the {@code offset} longest.
+	 */
+	public List<Outage> openOutages(DataScope scope, int limit, int offset) {
+		return store.outages(scope, true, null, limit, offset);
+	}
+
+	/** How many devices in scope are offline now (open outages). */
+	public long openOutageCount(DataScope scope) {
+		return store.openOutages(scope, null);
+	}
+
+	/**
+	 * How many devices in scope have been offline longer than the 24 h repair limit
+	 * ({@link Outage#overdue}) now, on the platform clock; the longest open outages, so
+	 * the first ones of {@link #openOutages(DataScope, int, int)}.
+	 */
+	public long overdueOutageCount(DataScope scope) {
+		return store.openOutages(scope, clock.instant().minus(Outage.REPAIR_LIMIT));
 	}
 
 	/** The outages of one device, open first. */
 	public List<Outage> outagesOf(DataScope scope, long deviceId) {
 		get(scope, deviceId);
-		return store.outages(scope, false, deviceId, 20);
+		return store.outages(scope, false, deviceId, 20, 0);
 	}
 
 	public boolean mayRegister(CurrentUser user) {

@@ -1,6 +1,5 @@
 package cn.hxay.portal;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +9,6 @@ import java.util.stream.Collectors;
 import cn.hxay.alarm.Alarms;
 import cn.hxay.alarm.Devices;
 import cn.hxay.alarm.NetworkingRate;
-import cn.hxay.alarm.Outage;
 import cn.hxay.alarm.RateLevel;
 import cn.hxay.compliance.Compliance;
 import cn.hxay.compliance.ComplianceStatus;
@@ -56,13 +54,10 @@ class HomeController {
 
 	private final Compliance compliance;
 
-	private final Clock clock;
-
 	private final List<StartPageTodos> moreTodos;
 
 	HomeController(Organisations organisations, SchoolRegistry schools, HazardLedger hazards, Devices devices,
-			Inspections inspections, Alarms alarms, Compliance compliance, Clock clock,
-			List<StartPageTodos> moreTodos) {
+			Inspections inspections, Alarms alarms, Compliance compliance, List<StartPageTodos> moreTodos) {
 		this.moreTodos = moreTodos;
 		this.organisations = organisations;
 		this.hazards = hazards;
@@ -71,7 +66,6 @@ class HomeController {
 		this.inspections = inspections;
 		this.alarms = alarms;
 		this.compliance = compliance;
-		this.clock = clock;
 	}
 
 	@GetMapping("/")
@@ -129,10 +123,8 @@ class HomeController {
 		}
 		if (police) {
 			tiles.add(Tile.count("alarms", "未结警情", alarms.queue(user, scope).size(), "/console", "尚未处置完毕的报警", true));
-			java.time.Instant now = clock.instant();
-			List<Outage> outages = devices.openOutages(scope, 100);
-			tiles.add(Tile.count("outages", "离线超 24 小时设备", outages.stream().filter(o -> o.overdue(now)).count(),
-					"/devices/rates#outages", "超过 24 小时修复时限", true));
+			tiles.add(Tile.count("outages", "离线超 24 小时设备", devices.overdueOutageCount(scope), "/devices/rates#outages",
+					"超过 24 小时修复时限", true));
 		}
 		var totals = hazards.totals(scope);
 		tiles.add(Tile.count("overdue", "逾期未整改隐患", totals.overdue(), "/hazards?overdue=true", "已过整改期限", true));

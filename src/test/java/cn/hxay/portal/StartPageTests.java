@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import cn.hxay.alarm.TestDevices;
 import cn.hxay.demo.DemoUsers;
 import cn.hxay.support.PlatformTest;
 import cn.hxay.support.Texts;
@@ -14,7 +15,9 @@ import cn.hxay.support.WebSession;
 import cn.hxay.support.WebSession.Page;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +33,9 @@ class StartPageTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	record Tile(String id, String href, Long count) {
 
@@ -78,6 +84,48 @@ class StartPageTests {
 		Map<String, Tile> tiles = checkedTiles(DemoUsers.COUNTY_POLICE);
 		assertThat(tiles).containsKeys("cosign", "alarms", "outages", "overdue", "supervised", "drill-overdue-schools",
 				"bus-expiring", "bus-expired", "plan-review-overdue");
+	}
+
+	@Test
+	void theLongOutageTileCountsEveryOutagePastTheRepairLimitAndItsListPagesThemAll() {
+		// 120 cameras of a 青龙 school offline for 30 hours: more than a page of the list
+		TestDevices.Registered camera = TestDevices.register(WebSession.signedIn(port, "tianning.edu", TestDevices.PW),
+				TestDevices.code("132"), TestDevices.qinglongSchool(port)[0], "CAMERA", "长时离线测试");
+		List<String> codes = new ArrayList<>();
+		for (int i = 1; i < 120; i++) {
+			codes.add(TestDevices.code("132"));
+		}
+		String columns = jdbc.sql("""
+				select string_agg(column_name, ', ') from information_schema.columns
+				where table_name = 'device' and column_name not in ('id', 'code') and is_generated = 'NEVER'""")
+			.query(String.class)
+			.single();
+		List<Long> ids = new ArrayList<>(jdbc
+			.sql("insert into device (code, " + columns + ") select c, " + columns
+					+ " from device, unnest(cast(? as text[])) c where id = ? returning id")
+			.params("{" + String.join(",", codes) + "}", camera.id())
+			.query(Long.class)
+			.list());
+		ids.add(camera.id());
+		try {
+			for (long id : ids) {
+				jdbc.sql("insert into device_status (device_id) values (?) on conflict do nothing").param(id).update();
+				jdbc.sql("""
+						insert into device_outage (device_id, started_at, detected_at)
+						values (?, now() - interval '30 hours', now() - interval '30 hours')""").param(id).update();
+			}
+			for (String police : List.of(DemoUsers.CITY_POLICE, DemoUsers.COUNTY_POLICE)) {
+				// (checkedTiles follows the link through every page of the list)
+				assertThat(checkedTiles(police).get("outages").count()).as("%s counts all 120", police)
+					.isGreaterThanOrEqualTo(120);
+			}
+		}
+		finally {
+			// their status and outages go with them
+			jdbc.sql("delete from device where id = any(cast(? as bigint[]))")
+				.param("{" + ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")) + "}")
+				.update();
+		}
 	}
 
 	@Test
@@ -153,7 +201,18 @@ class StartPageTests {
 			return Texts.json(session.get("/console/queue").body()).size();
 		}
 		if (href.endsWith("/devices/rates#outages")) {
-			return occurrences(section(body, "id=\"outages\""), "超过 24 小时未修复");
+			// a page of 100 at a time, longest first: every page, followed by its 下一页
+			// link
+			long total = 0;
+			String page = body;
+			while (true) {
+				total += occurrences(section(page, "id=\"outages\""), "超过 24 小时未修复");
+				Matcher next = Pattern.compile("<a rel=\"next\"[^>]* href=\"([^\"#]+)").matcher(page);
+				if (!next.find()) {
+					return total;
+				}
+				page = session.get(next.group(1).replace("&amp;", "&")).body();
+			}
 		}
 		if (href.matches(".*/schools/\\d+/compliance")) {
 			return occurrences(section(body, "id=\"findings\""), "<tr class=\"table-danger\"");

@@ -314,9 +314,13 @@ class DeviceController {
 		}));
 	}
 
+	/** Open outages a page of the networking-rates page lists. */
+	static final int OUTAGE_PAGE = 100;
+
 	@GetMapping("/devices/rates")
 	String rates(CurrentUser user, DataScope scope, @RequestParam(required = false) RateLevel level,
-			@RequestParam(required = false) Long station, @RequestParam(required = false) String region, Model model) {
+			@RequestParam(required = false) Long station, @RequestParam(required = false) String region,
+			@RequestParam(defaultValue = "1") int outagePage, Model model) {
 		RateLevel shown = level == null ? RateLevel.COUNTY : level;
 		model.addAttribute("level", shown);
 		model.addAttribute("levels", RateLevel.values());
@@ -324,7 +328,17 @@ class DeviceController {
 		model.addAttribute("total", List.of(devices.total(user, scope, station, region)));
 		model.addAttribute("rule", devices.rule());
 		model.addAttribute("counters", counters.snapshot(scope));
-		model.addAttribute("outages", devices.openOutages(scope, 100));
+		// every open outage, a page at a time, longest first: the pages hold all those
+		// the
+		// start page counts as past the 24 h repair limit
+		long open = devices.openOutageCount(scope);
+		int pages = (int) Math.max(1, (open + OUTAGE_PAGE - 1) / OUTAGE_PAGE);
+		int page = Math.min(Math.max(outagePage, 1), pages);
+		model.addAttribute("outages", devices.openOutages(scope, OUTAGE_PAGE, (page - 1) * OUTAGE_PAGE));
+		model.addAttribute("openOutages", open);
+		model.addAttribute("overdueOutages", devices.overdueOutageCount(scope));
+		model.addAttribute("outagePage", page);
+		model.addAttribute("outagePages", pages);
 		model.addAttribute("now", clock.instant());
 		model.addAttribute("time", TIME);
 		return "alarm/rates";

@@ -16,10 +16,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A platform node in a process of its own, for {@link TwoNodeClusterTests} to kill: the
- * platform's application, plus, when {@code hxay.test.hold-lock} names a cluster lock, a
- * transaction holding it until the process dies, and a status file
- * ({@code hxay.test.status-file}) rewritten every 50 ms with the messages its MQTT
- * subscriber handled and whether it holds the lock. It halts when the test JVM goes (its
+ * platform's application, plus, when {@code hxay.test.hold-lock} names cluster locks
+ * (comma-separated), a transaction holding them all until the process dies, and a status
+ * file ({@code hxay.test.status-file}) rewritten every 50 ms with the messages its MQTT
+ * subscriber handled and whether it holds the locks. It halts when the test JVM goes (its
  * standard input closes).
  */
 class ClusterNode {
@@ -46,7 +46,9 @@ class ClusterNode {
 		AtomicBoolean held = new AtomicBoolean(hold == null);
 		if (hold != null) {
 			Thread holder = new Thread(() -> context.getBean(TransactionTemplate.class).executeWithoutResult(tx -> {
-				context.getBean(ClusterLock.class).await(hold);
+				for (String name : hold.split(",")) {
+					context.getBean(ClusterLock.class).await(name.strip());
+				}
 				held.set(true);
 				try {
 					Thread.sleep(Long.MAX_VALUE);
