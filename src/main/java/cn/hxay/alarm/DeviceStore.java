@@ -48,7 +48,11 @@ class DeviceStore {
 
 	private final JdbcClient jdbc;
 
-	DeviceStore(JdbcClient jdbc) {
+	private final java.time.Duration offlineFigureTtl;
+
+	DeviceStore(JdbcClient jdbc,
+			@org.springframework.beans.factory.annotation.Value("${hxay.device.offline-figure-ttl:10s}") java.time.Duration offlineFigureTtl) {
+		this.offlineFigureTtl = offlineFigureTtl;
 		this.jdbc = jdbc;
 	}
 
@@ -153,31 +157,20 @@ class DeviceStore {
 
 	/**
 	 * {@link #rates} above the school: the devices and required ones from
-	 * {@code device_figure} (V922, kept by triggers), less the required ones offline now,
-	 * read from the few status rows without a heartbeat since the cutoff or with a lapsed
-	 * registration. Equal to the count over every device (FigureSummaryTests).
+	 * {@code device_figure} (V922, kept by triggers), less the required ones offline now
+	 * ({@link #offlineGroups}). Equal to the count over every device
+	 * (FigureSummaryTests).
 	 */
 	private List<NetworkingRate> ratesFromSummary(String groupKey, String figureKey, DataScope scope, Instant cutoff,
 			Instant now, Long stationId, String regionCode) {
+		java.util.function.Function<OfflineGroup, String> keyOf = OFFLINE_KEYS.get(groupKey);
 		java.util.Map<String, Long> offline = new java.util.HashMap<>();
-		scope
-			// the few status rows first (a narrow table), then their devices by key
-			.bind(jdbc.sql("with offline as materialized (select s.device_id from device_status s"
-					+ " where s.last_heartbeat_at is null or s.last_heartbeat_at <= :cutoff or s.registered_until <= :now)"
-					// each by its key (offset 0 keeps the planner from hashing every
-					// device instead)
-					+ " select x.k, count(*) as n from offline o cross join lateral (select " + groupKey + " as k"
-					+ " from device d where d.id = o.device_id and " + SCOPE
-					+ " and d.owner_kind = 'SCHOOL' and d.must_be_networked"
-					+ " and (cast(:station as bigint) is null or d.station_id = :station)"
-					+ " and (cast(:region as varchar) is null or d.region_code like :region) offset 0) x group by x.k"))
-			.param("cutoff", Timestamp.from(cutoff))
-			.param("now", Timestamp.from(now))
-			.param("station", stationId)
-			.param("region", regionCode == null ? null : regionCode + "%")
-			.query(rs -> {
-				offline.put(rs.getString("k"), rs.getLong("n"));
-			});
+		for (OfflineGroup group : offlineGroups(cutoff, now)) {
+			if (scope.coversAny(group.unitIds()) && (stationId == null || stationId == group.stationId())
+					&& (regionCode == null || group.regionCode().startsWith(regionCode))) {
+				offline.merge(keyOf.apply(group), group.devices(), Long::sum);
+			}
+		}
 		return scope
 			.bind(jdbc.sql("select " + figureKey + " as k, sum(f.devices) as devices, sum(f.required) as required"
 					+ " from device_figure f where " + DataScope.where("f") + " and f.owner_kind = 'SCHOOL'"
@@ -193,6 +186,66 @@ class DeviceStore {
 						required - offline.getOrDefault(key, 0L));
 			})
 			.list();
+	}
+
+	/** The group keys of {@link RateLevel} above the school, over an offline group. */
+	private static final java.util.Map<String, java.util.function.Function<OfflineGroup, String>> OFFLINE_KEYS = java.util.Map
+		.of(RateLevel.STATION.key(), g -> g.stationId() == 0 ? null : String.valueOf(g.stationId()),
+				RateLevel.COUNTY.key(), OfflineGroup::regionCode, RateLevel.CITY.key(),
+				g -> g.regionCode().substring(0, 4) + "00");
+
+	/**
+	 * Required school devices offline at one moment (no heartbeat since the cutoff, or
+	 * registration lapsed), counted per county, station and the units above the school.
+	 */
+	record OfflineGroup(String regionCode, long stationId, Long[] unitIds, long devices) {
+	}
+
+	private record OfflineSnapshot(Instant now, List<OfflineGroup> groups) {
+	}
+
+	private volatile OfflineSnapshot offlineSnapshot;
+
+	/**
+	 * The offline groups of the whole platform, counted afresh at most once per
+	 * {@code hxay.device.offline-figure-ttl} (platform clock) and shared by every scope:
+	 * the few status rows without a recent heartbeat, each device then by its key (a
+	 * province has 300,000 status rows: read on every start page they were the largest
+	 * cost of PostgreSQL under load). A figure is thus at most that old; the heartbeat
+	 * window it is measured against is minutes.
+	 */
+	private List<OfflineGroup> offlineGroups(Instant cutoff, Instant now) {
+		OfflineSnapshot snapshot = offlineSnapshot;
+		if (fresh(snapshot, now)) {
+			return snapshot.groups();
+		}
+		synchronized (this) {
+			snapshot = offlineSnapshot;
+			if (fresh(snapshot, now)) {
+				return snapshot.groups();
+			}
+			List<OfflineGroup> groups = jdbc.sql("with offline as materialized (select s.device_id"
+					+ " from device_status s where s.last_heartbeat_at is null or s.last_heartbeat_at <= :cutoff"
+					+ " or s.registered_until <= :now)"
+					// each by its key (offset 0 keeps the planner from hashing every
+					// device instead)
+					+ " select x.region_code, x.station_id, x.unit_ids, count(*) as n from offline o"
+					+ " cross join lateral (select d.region_code, coalesce(d.station_id, 0) as station_id, d.unit_ids"
+					+ " from device d where d.id = o.device_id and d.owner_kind = 'SCHOOL' and d.must_be_networked"
+					+ " offset 0) x group by 1, 2, 3")
+				.param("cutoff", Timestamp.from(cutoff))
+				.param("now", Timestamp.from(now))
+				.query((rs, i) -> new OfflineGroup(rs.getString(1), rs.getLong(2), (Long[]) rs.getArray(3).getArray(),
+						rs.getLong(4)))
+				.list();
+			offlineSnapshot = new OfflineSnapshot(now, groups);
+			return groups;
+		}
+	}
+
+	private boolean fresh(OfflineSnapshot snapshot, Instant now) {
+		return snapshot != null && !offlineFigureTtl.isZero() && !now.isBefore(snapshot.now())
+				&& now.isBefore(snapshot.now().plus(offlineFigureTtl));
 	}
 
 	/** Stores a new device with its token's two hashes (never the token itself). */

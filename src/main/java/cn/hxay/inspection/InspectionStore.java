@@ -82,15 +82,28 @@ class InspectionStore {
 			+ " or exists (select 1 from inspection i where i.campaign_id = c.id and " + SCOPE + "))";
 
 	/**
+	 * {@link #VISIBLE} above a school: a school in scope is looked for in the campaign's
+	 * summary rows ({@code inspection_figure}, one per group of forms) rather than among
+	 * its (possibly 100,000) forms.
+	 */
+	private static final String VISIBLE_ABOVE_SCHOOL = "(:scopeAll or c.created_unit_id = any(:scopeIds)"
+			+ " or c.scope_unit_id = any(:scopeIds) or exists (select 1 from inspection_figure f"
+			+ " where f.campaign_id = c.id and f.forms > 0 and f.unit_ids && :scopeIds))";
+
+	private static String visible(DataScope scope) {
+		return scope.oneSchool() ? VISIBLE : VISIBLE_ABOVE_SCHOOL;
+	}
+
+	/**
 	 * Campaigns a user may see, newest first: issued by or for a unit in scope, or
 	 * covering a school in it.
 	 */
 	Paged<Campaign> campaigns(DataScope scope, PageRequest page) {
-		long total = scope.bind(jdbc.sql("select count(*) from inspection_campaign c where " + VISIBLE))
+		long total = scope.bind(jdbc.sql("select count(*) from inspection_campaign c where " + visible(scope)))
 			.query(Long.class)
 			.single();
 		List<Campaign> items = scope
-			.bind(jdbc.sql("select c.* from inspection_campaign c where " + VISIBLE
+			.bind(jdbc.sql("select c.* from inspection_campaign c where " + visible(scope)
 					+ " order by c.created_at desc, c.id desc limit " + page.size() + " offset " + page.offset()))
 			.query(this::mapCampaign)
 			.list();
@@ -125,7 +138,7 @@ class InspectionStore {
 	}
 
 	Optional<Campaign> campaign(long id, DataScope scope) {
-		return scope.bind(jdbc.sql("select c.* from inspection_campaign c where c.id = :id and " + VISIBLE))
+		return scope.bind(jdbc.sql("select c.* from inspection_campaign c where c.id = :id and " + visible(scope)))
 			.param("id", id)
 			.query(this::mapCampaign)
 			.optional();
@@ -181,7 +194,7 @@ class InspectionStore {
 	 */
 	Paged<Inspection> page(long campaignId, DataScope scope, String region, String state, String text, LocalDate today,
 			PageRequest page) {
-		String where = " from inspection i where i.campaign_id = :campaign and " + SCOPE + """
+		String where = " from inspection i where i.campaign_id = :campaign and " + DataScope.whereInRegion("i") + """
 				and (cast(:region as varchar) is null or i.region_code like :region)
 				and (cast(:text as varchar) is null or i.school_name like :text)
 				and (cast(:state as varchar) is null

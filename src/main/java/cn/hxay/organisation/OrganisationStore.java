@@ -95,7 +95,9 @@ class OrganisationStore {
 	 * (possibly 100,000) ids; see {@link DataScope}.
 	 */
 	List<Long> scopeIds(Organisation root) {
-		return jdbc.sql("select id from organisation where path like ? and (kind <> 'SCHOOL' or id = ?)")
+		// the root itself, and the other units of its subtree
+		// (organisation_unit_path_idx)
+		return jdbc.sql("select id from organisation where kind <> 'SCHOOL' and path like ? union select ?")
 			.params(root.path() + "%", root.id())
 			.query(Long.class)
 			.list();

@@ -287,7 +287,7 @@ public class Organisations {
 		if (unit.kind() == OrganisationKind.SCHOOL) {
 			return DataScope.ofSchool(unit.id(), police);
 		}
-		return DataScope.of(store.scopeIds(unit), police);
+		return DataScope.ofSubtree(store.scopeIds(unit), police, unit.regionCode());
 	}
 
 	/**

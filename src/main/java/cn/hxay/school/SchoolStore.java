@@ -105,8 +105,8 @@ class SchoolStore {
 					.single()
 				: bind(jdbc.sql("select count(*) from school where " + SCOPE + FILTER), filter, scope).query(Long.class)
 					.single();
-		List<School> rows = bind(jdbc.sql("select " + COLUMNS + " from school where " + SCOPE + FILTER
-				+ " order by region_code, name, id limit :limit offset :offset"), filter, scope)
+		List<School> rows = bind(jdbc.sql("select " + COLUMNS + " from school where " + DataScope.whereInRegion(null)
+				+ FILTER + " order by region_code, name, id limit :limit offset :offset"), filter, scope)
 			.param("limit", page.size())
 			.param("offset", page.offset())
 			.query(this::map)
@@ -116,9 +116,8 @@ class SchoolStore {
 
 	/** Streams every matching school, for exports, without holding them all in memory. */
 	void forEach(SchoolFilter filter, DataScope scope, Consumer<School> consumer) {
-		try (var stream = bind(jdbc
-			.sql("select " + COLUMNS + " from school where " + SCOPE + FILTER + " order by region_code, name, id"),
-				filter, scope)
+		try (var stream = bind(jdbc.sql("select " + COLUMNS + " from school where " + DataScope.whereInRegion(null)
+				+ FILTER + " order by region_code, name, id"), filter, scope)
 			.withFetchSize(500)
 			.query(this::map)
 			.stream()) {

@@ -51,6 +51,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @PlatformTest
 @Tag("benchmark")
+// the runtime default (the other tests count on every request)
+@org.springframework.test.context.TestPropertySource(properties = "hxay.device.offline-figure-ttl=10s")
 class LoadBenchmarkTests {
 
 	static final int SCHOOLS = Integer.getInteger("bench.schools", 100_000);
@@ -333,12 +335,37 @@ class LoadBenchmarkTests {
 				}
 			}
 		});
+		// the heap each collection during the export left in use: what the export holds,
+		// without the garbage it made
+		AtomicLong afterCollections = new AtomicLong(before);
+		AtomicLong collections = new AtomicLong();
+		javax.management.NotificationListener listener = (notification, handback) -> {
+			if (com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION
+				.equals(notification.getType())) {
+				var info = com.sun.management.GarbageCollectionNotificationInfo
+					.from((javax.management.openmbean.CompositeData) notification.getUserData());
+				long used = info.getGcInfo()
+					.getMemoryUsageAfterGc()
+					.values()
+					.stream()
+					.mapToLong(java.lang.management.MemoryUsage::getUsed)
+					.sum();
+				collections.incrementAndGet();
+				afterCollections.accumulateAndGet(used, Math::max);
+			}
+		};
+		var collectors = ManagementFactory.getGarbageCollectorMXBeans();
+		collectors
+			.forEach(gc -> ((javax.management.NotificationEmitter) gc).addNotificationListener(listener, null, null));
 		sampler.start();
 		long t = System.nanoTime();
 		Page file = user.get("/schools/export");
 		double exportSeconds = seconds(t);
 		sampler.interrupt();
 		sampler.join();
+		for (var gc : collectors) {
+			((javax.management.NotificationEmitter) gc).removeNotificationListener(listener);
+		}
 		assertThat(file.status()).isEqualTo(200);
 		line("| school export, every school (city) | " + round(exportSeconds) + " s, "
 				+ String.format(Locale.ROOT, "%.1f", file.bytes().length / 1e6) + " MB |");
@@ -347,6 +374,8 @@ class LoadBenchmarkTests {
 		// in use after a collection before the export
 		line("| export heap growth: peak in use (garbage included) less in use before / old generation only | "
 				+ mb(peak.get() - before) + " / " + mb(oldPeak.get() - oldBefore) + " |");
+		line("| export heap growth: highest heap left in use by a collection during the export, less before"
+				+ " (collections) | " + mb(afterCollections.get() - before) + " (" + collections.get() + ") |");
 	}
 
 	private void mixed(int users, List<WebSession> officials, List<SchoolUser> schools, long campaign)

@@ -92,6 +92,18 @@ class ScopeEquivalenceTests {
 	void aScopeAboveSchoolsNamesNoSchoolButSelectsTheSameRowsAsTheWholeSubtree() {
 		List<String> tables = scopedTables();
 		assertThat(tables).as("tables with the one scope column").hasSizeGreaterThan(40);
+		// rows about one school, in its region (a warning keeps its sender's region)
+		List<String> regional = jdbc
+			.sql("select r.table_name from information_schema.columns r"
+					+ " join information_schema.columns s on s.table_schema = r.table_schema"
+					+ " and s.table_name = r.table_name and s.column_name = 'school_id'"
+					+ " where r.table_schema = current_schema() and r.column_name = 'region_code'"
+					+ " union select 'school'")
+			.query(String.class)
+			.list()
+			.stream()
+			.filter(tables::contains)
+			.toList();
 		List<Organisation> units = jdbc
 			.sql("select id, name, kind, region_code, parent_id, path, version, enabled from organisation"
 					+ " where kind <> 'SCHOOL' order by id")
@@ -132,8 +144,21 @@ class ScopeEquivalenceTests {
 				if (whole != scoped) {
 					differences.add(table + " for " + unit.name() + ": " + whole + " ≠ " + scoped);
 				}
+				// and with the scope's region named (lists read in region order)
+				if (regional.contains(table)) {
+					long inRegion = scope
+						.bind(jdbc.sql("select count(*) from " + table + " t where " + DataScope.whereInRegion("t")))
+						.query(Long.class)
+						.single();
+					if (whole != inRegion) {
+						differences.add(table + " in the region of " + unit.name() + ": " + whole + " ≠ " + inRegion);
+					}
+				}
 			}
 		}
+		assertThat(regional).as("tables of rows about one school, with its region")
+			.contains("school", "inspection")
+			.hasSizeGreaterThan(15);
 		assertThat(differences).isEmpty();
 		assertThat(compared).as("rows compared").isGreaterThan(1000);
 	}
