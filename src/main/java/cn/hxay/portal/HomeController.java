@@ -79,7 +79,8 @@ class HomeController {
 		model.addAttribute("regionNames", regionNames);
 		model.addAttribute("regionLabels",
 				statistics.byRegion().keySet().stream().map(code -> regionNames.getOrDefault(code, code)).toList());
-		model.addAttribute("hazards", hazards.totals(scope));
+		var hazardTotals = hazards.totals(scope);
+		model.addAttribute("hazards", hazardTotals);
 		List<NetworkingRate> byCounty = devices.rates(scope, RateLevel.COUNTY, null, null);
 		long required = byCounty.stream().mapToLong(NetworkingRate::required).sum();
 		long online = byCounty.stream().mapToLong(NetworkingRate::online).sum();
@@ -90,8 +91,8 @@ class HomeController {
 		ownSchool.ifPresent(school -> model.addAttribute("ownSchool", school));
 		Optional<Campaign> campaign = currentCampaign(scope);
 		campaign.ifPresent(c -> model.addAttribute("campaign", c));
-		List<Tile> tiles = new ArrayList<>(
-				ownSchool.isPresent() ? schoolTiles(scope, ownSchool.get(), campaign) : tiles(user, scope, campaign));
+		List<Tile> tiles = new ArrayList<>(ownSchool.isPresent() ? schoolTiles(scope, ownSchool.get(), campaign)
+				: tiles(user, scope, campaign, hazardTotals));
 		Long ownSchoolId = ownSchool.map(School::id).orElse(null);
 		moreTodos.forEach(todos -> tiles.addAll(todos.tiles(user, scope, ownSchoolId)));
 		model.addAttribute("tiles", tiles);
@@ -104,7 +105,8 @@ class HomeController {
 	}
 
 	/** Education, inspectors and police: what waits in the unit's area. */
-	private List<Tile> tiles(CurrentUser user, DataScope scope, Optional<Campaign> campaign) {
+	private List<Tile> tiles(CurrentUser user, DataScope scope, Optional<Campaign> campaign,
+			cn.hxay.hazard.RectificationFigures totals) {
 		List<Tile> tiles = new ArrayList<>();
 		boolean police = alarms.mayWork(user);
 		if (campaign.isPresent()) {
@@ -126,7 +128,6 @@ class HomeController {
 			tiles.add(Tile.count("outages", "离线超 24 小时设备", devices.overdueOutageCount(scope), "/devices/rates#outages",
 					"超过 24 小时修复时限", true));
 		}
-		var totals = hazards.totals(scope);
 		tiles.add(Tile.count("overdue", "逾期未整改隐患", totals.overdue(), "/hazards?overdue=true", "已过整改期限", true));
 		tiles.add(Tile.count("supervised", "挂牌督办隐患", totals.supervised(), "/hazards?supervised=true", "挂牌督办中", true));
 		if (!police) {
