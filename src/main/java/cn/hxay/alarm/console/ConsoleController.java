@@ -5,7 +5,6 @@ import cn.hxay.alarm.AlarmOutcome;
 import cn.hxay.alarm.AlarmState;
 import cn.hxay.alarm.Alarms;
 import cn.hxay.alarm.Devices;
-import cn.hxay.alarm.Outage;
 import cn.hxay.alarm.VideoLinks;
 
 import java.time.Clock;
@@ -88,10 +87,8 @@ class ConsoleController {
 		// inside a script element: no "<" may close it early
 		model.addAttribute("queueJson", json.writeValueAsString(queue).replace("<", "\\u003c"));
 		// devices down in the dispatcher's area: an alert beside the alarm queue
-		java.time.Instant now = clock.instant();
-		List<Outage> outages = devices.openOutages(scope, 500);
-		model.addAttribute("offline", outages.size());
-		model.addAttribute("offlineOverdue", outages.stream().filter(o -> o.overdue(now)).count());
+		model.addAttribute("offline", devices.openOutageCount(scope));
+		model.addAttribute("offlineOverdue", devices.overdueOutageCount(scope));
 		return "alarm/console";
 	}
 
