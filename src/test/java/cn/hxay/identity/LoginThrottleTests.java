@@ -148,7 +148,7 @@ class LoginThrottleTests {
 		String expectedMessage = null;
 		// round by round, so that warming up and the machine's load touch every case
 		// alike
-		for (int round = 0; round < 7; round++) {
+		for (int round = 0; round < 15; round++) {
 			for (Map.Entry<String, String[]> c : cases.entrySet()) {
 				WebSession browser = new WebSession(port).from(nextAddress());
 				browser.get("/login");
