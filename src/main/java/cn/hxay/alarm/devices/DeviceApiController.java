@@ -88,11 +88,17 @@ class DeviceApiController {
 		return devices.rates(scope, level == null ? RateLevel.COUNTY : level, station, region);
 	}
 
+	private static final int OUTAGE_PAGE = 500;
+
 	@GetMapping("/outages")
-	@Operation(summary = "离线未修复的设备", description = "须联网设备的离线记录，最久的在前；overdue = 超过 24 小时未修复")
-	List<Map<String, Object>> outages(DataScope scope) {
+	@Operation(summary = "离线未修复的设备",
+			description = "须联网设备的离线记录，最久的在前，每页 500 条（page 从 0 起）；overdue = 超过 24 小时未修复；" + "响应头 X-Total-Count 为离线设备总数")
+	List<Map<String, Object>> outages(DataScope scope, @RequestParam(required = false) Integer page,
+			jakarta.servlet.http.HttpServletResponse response) {
 		Instant now = clock.instant();
-		return devices.openOutages(scope, 500).stream().map(o -> {
+		response.setHeader("X-Total-Count", String.valueOf(devices.openOutageCount(scope)));
+		int offset = page == null || page <= 0 ? 0 : (int) Math.min((long) page * OUTAGE_PAGE, Integer.MAX_VALUE);
+		return devices.openOutages(scope, OUTAGE_PAGE, offset).stream().map(o -> {
 			Map<String, Object> row = new java.util.LinkedHashMap<>();
 			row.put("deviceId", o.deviceId());
 			row.put("deviceCode", o.deviceCode());

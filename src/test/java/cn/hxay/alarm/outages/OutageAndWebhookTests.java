@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import cn.hxay.support.PlatformTest;
+import cn.hxay.support.Texts;
 import cn.hxay.support.WebSession;
 import cn.hxay.support.WebSession.Page;
 import com.sun.net.httpserver.HttpServer;
@@ -72,6 +73,14 @@ class OutageAndWebhookTests {
 		assertThat(open(d)).as("one outage at a time").isEqualTo(1);
 		Page api = new WebSession(port).api("GET", "/api/v1/devices/outages", "tianning.edu", PW, null, Map.of());
 		assertThat(api.body()).contains("\"deviceCode\":\"" + d.code() + "\"");
+		// 500 a page; the total in a header equals the rows over the pages
+		long total = Long.parseLong(api.headers().firstValue("X-Total-Count").orElseThrow());
+		Page second = new WebSession(port).api("GET", "/api/v1/devices/outages?page=1", "tianning.edu", PW, null,
+				Map.of());
+		assertThat(Texts.json(api.body()).size() + Texts.json(second.body()).size()).isEqualTo(total);
+		assertThat(new WebSession(port)
+			.api("GET", "/api/v1/devices/outages?page=2147483647", "tianning.edu", PW, null, Map.of())
+			.body()).isEqualTo("[]");
 		// the dispatcher of the station sees the alert beside the alarm queue
 		assertThat(WebSession.signedIn(port, "qinglong.police", PW).get("/console").body()).contains("offline-alert")
 			.contains("台须联网设备离线");
