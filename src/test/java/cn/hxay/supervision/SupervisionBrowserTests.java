@@ -113,6 +113,52 @@ class SupervisionBrowserTests {
 		Browsers.screenshot(driver, "supervision-visit-phone.png");
 		assertThat(rows("select count(*) from supervision_finding where text = ?", finding)).isOne();
 
+		// the finding raised as a hazard from its card: without the place refused next to
+		// the field with what was typed kept, then entered in the hazard ledger
+		String person = "王校长" + mark;
+		click(driver, By.cssSelector("#findings details summary"));
+		WebElement hazardForm = driver.findElement(By.cssSelector("#findings .hazard-form"));
+		hazardForm.findElement(By.name("requirements")).sendKeys("即日起门卫室 24 小时有人值守，访客逐一登记");
+		hazardForm.findElement(By.name("responsiblePerson")).sendKeys(person);
+		assertNoSidewaysScrolling(driver);
+		Browsers.screenshot(driver, "supervision-hazard-form-phone.png");
+		click(driver, By.cssSelector("#findings .hazard-form button[type=submit]"));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("hazard-errors")));
+		hazardForm = driver.findElement(By.cssSelector("#findings .hazard-form"));
+		assertThat(hazardForm.isDisplayed()).as("the refused form stays open").isTrue();
+		assertThat(hazardForm.findElement(By.cssSelector("[name=place] ~ .invalid-feedback")).getText())
+			.isEqualTo("请填写隐患部位");
+		assertThat(hazardForm.findElement(By.name("requirements")).getAttribute("value"))
+			.isEqualTo("即日起门卫室 24 小时有人值守，访客逐一登记");
+		assertThat(hazardForm.findElement(By.name("responsiblePerson")).getAttribute("value")).isEqualTo(person);
+		assertThat(hazardForm.findElement(By.name("description")).getAttribute("value")).isEqualTo(finding);
+		assertShownAsText(driver);
+		assertNoSidewaysScrolling(driver);
+		assertThat(rows("select count(*) from hazard where responsible_person = ?", person)).as("nothing written")
+			.isZero();
+		hazardForm.findElement(By.name("place")).sendKeys("学校大门门卫室");
+		click(driver, By.cssSelector("#findings .hazard-form button[type=submit]"));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#findings a.hazard-link")));
+		String number = driver.findElement(By.cssSelector("#findings a.hazard-link")).getText();
+		assertThat(Browsers.notice(driver)).startsWith("已登记为隐患 " + number);
+		assertThat(jdbc.sql("select notice_number || ' ' || description from hazard where responsible_person = ?")
+			.param(person)
+			.query(String.class)
+			.single()).startsWith(number + " （天宁区教育局").contains("明察暗访发现）").endsWith(finding);
+		assertThat(rows("select count(*) from supervision_finding where hazard_number = ?", number)).isOne();
+		assertShownAsText(driver);
+		assertNoSidewaysScrolling(driver);
+
+		// the hazard's own page shows the finding as text too
+		String visitPage = driver.getCurrentUrl();
+		click(driver, By.cssSelector("#findings a.hazard-link"));
+		wait.until(ExpectedConditions.urlContains("/hazards/"));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "门卫室无人，访客未登记" + mark));
+		assertShownAsText(driver);
+		assertNoSidewaysScrolling(driver);
+		driver.get(visitPage);
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("notice-from-visit")));
+
 		// the 通报 made from the visit: body and recipients missing, the title kept
 		click(driver, By.id("notice-from-visit"));
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("notice-form")));
