@@ -12,9 +12,13 @@ import java.util.Map;
 import java.time.Duration;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -108,6 +112,88 @@ public final class Browsers {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** Clicks like a thumb: the element scrolled clear of the phone bar first. */
+	public static void click(WebDriver driver, By by) {
+		WebElement element = driver.findElement(by);
+		((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+		try {
+			element.click();
+		}
+		catch (ElementClickInterceptedException ex) {
+			// headless mobile emulation sometimes reports a button below the fold as
+			// covered
+			((JavascriptExecutor) driver).executeScript("arguments[0].click();", element);
+		}
+	}
+
+	/** The page is no wider than the window: nothing to scroll sideways. */
+	public static void assertNoSidewaysScrolling(WebDriver driver) {
+		Long scroll = (Long) ((JavascriptExecutor) driver)
+			.executeScript("return document.documentElement.scrollWidth;");
+		Long inner = (Long) ((JavascriptExecutor) driver).executeScript("return window.innerWidth;");
+		assertThat(scroll).as("page width on a %d px screen: %s", inner, driver.getCurrentUrl())
+			.isLessThanOrEqualTo(inner);
+	}
+
+	/**
+	 * A value typed with markup stayed text: no element made from it (no {@code img} with
+	 * its {@code src=x}, no element with an {@code on*} handler from it) and no alert
+	 * raised.
+	 */
+	public static void assertShownAsText(WebDriver driver) {
+		Long planted = (Long) ((JavascriptExecutor) driver)
+			.executeScript("return document.querySelectorAll('img[src=\"x\"], [onerror]').length;");
+		assertThat(planted).as("elements made from typed markup on " + driver.getCurrentUrl()).isZero();
+		try {
+			String text = driver.switchTo().alert().getText();
+			throw new AssertionError("a script ran from typed markup: alert " + text);
+		}
+		catch (NoAlertPresentException expected) {
+			// nothing ran
+		}
+	}
+
+	/**
+	 * A button a thumb can reach: shown, enabled and wholly inside the screen's width.
+	 */
+	public static void assertUsable(WebDriver driver, By by) {
+		WebElement element = driver.findElement(by);
+		((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+		Long inner = (Long) ((JavascriptExecutor) driver).executeScript("return window.innerWidth;");
+		assertThat(element.isDisplayed()).as(by + " shown").isTrue();
+		assertThat(element.isEnabled()).as(by + " enabled").isTrue();
+		assertThat(element.getRect().getX()).as(by + " left edge").isGreaterThanOrEqualTo(0);
+		assertThat(element.getRect().getX() + element.getRect().getWidth()).as(by + " right edge")
+			.isLessThanOrEqualTo(inner.intValue());
+		assertThat(element.getRect().getHeight()).as(by + " height").isGreaterThanOrEqualTo(24);
+	}
+
+	/**
+	 * A list as a phone shows it: nothing to scroll sideways, its write button usable
+	 * (when given), each row a card as wide as the screen rather than squeezed columns;
+	 * then a screenshot.
+	 */
+	public static void assertPhoneList(WebDriver driver, String tableId, String buttonId, String screenshot) {
+		assertNoSidewaysScrolling(driver);
+		if (buttonId != null) {
+			assertUsable(driver, By.id(buttonId));
+		}
+		assertThat(driver.findElement(By.cssSelector("#" + tableId + " tbody td")).getRect().getWidth())
+			.as("each row of #%s a card on a phone, not squeezed columns", tableId)
+			.isGreaterThan(300);
+		screenshot(driver, screenshot);
+	}
+
+	/**
+	 * The one notice the page shows after a save (the layout's; a page repeating it
+	 * fails).
+	 */
+	public static String notice(WebDriver driver) {
+		List<WebElement> notices = driver.findElements(By.cssSelector("main .alert-success"));
+		assertThat(notices).as("the notice said once on " + driver.getCurrentUrl()).hasSize(1);
+		return notices.get(0).getText();
 	}
 
 }
