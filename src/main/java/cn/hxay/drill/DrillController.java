@@ -161,17 +161,15 @@ class DrillController {
 			return "redirect:/drills/" + d.id();
 		}
 		catch (InvalidInputException ex) {
-			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			DrillForm shown = form != null ? form
-					: new DrillForm(longOf(binding, "schoolId"), enumOf(DrillType.class, binding, "type"), null, null,
-							null, FormBinding.typed(binding, "scenario"), FormBinding.typed(binding, "lessons"));
+					: new DrillForm(FormBinding.typedLong(binding, "schoolId"),
+							FormBinding.typedChoice(DrillType.class, binding, "type"), null, null, null,
+							FormBinding.typed(binding, "scenario"), FormBinding.typed(binding, "lessons"));
 			if (shown.schoolId() == null) {
 				throw ex;
 			}
 			School school = schools.get(scope, shown.schoolId());
-			model.addAttribute("errors", ex.byField());
-			model.addAttribute("form", shown);
-			typed(binding, model, "day", "participants", "durationMinutes");
+			FormBinding.showAgain(ex, shown, binding, model, response, "day", "participants", "durationMinutes");
 			return form(school, model);
 		}
 	}
@@ -220,7 +218,7 @@ class DrillController {
 			model.addAttribute("errors", ex.byField());
 			model.addAttribute("hold", form != null ? form : new DrillForm(d.schoolId(), d.type(), null, null, null,
 					FormBinding.typed(binding, "scenario"), FormBinding.typed(binding, "lessons")));
-			typed(binding, model, "day", "participants", "durationMinutes");
+			FormBinding.keepTyped(binding, model, "day", "participants", "durationMinutes");
 			return show(id, user, scope, model);
 		}
 	}
@@ -270,9 +268,10 @@ class DrillController {
 			model.addAttribute("hazardErrors", ex.byField());
 			model.addAttribute("hazard",
 					form != null ? form : new HazardLedger.NewHazard(0, FormBinding.typed(binding, "place"),
-							enumOf(HazardCategory.class, binding, "category"),
-							enumOf(HazardGrade.class, binding, "grade"), FormBinding.typed(binding, "description"),
-							FormBinding.typed(binding, "requirements"), FormBinding.typed(binding, "responsibleUnit"),
+							FormBinding.typedChoice(HazardCategory.class, binding, "category"),
+							FormBinding.typedChoice(HazardGrade.class, binding, "grade"),
+							FormBinding.typed(binding, "description"), FormBinding.typed(binding, "requirements"),
+							FormBinding.typed(binding, "responsibleUnit"),
 							FormBinding.typed(binding, "responsiblePerson"), null));
 			model.addAttribute("typedDeadline", FormBinding.typed(binding, "deadline"));
 			return show(id, user, scope, model);
@@ -298,16 +297,14 @@ class DrillController {
 			return "redirect:/drills/schools/" + s.schoolId();
 		}
 		catch (InvalidInputException ex) {
-			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			SessionForm shown = form != null ? form
-					: new SessionForm(longOf(binding, "schoolId"), enumOf(SessionKind.class, binding, "kind"), null,
+					: new SessionForm(FormBinding.typedLong(binding, "schoolId"),
+							FormBinding.typedChoice(SessionKind.class, binding, "kind"), null,
 							FormBinding.typed(binding, "topic"), FormBinding.typed(binding, "speaker"), null);
-			model.addAttribute("errors", ex.byField());
-			model.addAttribute("form", shown);
-			typed(binding, model, "heldOn", "audience");
 			if (shown.schoolId() == null) {
 				throw ex;
 			}
+			FormBinding.showAgain(ex, shown, binding, model, response, "heldOn", "audience");
 			return sessionForm(schools.get(scope, shown.schoolId()), model);
 		}
 	}
@@ -338,17 +335,15 @@ class DrillController {
 			return "redirect:/drills/schools/" + a.schoolId();
 		}
 		catch (InvalidInputException ex) {
-			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			ActivityForm shown = form != null ? form
-					: new ActivityForm(longOf(binding, "schoolId"), null, FormBinding.typed(binding, "title"), null,
+					: new ActivityForm(FormBinding.typedLong(binding, "schoolId"), null,
+							FormBinding.typed(binding, "title"), null,
 							"true".equals(FormBinding.typed(binding, "leaderResponsible")),
 							FormBinding.typed(binding, "leaderName"));
-			model.addAttribute("errors", ex.byField());
-			model.addAttribute("form", shown);
-			typed(binding, model, "heldOn", "people");
 			if (shown.schoolId() == null) {
 				throw ex;
 			}
+			FormBinding.showAgain(ex, shown, binding, model, response, "heldOn", "people");
 			return activityForm(schools.get(scope, shown.schoolId()), model);
 		}
 	}
@@ -386,34 +381,6 @@ class DrillController {
 		return schools.ofUnit(scope, user.organisationId())
 			.map(School::id)
 			.orElseThrow(() -> new InvalidInputException("schoolId", "请先在演练情况中选择学校"));
-	}
-
-	/** A number field of a form that could not be built, or null. */
-	private static Long longOf(BindingResult binding, String field) {
-		String text = FormBinding.typed(binding, field);
-		try {
-			return text == null ? null : Long.valueOf(text.strip());
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
-	}
-
-	/** A choice of a form that could not be built, or null. */
-	private static <E extends Enum<E>> E enumOf(Class<E> type, BindingResult binding, String field) {
-		String text = FormBinding.typed(binding, field);
-		for (E value : type.getEnumConstants()) {
-			if (value.name().equals(text)) {
-				return value;
-			}
-		}
-		return null;
-	}
-
-	private static void typed(BindingResult binding, Model model, String... fields) {
-		for (String field : fields) {
-			model.addAttribute("typed_" + field, FormBinding.typed(binding, field));
-		}
 	}
 
 	private void mustRecord(CurrentUser user) {
