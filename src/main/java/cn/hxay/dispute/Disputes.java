@@ -184,9 +184,7 @@ public class Disputes {
 
 	/** Counts per county in the scope (Annex 2: 涉校不稳定因素情况（未解决）). */
 	public List<DisputeCount> countsByCounty(DataScope scope) {
-		Map<String, String> names = organisations.regions()
-			.stream()
-			.collect(Collectors.toMap(Region::code, Region::name, (a, b) -> a));
+		Map<String, String> names = Region.namesByCode(organisations.regions());
 		return store.counts(scope, false, today())
 			.stream()
 			.map(c -> new DisputeCount(c.key(), names.getOrDefault(c.key(), c.key()), c.total(), c.unresolved(),

@@ -364,10 +364,7 @@ class DrillController {
 		List<AnnexFigures> rows = drills.annexFigures(scope, start, end);
 		model.addAttribute("rows", rows);
 		model.addAttribute("counties", Drills.byCounty(rows));
-		model.addAttribute("regionNames",
-				organisations.regions()
-					.stream()
-					.collect(java.util.stream.Collectors.toMap(Region::code, Region::name, (a, b) -> a)));
+		model.addAttribute("regionNames", Region.namesByCode(organisations.regions()));
 		model.addAttribute("from", start);
 		model.addAttribute("to", end);
 		return "drill/annex";
