@@ -93,23 +93,13 @@ class DisputeStore {
 
 	Paged<Dispute> search(DataScope scope, DisputeFilter filter, PageRequest page, LocalDate today) {
 		SqlFilter where = where(filter);
-		long total = bind(scope.bind(jdbc.sql("select count(*) from dispute d where " + where.sql())), where, today)
-			.query(Long.class)
-			.single();
-		List<Dispute> items = bind(scope.bind(jdbc.sql("select d.* from dispute d where " + where.sql()
-				+ " order by d.status, d.deadline, d.id desc limit :limit offset :offset")), where, today)
-			.param("limit", page.size())
-			.param("offset", page.offset())
-			.query((rs, n) -> dispute(rs))
-			.list();
-		return new Paged<>(items, page.page(), page.size(), total);
+		return where.page(jdbc, "d.*", "dispute d", "d.status, d.deadline, d.id desc", page,
+				spec -> bind(scope.bind(spec), where, today), (rs, n) -> dispute(rs));
 	}
 
 	long count(DataScope scope, DisputeFilter filter, LocalDate today) {
 		SqlFilter where = where(filter);
-		return bind(scope.bind(jdbc.sql("select count(*) from dispute d where " + where.sql())), where, today)
-			.query(Long.class)
-			.single();
+		return where.count(jdbc, "dispute d", spec -> bind(scope.bind(spec), where, today));
 	}
 
 	/** Counts grouped by {@code school_id} or {@code region_code}. */

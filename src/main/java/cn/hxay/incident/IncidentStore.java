@@ -185,23 +185,13 @@ class IncidentStore {
 	 */
 	Paged<Incident> search(DataScope scope, IncidentFilter filter, PageRequest page, Instant now) {
 		SqlFilter where = where(filter);
-		long total = bind(scope.bind(jdbc.sql("select count(*) from incident i where " + where.sql())), where, now)
-			.query(Long.class)
-			.single();
-		List<Incident> items = bind(scope.bind(jdbc.sql("select i.* from incident i where " + where.sql()
-				+ " order by i.occurred_at desc, i.id desc limit :limit offset :offset")), where, now)
-			.param("limit", page.size())
-			.param("offset", page.offset())
-			.query((rs, n) -> incident(rs))
-			.list();
-		return new Paged<>(items, page.page(), page.size(), total);
+		return where.page(jdbc, "i.*", "incident i", "i.occurred_at desc, i.id desc", page,
+				spec -> bind(scope.bind(spec), where, now), (rs, n) -> incident(rs));
 	}
 
 	long count(DataScope scope, IncidentFilter filter, Instant now) {
 		SqlFilter where = where(filter);
-		return bind(scope.bind(jdbc.sql("select count(*) from incident i where " + where.sql())), where, now)
-			.query(Long.class)
-			.single();
+		return where.count(jdbc, "incident i", spec -> bind(scope.bind(spec), where, now));
 	}
 
 	/**

@@ -1,8 +1,15 @@
 package cn.hxay.shared.database;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
+import cn.hxay.shared.PageRequest;
+import cn.hxay.shared.Paged;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 
 /**
@@ -48,6 +55,31 @@ public final class SqlFilter {
 			spec.param(name, value);
 		}
 		return spec;
+	}
+
+	/**
+	 * How many rows of {@code from} (a table and its alias) the filter keeps;
+	 * {@code binding} binds the filter's values and any others its conditions read.
+	 */
+	public long count(JdbcClient jdbc, String from, UnaryOperator<StatementSpec> binding) {
+		return binding.apply(jdbc.sql("select count(*) from " + from + " where " + sql)).query(Long.class).single();
+	}
+
+	/**
+	 * One page of the rows the filter keeps, in {@code orderBy} order, with the count of
+	 * them all from the same condition.
+	 */
+	public <T> Paged<T> page(JdbcClient jdbc, String columns, String from, String orderBy, PageRequest page,
+			UnaryOperator<StatementSpec> binding, RowMapper<T> rows) {
+		long total = count(jdbc, from, binding);
+		List<T> items = binding
+			.apply(jdbc.sql("select " + columns + " from " + from + " where " + sql + " order by " + orderBy
+					+ " limit :limit offset :offset"))
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query(rows)
+			.list();
+		return new Paged<>(items, page.page(), page.size(), total);
 	}
 
 	/**
