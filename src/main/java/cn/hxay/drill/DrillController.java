@@ -9,7 +9,6 @@ import cn.hxay.hazard.HazardCategory;
 import cn.hxay.hazard.HazardGrade;
 import cn.hxay.hazard.HazardLedger;
 import cn.hxay.identity.CurrentUser;
-import cn.hxay.identity.Role;
 import cn.hxay.organisation.DataScope;
 import cn.hxay.organisation.Organisations;
 import cn.hxay.organisation.Region;
@@ -48,6 +47,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class DrillController {
 
+	private static final String NO_SCHOOL = "请先在演练情况中选择学校";
+
 	static final int PAGE_SIZE = 50;
 
 	private static final Map<String, String> LABELS = Map.of("schoolId", "学校", "type", "演练类型", "day",
@@ -76,11 +77,9 @@ class DrillController {
 	String board(CurrentUser user, DataScope scope, @RequestParam(required = false) DrillStatus status,
 			@RequestParam(required = false) DrillType type, @RequestParam(required = false) String region,
 			@RequestParam(required = false) Integer page, Model model, HttpServletResponse response) {
-		if (user.hasRole(Role.SCHOOL_SAFETY_LEAD)) {
-			School own = schools.ofUnit(scope, user.organisationId()).orElse(null);
-			if (own != null) {
-				return "redirect:/drills/schools/" + own.id() + (status == null ? "" : "?status=" + status.name());
-			}
+		School own = schools.ownSchool(scope, user);
+		if (own != null) {
+			return "redirect:/drills/schools/" + own.id() + (status == null ? "" : "?status=" + status.name());
 		}
 		if (region != null && !region.isBlank() && !region.matches("\\d{2,6}")) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -144,10 +143,10 @@ class DrillController {
 	String form(@RequestParam(required = false) Long schoolId, @RequestParam(required = false) DrillType type,
 			CurrentUser user, DataScope scope, Model model) {
 		mustRecord(user);
-		schoolId = schoolOf(user, scope, schoolId);
-		DrillForm form = DrillForm.empty(schoolId, drills.today());
-		model.addAttribute("form", new DrillForm(schoolId, type, form.day(), null, null, "", ""));
-		return form(schools.get(scope, schoolId), model);
+		School school = schools.chosenOrOwn(scope, schoolId, user, NO_SCHOOL);
+		DrillForm form = DrillForm.empty(school.id(), drills.today());
+		model.addAttribute("form", new DrillForm(school.id(), type, form.day(), null, null, "", ""));
+		return form(school, model);
 	}
 
 	@PostMapping("/drills")
@@ -281,9 +280,9 @@ class DrillController {
 	@GetMapping("/drills/sessions/new")
 	String sessionForm(@RequestParam(required = false) Long schoolId, CurrentUser user, DataScope scope, Model model) {
 		mustRecord(user);
-		schoolId = schoolOf(user, scope, schoolId);
-		model.addAttribute("form", SessionForm.empty(schoolId));
-		return sessionForm(schools.get(scope, schoolId), model);
+		School school = schools.chosenOrOwn(scope, schoolId, user, NO_SCHOOL);
+		model.addAttribute("form", SessionForm.empty(school.id()));
+		return sessionForm(school, model);
 	}
 
 	@PostMapping("/drills/sessions")
@@ -319,9 +318,9 @@ class DrillController {
 	@GetMapping("/drills/activities/new")
 	String activityForm(@RequestParam(required = false) Long schoolId, CurrentUser user, DataScope scope, Model model) {
 		mustRecord(user);
-		schoolId = schoolOf(user, scope, schoolId);
-		model.addAttribute("form", ActivityForm.empty(schoolId));
-		return activityForm(schools.get(scope, schoolId), model);
+		School school = schools.chosenOrOwn(scope, schoolId, user, NO_SCHOOL);
+		model.addAttribute("form", ActivityForm.empty(school.id()));
+		return activityForm(school, model);
 	}
 
 	@PostMapping("/drills/activities")
@@ -368,16 +367,6 @@ class DrillController {
 		model.addAttribute("from", start);
 		model.addAttribute("to", end);
 		return "drill/annex";
-	}
-
-	/** The school a form is for: the one asked for, else the user's own school. */
-	private long schoolOf(CurrentUser user, DataScope scope, Long schoolId) {
-		if (schoolId != null) {
-			return schoolId;
-		}
-		return schools.ofUnit(scope, user.organisationId())
-			.map(School::id)
-			.orElseThrow(() -> new InvalidInputException("schoolId", "请先在演练情况中选择学校"));
 	}
 
 	private void mustRecord(CurrentUser user) {

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.Map;
 
 import cn.hxay.identity.CurrentUser;
-import cn.hxay.identity.Role;
 import cn.hxay.organisation.DataScope;
 import cn.hxay.school.School;
 import cn.hxay.school.SchoolRegistry;
@@ -54,8 +53,7 @@ class EmergencyController {
 				StatusFigures.show(model, ReviewStatus.class, plans.plans(scope, null), Plan::status, status));
 		model.addAttribute("today", plans.today());
 		model.addAttribute("warnDays", plans.warnDays());
-		model.addAttribute("ownSchool", user.hasRole(Role.SCHOOL_SAFETY_LEAD)
-				? schools.ofUnit(scope, user.organisationId()).orElse(null) : null);
+		model.addAttribute("ownSchool", schools.ownSchool(scope, user));
 		return "emergency/list";
 	}
 
@@ -193,11 +191,7 @@ class EmergencyController {
 
 	private School school(CurrentUser user, DataScope scope, Long schoolId) {
 		mustRecord(user);
-		if (schoolId != null) {
-			return schools.get(scope, schoolId);
-		}
-		return schools.ofUnit(scope, user.organisationId())
-			.orElseThrow(() -> new InvalidInputException("schoolId", "请先选择学校"));
+		return schools.chosenOrOwn(scope, schoolId, user, "请先选择学校");
 	}
 
 	private void mustRecord(CurrentUser user) {

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import cn.hxay.identity.CurrentUser;
-import cn.hxay.identity.Role;
 import cn.hxay.organisation.DataScope;
 import cn.hxay.school.School;
 import cn.hxay.school.SchoolRegistry;
@@ -55,8 +54,7 @@ class SchoolBusController {
 				StatusFigures.show(model, ExpiryStatus.class, buses.expiries(scope, null), ExpiryItem::status, status));
 		model.addAttribute("warnDays", buses.warnDays());
 		model.addAttribute("today", buses.today());
-		model.addAttribute("ownSchool", user.hasRole(Role.SCHOOL_SAFETY_LEAD)
-				? schools.ofUnit(scope, user.organisationId()).orElse(null) : null);
+		model.addAttribute("ownSchool", schools.ownSchool(scope, user));
 		return "schoolbus/list";
 	}
 
@@ -173,11 +171,7 @@ class SchoolBusController {
 
 	private School school(CurrentUser user, DataScope scope, Long schoolId) {
 		mustRecord(user);
-		if (schoolId != null) {
-			return schools.get(scope, schoolId);
-		}
-		return schools.ofUnit(scope, user.organisationId())
-			.orElseThrow(() -> new InvalidInputException("schoolId", "请先选择学校"));
+		return schools.chosenOrOwn(scope, schoolId, user, "请先选择学校");
 	}
 
 	private void mustRecord(CurrentUser user) {
