@@ -152,11 +152,7 @@ class DisputeController {
 	}
 
 	private Map<String, String> countyNames() {
-		Map<String, String> names = new LinkedHashMap<>();
-		for (Region r : disputes.counties()) {
-			names.put(r.code(), r.name());
-		}
-		return names;
+		return Region.namesByCode(disputes.counties());
 	}
 
 	private static Map<String, String> typed(HttpServletRequest request, String... fields) {

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +14,7 @@ import cn.hxay.organisation.SchoolUnits;
 import cn.hxay.school.School;
 import cn.hxay.shared.PageRequest;
 import cn.hxay.shared.Paged;
+import cn.hxay.shared.database.SqlFilter;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
@@ -92,24 +92,14 @@ class DisputeStore {
 	}
 
 	Paged<Dispute> search(DataScope scope, DisputeFilter filter, PageRequest page, LocalDate today) {
-		Where where = where(filter);
-		long total = bind(scope.bind(jdbc.sql("select count(*) from dispute d where " + where.sql)), where, today)
-			.query(Long.class)
-			.single();
-		List<Dispute> items = bind(scope.bind(jdbc.sql("select d.* from dispute d where " + where.sql
-				+ " order by d.status, d.deadline, d.id desc limit :limit offset :offset")), where, today)
-			.param("limit", page.size())
-			.param("offset", page.offset())
-			.query((rs, n) -> dispute(rs))
-			.list();
-		return new Paged<>(items, page.page(), page.size(), total);
+		SqlFilter where = where(filter);
+		return where.page(jdbc, "d.*", "dispute d", "d.status, d.deadline, d.id desc", page,
+				spec -> bind(scope.bind(spec), where, today), (rs, n) -> dispute(rs));
 	}
 
 	long count(DataScope scope, DisputeFilter filter, LocalDate today) {
-		Where where = where(filter);
-		return bind(scope.bind(jdbc.sql("select count(*) from dispute d where " + where.sql)), where, today)
-			.query(Long.class)
-			.single();
+		SqlFilter where = where(filter);
+		return where.count(jdbc, "dispute d", spec -> bind(scope.bind(spec), where, today));
 	}
 
 	/** Counts grouped by {@code school_id} or {@code region_code}. */
@@ -133,50 +123,35 @@ class DisputeStore {
 		return jdbc.sql("select exists (select 1 from dispute)").query(Boolean.class).single();
 	}
 
-	private record Where(String sql, List<Object[]> params) {
-	}
-
-	private static Where where(DisputeFilter f) {
-		StringBuilder sql = new StringBuilder(DataScope.where("d"));
-		List<Object[]> params = new ArrayList<>();
+	private static SqlFilter where(DisputeFilter f) {
+		SqlFilter where = new SqlFilter(DataScope.where("d"));
 		if (f.kind() != null) {
-			sql.append(" and d.kind = :kind");
-			params.add(new Object[] { "kind", f.kind().name() });
+			where.and("d.kind = :kind", "kind", f.kind().name());
 		}
 		if (f.status() != null) {
-			sql.append(" and d.status = :status");
-			params.add(new Object[] { "status", f.status().name() });
+			where.and("d.status = :status", "status", f.status().name());
 		}
 		if (f.regionCode() != null) {
-			sql.append(" and d.region_code = :region");
-			params.add(new Object[] { "region", f.regionCode() });
+			where.and("d.region_code = :region", "region", f.regionCode());
 		}
 		if (f.schoolId() != null) {
-			sql.append(" and d.school_id = :school");
-			params.add(new Object[] { "school", f.schoolId() });
+			where.and("d.school_id = :school", "school", f.schoolId());
 		}
 		if (Boolean.TRUE.equals(f.overdue())) {
-			sql.append(" and d.status = 'OPEN' and d.deadline < :today");
+			where.and("d.status = 'OPEN' and d.deadline < :today");
 		}
 		if (Boolean.TRUE.equals(f.escalated())) {
-			sql.append(" and d.escalated_at is not null");
+			where.and("d.escalated_at is not null");
 		}
 		if (f.text() != null) {
-			sql.append(" and (d.school_name ilike :text or d.title ilike :text or d.parties ilike :text)");
-			params.add(new Object[] { "text",
-					"%" + f.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%" });
+			where.and("(d.school_name ilike :text or d.title ilike :text or d.parties ilike :text)", "text",
+					SqlFilter.containing(f.text()));
 		}
-		return new Where(sql.toString(), params);
+		return where;
 	}
 
-	private static StatementSpec bind(StatementSpec spec, Where where, LocalDate today) {
-		for (Object[] p : where.params()) {
-			spec.param((String) p[0], p[1]);
-		}
-		if (where.sql().contains(":today")) {
-			spec.param("today", Date.valueOf(today));
-		}
-		return spec;
+	private static StatementSpec bind(StatementSpec spec, SqlFilter where, LocalDate today) {
+		return where.bind(spec, "today", today == null ? null : Date.valueOf(today));
 	}
 
 	private static Dispute dispute(ResultSet rs) throws SQLException {

@@ -19,13 +19,13 @@ import cn.hxay.school.SchoolFilter;
 import cn.hxay.school.SchoolRegistry;
 import cn.hxay.shared.ConcurrentEditException;
 import cn.hxay.shared.ForbiddenException;
+import cn.hxay.shared.FormChecks;
 import cn.hxay.shared.InvalidInputException;
 import cn.hxay.shared.NotFoundException;
 import cn.hxay.shared.PageRequest;
 import cn.hxay.shared.Paged;
 import cn.hxay.shared.PlatformTime;
 import cn.hxay.shared.Violation;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import org.springframework.stereotype.Service;
@@ -103,7 +103,7 @@ public class Disputes {
 		if (form == null) {
 			throw new InvalidInputException("title", "请填写纠纷情况");
 		}
-		List<Violation> problems = violations(form);
+		List<Violation> problems = FormChecks.violations(validator, form);
 		LocalDate today = today();
 		if (form.deadline() != null
 				&& (form.deadline().isBefore(today) || form.deadline().isAfter(today.plusDays(LONGEST_DAYS)))) {
@@ -184,9 +184,7 @@ public class Disputes {
 
 	/** Counts per county in the scope (Annex 2: 涉校不稳定因素情况（未解决）). */
 	public List<DisputeCount> countsByCounty(DataScope scope) {
-		Map<String, String> names = organisations.regions()
-			.stream()
-			.collect(Collectors.toMap(Region::code, Region::name, (a, b) -> a));
+		Map<String, String> names = Region.namesByCode(organisations.regions());
 		return store.counts(scope, false, today())
 			.stream()
 			.map(c -> new DisputeCount(c.key(), names.getOrDefault(c.key(), c.key()), c.total(), c.unresolved(),
@@ -209,20 +207,11 @@ public class Disputes {
 		if (step == null) {
 			throw new InvalidInputException("text", "请填写说明");
 		}
-		List<Violation> problems = violations(step);
+		List<Violation> problems = FormChecks.violations(validator, step);
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
 		return step.text().strip();
-	}
-
-	private <T> List<Violation> violations(T form) {
-		List<Violation> problems = new ArrayList<>();
-		for (ConstraintViolation<T> v : validator.validate(form)) {
-			problems.add(Violation.of(v.getPropertyPath().toString(), v.getMessage()));
-		}
-		problems.sort(java.util.Comparator.comparing(Violation::field));
-		return problems;
 	}
 
 	private static void requireRead(CurrentUser user) {

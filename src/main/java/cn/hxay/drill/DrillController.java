@@ -9,7 +9,6 @@ import cn.hxay.hazard.HazardCategory;
 import cn.hxay.hazard.HazardGrade;
 import cn.hxay.hazard.HazardLedger;
 import cn.hxay.identity.CurrentUser;
-import cn.hxay.identity.Role;
 import cn.hxay.organisation.DataScope;
 import cn.hxay.organisation.Organisations;
 import cn.hxay.organisation.Region;
@@ -48,6 +47,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class DrillController {
 
+	private static final String NO_SCHOOL = "请先在演练情况中选择学校";
+
 	static final int PAGE_SIZE = 50;
 
 	private static final Map<String, String> LABELS = Map.of("schoolId", "学校", "type", "演练类型", "day",
@@ -76,11 +77,9 @@ class DrillController {
 	String board(CurrentUser user, DataScope scope, @RequestParam(required = false) DrillStatus status,
 			@RequestParam(required = false) DrillType type, @RequestParam(required = false) String region,
 			@RequestParam(required = false) Integer page, Model model, HttpServletResponse response) {
-		if (user.hasRole(Role.SCHOOL_SAFETY_LEAD)) {
-			School own = schools.ofUnit(scope, user.organisationId()).orElse(null);
-			if (own != null) {
-				return "redirect:/drills/schools/" + own.id() + (status == null ? "" : "?status=" + status.name());
-			}
+		School own = schools.ownSchool(scope, user);
+		if (own != null) {
+			return "redirect:/drills/schools/" + own.id() + (status == null ? "" : "?status=" + status.name());
 		}
 		if (region != null && !region.isBlank() && !region.matches("\\d{2,6}")) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -144,10 +143,10 @@ class DrillController {
 	String form(@RequestParam(required = false) Long schoolId, @RequestParam(required = false) DrillType type,
 			CurrentUser user, DataScope scope, Model model) {
 		mustRecord(user);
-		schoolId = schoolOf(user, scope, schoolId);
-		DrillForm form = DrillForm.empty(schoolId, drills.today());
-		model.addAttribute("form", new DrillForm(schoolId, type, form.day(), null, null, "", ""));
-		return form(schools.get(scope, schoolId), model);
+		School school = schools.chosenOrOwn(scope, schoolId, user, NO_SCHOOL);
+		DrillForm form = DrillForm.empty(school.id(), drills.today());
+		model.addAttribute("form", new DrillForm(school.id(), type, form.day(), null, null, "", ""));
+		return form(school, model);
 	}
 
 	@PostMapping("/drills")
@@ -161,17 +160,15 @@ class DrillController {
 			return "redirect:/drills/" + d.id();
 		}
 		catch (InvalidInputException ex) {
-			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			DrillForm shown = form != null ? form
-					: new DrillForm(longOf(binding, "schoolId"), enumOf(DrillType.class, binding, "type"), null, null,
-							null, FormBinding.typed(binding, "scenario"), FormBinding.typed(binding, "lessons"));
+					: new DrillForm(FormBinding.typedLong(binding, "schoolId"),
+							FormBinding.typedChoice(DrillType.class, binding, "type"), null, null, null,
+							FormBinding.typed(binding, "scenario"), FormBinding.typed(binding, "lessons"));
 			if (shown.schoolId() == null) {
 				throw ex;
 			}
 			School school = schools.get(scope, shown.schoolId());
-			model.addAttribute("errors", ex.byField());
-			model.addAttribute("form", shown);
-			typed(binding, model, "day", "participants", "durationMinutes");
+			FormBinding.showAgain(ex, shown, binding, model, response, "day", "participants", "durationMinutes");
 			return form(school, model);
 		}
 	}
@@ -220,7 +217,7 @@ class DrillController {
 			model.addAttribute("errors", ex.byField());
 			model.addAttribute("hold", form != null ? form : new DrillForm(d.schoolId(), d.type(), null, null, null,
 					FormBinding.typed(binding, "scenario"), FormBinding.typed(binding, "lessons")));
-			typed(binding, model, "day", "participants", "durationMinutes");
+			FormBinding.keepTyped(binding, model, "day", "participants", "durationMinutes");
 			return show(id, user, scope, model);
 		}
 	}
@@ -270,9 +267,10 @@ class DrillController {
 			model.addAttribute("hazardErrors", ex.byField());
 			model.addAttribute("hazard",
 					form != null ? form : new HazardLedger.NewHazard(0, FormBinding.typed(binding, "place"),
-							enumOf(HazardCategory.class, binding, "category"),
-							enumOf(HazardGrade.class, binding, "grade"), FormBinding.typed(binding, "description"),
-							FormBinding.typed(binding, "requirements"), FormBinding.typed(binding, "responsibleUnit"),
+							FormBinding.typedChoice(HazardCategory.class, binding, "category"),
+							FormBinding.typedChoice(HazardGrade.class, binding, "grade"),
+							FormBinding.typed(binding, "description"), FormBinding.typed(binding, "requirements"),
+							FormBinding.typed(binding, "responsibleUnit"),
 							FormBinding.typed(binding, "responsiblePerson"), null));
 			model.addAttribute("typedDeadline", FormBinding.typed(binding, "deadline"));
 			return show(id, user, scope, model);
@@ -282,9 +280,9 @@ class DrillController {
 	@GetMapping("/drills/sessions/new")
 	String sessionForm(@RequestParam(required = false) Long schoolId, CurrentUser user, DataScope scope, Model model) {
 		mustRecord(user);
-		schoolId = schoolOf(user, scope, schoolId);
-		model.addAttribute("form", SessionForm.empty(schoolId));
-		return sessionForm(schools.get(scope, schoolId), model);
+		School school = schools.chosenOrOwn(scope, schoolId, user, NO_SCHOOL);
+		model.addAttribute("form", SessionForm.empty(school.id()));
+		return sessionForm(school, model);
 	}
 
 	@PostMapping("/drills/sessions")
@@ -298,16 +296,14 @@ class DrillController {
 			return "redirect:/drills/schools/" + s.schoolId();
 		}
 		catch (InvalidInputException ex) {
-			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			SessionForm shown = form != null ? form
-					: new SessionForm(longOf(binding, "schoolId"), enumOf(SessionKind.class, binding, "kind"), null,
+					: new SessionForm(FormBinding.typedLong(binding, "schoolId"),
+							FormBinding.typedChoice(SessionKind.class, binding, "kind"), null,
 							FormBinding.typed(binding, "topic"), FormBinding.typed(binding, "speaker"), null);
-			model.addAttribute("errors", ex.byField());
-			model.addAttribute("form", shown);
-			typed(binding, model, "heldOn", "audience");
 			if (shown.schoolId() == null) {
 				throw ex;
 			}
+			FormBinding.showAgain(ex, shown, binding, model, response, "heldOn", "audience");
 			return sessionForm(schools.get(scope, shown.schoolId()), model);
 		}
 	}
@@ -322,9 +318,9 @@ class DrillController {
 	@GetMapping("/drills/activities/new")
 	String activityForm(@RequestParam(required = false) Long schoolId, CurrentUser user, DataScope scope, Model model) {
 		mustRecord(user);
-		schoolId = schoolOf(user, scope, schoolId);
-		model.addAttribute("form", ActivityForm.empty(schoolId));
-		return activityForm(schools.get(scope, schoolId), model);
+		School school = schools.chosenOrOwn(scope, schoolId, user, NO_SCHOOL);
+		model.addAttribute("form", ActivityForm.empty(school.id()));
+		return activityForm(school, model);
 	}
 
 	@PostMapping("/drills/activities")
@@ -338,17 +334,15 @@ class DrillController {
 			return "redirect:/drills/schools/" + a.schoolId();
 		}
 		catch (InvalidInputException ex) {
-			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			ActivityForm shown = form != null ? form
-					: new ActivityForm(longOf(binding, "schoolId"), null, FormBinding.typed(binding, "title"), null,
+					: new ActivityForm(FormBinding.typedLong(binding, "schoolId"), null,
+							FormBinding.typed(binding, "title"), null,
 							"true".equals(FormBinding.typed(binding, "leaderResponsible")),
 							FormBinding.typed(binding, "leaderName"));
-			model.addAttribute("errors", ex.byField());
-			model.addAttribute("form", shown);
-			typed(binding, model, "heldOn", "people");
 			if (shown.schoolId() == null) {
 				throw ex;
 			}
+			FormBinding.showAgain(ex, shown, binding, model, response, "heldOn", "people");
 			return activityForm(schools.get(scope, shown.schoolId()), model);
 		}
 	}
@@ -369,51 +363,10 @@ class DrillController {
 		List<AnnexFigures> rows = drills.annexFigures(scope, start, end);
 		model.addAttribute("rows", rows);
 		model.addAttribute("counties", Drills.byCounty(rows));
-		model.addAttribute("regionNames",
-				organisations.regions()
-					.stream()
-					.collect(java.util.stream.Collectors.toMap(Region::code, Region::name, (a, b) -> a)));
+		model.addAttribute("regionNames", Region.namesByCode(organisations.regions()));
 		model.addAttribute("from", start);
 		model.addAttribute("to", end);
 		return "drill/annex";
-	}
-
-	/** The school a form is for: the one asked for, else the user's own school. */
-	private long schoolOf(CurrentUser user, DataScope scope, Long schoolId) {
-		if (schoolId != null) {
-			return schoolId;
-		}
-		return schools.ofUnit(scope, user.organisationId())
-			.map(School::id)
-			.orElseThrow(() -> new InvalidInputException("schoolId", "请先在演练情况中选择学校"));
-	}
-
-	/** A number field of a form that could not be built, or null. */
-	private static Long longOf(BindingResult binding, String field) {
-		String text = FormBinding.typed(binding, field);
-		try {
-			return text == null ? null : Long.valueOf(text.strip());
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
-	}
-
-	/** A choice of a form that could not be built, or null. */
-	private static <E extends Enum<E>> E enumOf(Class<E> type, BindingResult binding, String field) {
-		String text = FormBinding.typed(binding, field);
-		for (E value : type.getEnumConstants()) {
-			if (value.name().equals(text)) {
-				return value;
-			}
-		}
-		return null;
-	}
-
-	private static void typed(BindingResult binding, Model model, String... fields) {
-		for (String field : fields) {
-			model.addAttribute("typed_" + field, FormBinding.typed(binding, field));
-		}
 	}
 
 	private void mustRecord(CurrentUser user) {

@@ -20,12 +20,12 @@ import cn.hxay.school.School;
 import cn.hxay.school.SchoolFilter;
 import cn.hxay.school.SchoolRegistry;
 import cn.hxay.shared.ForbiddenException;
+import cn.hxay.shared.FormChecks;
 import cn.hxay.shared.InvalidInputException;
 import cn.hxay.shared.NotFoundException;
 import cn.hxay.shared.PlatformTime;
 import cn.hxay.shared.Violation;
 import cn.hxay.shared.documents.Photos;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import org.springframework.stereotype.Service;
@@ -98,7 +98,7 @@ public class Drills {
 	@Transactional
 	public Drill record(CurrentUser user, DataScope scope, DrillForm form) {
 		mustRecord(user);
-		validate(form);
+		FormChecks.validate(validator, form, "schoolId");
 		School school = schools.get(scope, form.schoolId());
 		LocalDate today = today();
 		boolean held = !form.day().isAfter(today);
@@ -123,7 +123,7 @@ public class Drills {
 		if (drill.held()) {
 			throw new InvalidInputException("day", "该演练已记录为已完成");
 		}
-		validate(form);
+		FormChecks.validate(validator, form, "schoolId");
 		LocalDate today = today();
 		if (form.day().isAfter(today)) {
 			throw new InvalidInputException("day", "演练日期不能晚于今天（" + today + "）");
@@ -281,7 +281,7 @@ public class Drills {
 	@Transactional
 	public SafetySession recordSession(CurrentUser user, DataScope scope, SessionForm form) {
 		mustRecord(user);
-		validate(form);
+		FormChecks.validate(validator, form, "schoolId");
 		School school = schools.get(scope, form.schoolId());
 		checkPast("heldOn", form.heldOn(), today());
 		long id = store.insertSession(school, form, user.displayName(), clock.instant());
@@ -296,7 +296,7 @@ public class Drills {
 	@Transactional
 	public GroupActivity recordActivity(CurrentUser user, DataScope scope, ActivityForm form) {
 		mustRecord(user);
-		validate(form);
+		FormChecks.validate(validator, form, "schoolId");
 		School school = schools.get(scope, form.schoolId());
 		checkPast("heldOn", form.heldOn(), today());
 		String leader = blankToNull(form.leaderName());
@@ -362,19 +362,6 @@ public class Drills {
 	private void mustRecord(CurrentUser user) {
 		if (!mayRecord(user)) {
 			throw new ForbiddenException("只有学校安全负责人和教育行政部门可以登记演练和安全教育");
-		}
-	}
-
-	private <T> void validate(T form) {
-		if (form == null) {
-			throw new InvalidInputException("schoolId", "请填写表单");
-		}
-		List<Violation> problems = new ArrayList<>();
-		for (ConstraintViolation<T> v : validator.validate(form)) {
-			problems.add(Violation.of(v.getPropertyPath().toString(), v.getMessage()));
-		}
-		if (!problems.isEmpty()) {
-			throw new InvalidInputException(problems);
 		}
 	}
 

@@ -117,10 +117,9 @@ class DutyPostController {
 			return "redirect:/duty-posts/" + post.id();
 		}
 		catch (InvalidInputException ex) {
-			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			model.addAttribute("errors", ex.byField());
-			model.addAttribute("form",
-					form != null ? form : new NewPost(null, FormBinding.typed(binding, "gate"), null, null));
+			FormBinding.showAgain(ex,
+					form != null ? form : new NewPost(null, FormBinding.typed(binding, "gate"), null, null), binding,
+					model, response);
 			model.addAttribute("typedLatitude", FormBinding.typed(binding, "latitude"));
 			model.addAttribute("typedLongitude", FormBinding.typed(binding, "longitude"));
 			return list(user, scope, model);
@@ -384,12 +383,11 @@ class DutyPostController {
 			return "redirect:/duty-posts/schools/" + id + "/liaison";
 		}
 		catch (InvalidInputException ex) {
-			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			model.addAttribute("errors", ex.byField());
-			model.addAttribute("form",
+			FormBinding.showAgain(ex,
 					form != null ? form : new LinkForm(FormBinding.typed(binding, "vicePrincipal"),
 							FormBinding.typed(binding, "counsellor"), FormBinding.typed(binding, "liaisonOfficer"),
-							FormBinding.typed(binding, "liaisonPhone"), null, null));
+							FormBinding.typed(binding, "liaisonPhone"), null, null),
+					binding, model, response);
 			return liaison(id, user, scope, model);
 		}
 	}

@@ -1,18 +1,16 @@
 package cn.hxay.emergency;
 
 import java.math.BigDecimal;
-import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 
 import cn.hxay.identity.CurrentUser;
-import cn.hxay.identity.Role;
 import cn.hxay.organisation.DataScope;
 import cn.hxay.school.School;
 import cn.hxay.school.SchoolRegistry;
 import cn.hxay.shared.ForbiddenException;
 import cn.hxay.shared.InvalidInputException;
 import cn.hxay.shared.web.FormBinding;
+import cn.hxay.shared.web.StatusFigures;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;
@@ -51,19 +49,11 @@ class EmergencyController {
 
 	@GetMapping("/emergency")
 	String list(CurrentUser user, DataScope scope, @RequestParam(required = false) ReviewStatus status, Model model) {
-		List<Plan> all = plans.plans(scope, null);
-		Map<ReviewStatus, Long> figures = new EnumMap<>(ReviewStatus.class);
-		for (ReviewStatus s : ReviewStatus.values()) {
-			figures.put(s, all.stream().filter(p -> p.status() == s).count());
-		}
-		model.addAttribute("figures", figures);
-		model.addAttribute("plans", all.stream().filter(p -> status == null || p.status() == status).toList());
-		model.addAttribute("status", status);
-		model.addAttribute("statuses", ReviewStatus.values());
+		model.addAttribute("plans",
+				StatusFigures.show(model, ReviewStatus.class, plans.plans(scope, null), Plan::status, status));
 		model.addAttribute("today", plans.today());
 		model.addAttribute("warnDays", plans.warnDays());
-		model.addAttribute("ownSchool", user.hasRole(Role.SCHOOL_SAFETY_LEAD)
-				? schools.ofUnit(scope, user.organisationId()).orElse(null) : null);
+		model.addAttribute("ownSchool", schools.ownSchool(scope, user));
 		return "emergency/list";
 	}
 
@@ -101,8 +91,10 @@ class EmergencyController {
 			return "redirect:/emergency/schools/" + p.schoolId();
 		}
 		catch (InvalidInputException ex) {
-			PlanForm shown = form != null ? form : new PlanForm(longOf(binding),
-					enumOf(PlanType.class, binding, "type"), FormBinding.typed(binding, "title"), null, null);
+			PlanForm shown = form != null ? form
+					: new PlanForm(FormBinding.typedLong(binding, "schoolId"),
+							FormBinding.typedChoice(PlanType.class, binding, "type"),
+							FormBinding.typed(binding, "title"), null, null);
 			return refused(ex, shown.schoolId(), "plan", shown, binding, scope, model, response, "approvedOn",
 					"reviewDue");
 		}
@@ -127,10 +119,12 @@ class EmergencyController {
 		}
 		catch (InvalidInputException ex) {
 			AccidentForm shown = form != null ? form
-					: new AccidentForm(longOf(binding), null, enumOf(AccidentKind.class, binding, "kind"),
+					: new AccidentForm(FormBinding.typedLong(binding, "schoolId"), null,
+							FormBinding.typedChoice(AccidentKind.class, binding, "kind"),
 							FormBinding.typed(binding, "description"), null, FormBinding.typed(binding, "handling"),
-							enumOf(Insurance.class, binding, "insurance"), FormBinding.typed(binding, "claimNumber"),
-							(BigDecimal) null, FormBinding.typed(binding, "mediation"));
+							FormBinding.typedChoice(Insurance.class, binding, "insurance"),
+							FormBinding.typed(binding, "claimNumber"), (BigDecimal) null,
+							FormBinding.typed(binding, "mediation"));
 			return refused(ex, shown.schoolId(), "accident", shown, binding, scope, model, response, "occurredOn",
 					"injured", "claimAmount");
 		}
@@ -154,14 +148,12 @@ class EmergencyController {
 		}
 		catch (InvalidInputException ex) {
 			plans.accident(scope, id);
-			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			model.addAttribute("errors", ex.byField());
-			model.addAttribute("form",
-					form != null ? form
-							: new FollowUpForm(enumOf(FollowUpKind.class, binding, "kind"),
-									FormBinding.typed(binding, "body"), enumOf(Insurance.class, binding, "insurance"),
-									FormBinding.typed(binding, "claimNumber"), null));
-			model.addAttribute("typed_claimAmount", FormBinding.typed(binding, "claimAmount"));
+			FollowUpForm shown = form != null ? form
+					: new FollowUpForm(FormBinding.typedChoice(FollowUpKind.class, binding, "kind"),
+							FormBinding.typed(binding, "body"),
+							FormBinding.typedChoice(Insurance.class, binding, "insurance"),
+							FormBinding.typed(binding, "claimNumber"), null);
+			FormBinding.showAgain(ex, shown, binding, model, response, "claimAmount");
 			return accidentPage(id, user, scope, model);
 		}
 	}
@@ -183,12 +175,7 @@ class EmergencyController {
 			throw ex;
 		}
 		School school = schools.get(scope, schoolId);
-		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-		model.addAttribute("errors", ex.byField());
-		model.addAttribute("form", shown);
-		for (String field : typedFields) {
-			model.addAttribute("typed_" + field, FormBinding.typed(binding, field));
-		}
+		FormBinding.showAgain(ex, shown, binding, model, response, typedFields);
 		return form(which, school, model);
 	}
 
@@ -204,31 +191,7 @@ class EmergencyController {
 
 	private School school(CurrentUser user, DataScope scope, Long schoolId) {
 		mustRecord(user);
-		if (schoolId != null) {
-			return schools.get(scope, schoolId);
-		}
-		return schools.ofUnit(scope, user.organisationId())
-			.orElseThrow(() -> new InvalidInputException("schoolId", "请先选择学校"));
-	}
-
-	private static Long longOf(BindingResult binding) {
-		String text = FormBinding.typed(binding, "schoolId");
-		try {
-			return text == null ? null : Long.valueOf(text.strip());
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
-	}
-
-	private static <E extends Enum<E>> E enumOf(Class<E> type, BindingResult binding, String field) {
-		String text = FormBinding.typed(binding, field);
-		for (E value : type.getEnumConstants()) {
-			if (value.name().equals(text)) {
-				return value;
-			}
-		}
-		return null;
+		return schools.chosenOrOwn(scope, schoolId, user, "请先选择学校");
 	}
 
 	private void mustRecord(CurrentUser user) {

@@ -13,11 +13,11 @@ import cn.hxay.organisation.DataScope;
 import cn.hxay.school.School;
 import cn.hxay.school.SchoolRegistry;
 import cn.hxay.shared.ForbiddenException;
+import cn.hxay.shared.FormChecks;
 import cn.hxay.shared.InvalidInputException;
 import cn.hxay.shared.NotFoundException;
 import cn.hxay.shared.PlatformTime;
 import cn.hxay.shared.Violation;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import org.springframework.core.env.Environment;
@@ -75,7 +75,7 @@ public class EmergencyPlans {
 	@Transactional
 	public Plan file(CurrentUser user, DataScope scope, PlanForm form) {
 		mustRecord(user);
-		validate(form);
+		FormChecks.validate(validator, form, "schoolId");
 		School school = schools.get(scope, form.schoolId());
 		LocalDate today = today();
 		if (form.approvedOn().isAfter(today)) {
@@ -113,7 +113,7 @@ public class EmergencyPlans {
 	@Transactional
 	public Accident report(CurrentUser user, DataScope scope, AccidentForm form) {
 		mustRecord(user);
-		validate(form);
+		FormChecks.validate(validator, form, "schoolId");
 		School school = schools.get(scope, form.schoolId());
 		LocalDate today = today();
 		if (form.occurredOn().isAfter(today) || form.occurredOn().isBefore(today.minusYears(3))) {
@@ -151,7 +151,7 @@ public class EmergencyPlans {
 	public AccidentFollowUp followUp(CurrentUser user, DataScope scope, long id, FollowUpForm form) {
 		mustRecord(user);
 		Accident accident = accident(scope, id);
-		validate(form);
+		FormChecks.validate(validator, form, "schoolId");
 		String claim = blank(form.claimNumber());
 		if (form.kind() == FollowUpKind.INSURANCE) {
 			List<Violation> problems = new ArrayList<>();
@@ -193,19 +193,6 @@ public class EmergencyPlans {
 	private void mustRecord(CurrentUser user) {
 		if (!mayRecord(user)) {
 			throw new ForbiddenException("只有学校安全负责人和教育行政部门可以登记应急预案和事故");
-		}
-	}
-
-	private <T> void validate(T form) {
-		if (form == null) {
-			throw new InvalidInputException("schoolId", "请填写表单");
-		}
-		List<Violation> problems = new ArrayList<>();
-		for (ConstraintViolation<T> v : validator.validate(form)) {
-			problems.add(Violation.of(v.getPropertyPath().toString(), v.getMessage()));
-		}
-		if (!problems.isEmpty()) {
-			throw new InvalidInputException(problems);
 		}
 	}
 

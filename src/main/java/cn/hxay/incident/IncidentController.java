@@ -223,11 +223,7 @@ class IncidentController {
 	}
 
 	private Map<String, String> countyNames() {
-		Map<String, String> names = new LinkedHashMap<>();
-		for (Region r : incidents.counties()) {
-			names.put(r.code(), r.name());
-		}
-		return names;
+		return Region.namesByCode(incidents.counties());
 	}
 
 	/**

@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +14,7 @@ import cn.hxay.organisation.SchoolUnits;
 import cn.hxay.school.School;
 import cn.hxay.shared.PageRequest;
 import cn.hxay.shared.Paged;
+import cn.hxay.shared.database.SqlFilter;
 import cn.hxay.shared.PlatformTime;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -184,24 +184,14 @@ class IncidentStore {
 	 * One page of the list; the count is the same condition, so tiles and lists agree.
 	 */
 	Paged<Incident> search(DataScope scope, IncidentFilter filter, PageRequest page, Instant now) {
-		Where where = where(filter);
-		long total = bind(scope.bind(jdbc.sql("select count(*) from incident i where " + where.sql)), where, now)
-			.query(Long.class)
-			.single();
-		List<Incident> items = bind(scope.bind(jdbc.sql("select i.* from incident i where " + where.sql
-				+ " order by i.occurred_at desc, i.id desc limit :limit offset :offset")), where, now)
-			.param("limit", page.size())
-			.param("offset", page.offset())
-			.query((rs, n) -> incident(rs))
-			.list();
-		return new Paged<>(items, page.page(), page.size(), total);
+		SqlFilter where = where(filter);
+		return where.page(jdbc, "i.*", "incident i", "i.occurred_at desc, i.id desc", page,
+				spec -> bind(scope.bind(spec), where, now), (rs, n) -> incident(rs));
 	}
 
 	long count(DataScope scope, IncidentFilter filter, Instant now) {
-		Where where = where(filter);
-		return bind(scope.bind(jdbc.sql("select count(*) from incident i where " + where.sql)), where, now)
-			.query(Long.class)
-			.single();
+		SqlFilter where = where(filter);
+		return where.count(jdbc, "incident i", spec -> bind(scope.bind(spec), where, now));
 	}
 
 	/**
@@ -214,9 +204,9 @@ class IncidentStore {
 			case "county" -> "i.region_code";
 			default -> throw new IllegalArgumentException(dimension);
 		};
-		Where where = where(new IncidentFilter(null, null, null, null, year, null, null, null, null));
+		SqlFilter where = where(new IncidentFilter(null, null, null, null, year, null, null, null, null));
 		return bind(scope.bind(jdbc.sql("select " + key + " as k, count(*) as n, coalesce(sum(i.deaths), 0) as d, "
-				+ "coalesce(sum(i.injured), 0) as j from incident i where " + where.sql + " group by 1 order by 1")),
+				+ "coalesce(sum(i.injured), 0) as j from incident i where " + where.sql() + " group by 1 order by 1")),
 				where, null)
 			.param("zone", PlatformTime.ZONE_ID)
 			.query((rs, n) -> new Object[] { rs.getString("k"), rs.getLong("n"), rs.getLong("d"), rs.getLong("j") })
@@ -238,63 +228,47 @@ class IncidentStore {
 		return jdbc.sql("select exists (select 1 from incident)").query(Boolean.class).single();
 	}
 
-	private record Where(String sql, List<Object[]> params) {
-	}
-
 	private static final String OVERDUE = "(i.status <> 'CLOSED' and (i.follow_up_due < :now or i.final_due < :now))";
 
-	private static Where where(IncidentFilter f) {
-		StringBuilder sql = new StringBuilder(DataScope.where("i"));
-		List<Object[]> params = new ArrayList<>();
+	private static SqlFilter where(IncidentFilter f) {
+		SqlFilter where = new SqlFilter(DataScope.where("i"));
 		if (f.type() != null) {
-			sql.append(" and i.type = :type");
-			params.add(new Object[] { "type", f.type().name() });
+			where.and("i.type = :type", "type", f.type().name());
 		}
 		if (f.status() != null) {
-			sql.append(" and i.status = :status");
-			params.add(new Object[] { "status", f.status().name() });
+			where.and("i.status = :status", "status", f.status().name());
 		}
 		if (f.regionCode() != null && !f.regionCode().isBlank()) {
-			sql.append(" and i.region_code = :region");
-			params.add(new Object[] { "region", f.regionCode() });
+			where.and("i.region_code = :region", "region", f.regionCode());
 		}
 		YearMonth month = f.month();
 		if (month != null || f.year() != null) {
 			LocalDate from = month != null ? month.atDay(1) : LocalDate.of(f.year(), 1, 1);
 			LocalDate to = month != null ? month.plusMonths(1).atDay(1) : from.plusYears(1);
-			sql.append(" and i.occurred_at >= :from and i.occurred_at < :to");
-			params.add(new Object[] { "from", Timestamp.from(from.atStartOfDay(PlatformTime.ZONE).toInstant()) });
-			params.add(new Object[] { "to", Timestamp.from(to.atStartOfDay(PlatformTime.ZONE).toInstant()) });
+			where.and("i.occurred_at >= :from", "from",
+					Timestamp.from(from.atStartOfDay(PlatformTime.ZONE).toInstant()));
+			where.and("i.occurred_at < :to", "to", Timestamp.from(to.atStartOfDay(PlatformTime.ZONE).toInstant()));
 		}
 		if (f.from() != null) {
-			sql.append(" and i.occurred_at >= :fromDay");
-			params
-				.add(new Object[] { "fromDay", Timestamp.from(f.from().atStartOfDay(PlatformTime.ZONE).toInstant()) });
+			where.and("i.occurred_at >= :fromDay", "fromDay",
+					Timestamp.from(f.from().atStartOfDay(PlatformTime.ZONE).toInstant()));
 		}
 		if (f.to() != null) {
-			sql.append(" and i.occurred_at < :toDay");
-			params.add(new Object[] { "toDay",
-					Timestamp.from(f.to().plusDays(1).atStartOfDay(PlatformTime.ZONE).toInstant()) });
+			where.and("i.occurred_at < :toDay", "toDay",
+					Timestamp.from(f.to().plusDays(1).atStartOfDay(PlatformTime.ZONE).toInstant()));
 		}
 		if (Boolean.TRUE.equals(f.overdue())) {
-			sql.append(" and ").append(OVERDUE);
+			where.and(OVERDUE);
 		}
 		if (f.text() != null && !f.text().isBlank()) {
-			sql.append(" and (i.school_name ilike :text or i.place ilike :text or i.what ilike :text)");
-			params.add(new Object[] { "text",
-					"%" + f.text().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%" });
+			where.and("(i.school_name ilike :text or i.place ilike :text or i.what ilike :text)", "text",
+					SqlFilter.containing(f.text().strip()));
 		}
-		return new Where(sql.toString(), params);
+		return where;
 	}
 
-	private static StatementSpec bind(StatementSpec spec, Where where, Instant now) {
-		for (Object[] p : where.params()) {
-			spec.param((String) p[0], p[1]);
-		}
-		if (where.sql().contains(":now")) {
-			spec.param("now", Timestamp.from(now));
-		}
-		return spec;
+	private static StatementSpec bind(StatementSpec spec, SqlFilter where, Instant now) {
+		return where.bind(spec, "now", now == null ? null : Timestamp.from(now));
 	}
 
 	private static Incident incident(ResultSet rs) throws SQLException {

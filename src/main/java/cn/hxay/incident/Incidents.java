@@ -28,13 +28,13 @@ import cn.hxay.school.SchoolRegistry;
 import cn.hxay.shared.ClusterLock;
 import cn.hxay.shared.ConcurrentEditException;
 import cn.hxay.shared.ForbiddenException;
+import cn.hxay.shared.FormChecks;
 import cn.hxay.shared.InvalidInputException;
 import cn.hxay.shared.NotFoundException;
 import cn.hxay.shared.PageRequest;
 import cn.hxay.shared.Paged;
 import cn.hxay.shared.PlatformTime;
 import cn.hxay.shared.Violation;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -146,7 +146,7 @@ public class Incidents {
 		if (form == null) {
 			throw new InvalidInputException("what", "请填写初报内容");
 		}
-		List<Violation> problems = violations(form);
+		List<Violation> problems = FormChecks.violations(validator, form);
 		Instant occurredAt = form.occurredAt() == null ? null : form.occurredAt().atZone(PlatformTime.ZONE).toInstant();
 		if (occurredAt != null && (occurredAt.isAfter(now.plusSeconds(60))
 				|| occurredAt.isBefore(now.minus(java.time.Duration.ofDays(366))))) {
@@ -280,7 +280,7 @@ public class Incidents {
 		if (report == null) {
 			throw new InvalidInputException("text", "请填写报告内容");
 		}
-		List<Violation> problems = violations(report);
+		List<Violation> problems = FormChecks.violations(validator, report);
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
@@ -311,7 +311,7 @@ public class Incidents {
 		if (action == null) {
 			throw new InvalidInputException("text", "请填写处置情况");
 		}
-		List<Violation> problems = violations(action);
+		List<Violation> problems = FormChecks.violations(validator, action);
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
@@ -415,15 +415,6 @@ public class Incidents {
 
 	public LocalDateTime nowLocal() {
 		return PlatformTime.local(clock.instant()).withSecond(0).withNano(0);
-	}
-
-	private <T> List<Violation> violations(T form) {
-		List<Violation> problems = new ArrayList<>();
-		for (ConstraintViolation<T> v : validator.validate(form)) {
-			problems.add(Violation.of(v.getPropertyPath().toString(), v.getMessage()));
-		}
-		problems.sort(java.util.Comparator.comparing(Violation::field));
-		return problems;
 	}
 
 	private static void requireRead(CurrentUser user) {

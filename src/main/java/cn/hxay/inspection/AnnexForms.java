@@ -15,15 +15,13 @@ import cn.hxay.hotspot.Hotspots;
 import cn.hxay.organisation.DataScope;
 import cn.hxay.organisation.Organisations;
 import cn.hxay.shared.PlatformTime;
+import cn.hxay.shared.documents.OfficeSheet;
 import cn.hxay.shared.documents.PdfDocuments;
 
-import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
@@ -409,31 +407,14 @@ class AnnexForms {
 		Styles(XSSFWorkbook book) {
 			Font bold = book.createFont();
 			bold.setBold(true);
-			Font big = book.createFont();
-			big.setBold(true);
-			big.setFontHeightInPoints((short) 16);
-			title = book.createCellStyle();
-			title.setFont(big);
-			title.setAlignment(HorizontalAlignment.CENTER);
-			title.setVerticalAlignment(VerticalAlignment.CENTER);
+			title = OfficeSheet.title(book);
 			plain = book.createCellStyle();
 			plain.setWrapText(true);
-			label = bordered(book);
+			label = OfficeSheet.bordered(book);
 			label.setFont(bold);
-			section = bordered(book);
+			section = OfficeSheet.bordered(book);
 			section.setFont(bold);
-			value = bordered(book);
-		}
-
-		private static CellStyle bordered(XSSFWorkbook book) {
-			CellStyle s = book.createCellStyle();
-			s.setBorderTop(BorderStyle.THIN);
-			s.setBorderBottom(BorderStyle.THIN);
-			s.setBorderLeft(BorderStyle.THIN);
-			s.setBorderRight(BorderStyle.THIN);
-			s.setWrapText(true);
-			s.setVerticalAlignment(VerticalAlignment.TOP);
-			return s;
+			value = OfficeSheet.bordered(book);
 		}
 
 	}

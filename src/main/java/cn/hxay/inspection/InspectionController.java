@@ -125,9 +125,7 @@ class InspectionController {
 			return "redirect:/inspections/campaigns/" + c.id();
 		}
 		catch (InvalidInputException ex) {
-			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			model.addAttribute("errors", ex.byField());
-			model.addAttribute("form", form == null ? CampaignForm.EMPTY : form);
+			FormBinding.showAgain(ex, form == null ? CampaignForm.EMPTY : form, binding, model, response);
 			return launchForm(user, model);
 		}
 	}

@@ -18,6 +18,7 @@ import cn.hxay.organisation.OrganisationKind;
 import cn.hxay.organisation.Organisations;
 import cn.hxay.shared.ConcurrentEditException;
 import cn.hxay.shared.ForbiddenException;
+import cn.hxay.shared.FormChecks;
 import cn.hxay.shared.InvalidInputException;
 import cn.hxay.shared.NotFoundException;
 import cn.hxay.shared.PageRequest;
@@ -26,7 +27,6 @@ import cn.hxay.shared.PlatformTime;
 import cn.hxay.shared.Violation;
 import cn.hxay.shared.crypto.FieldCipher;
 import cn.hxay.shared.crypto.KeyRing;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -125,7 +125,7 @@ public class KeyPersons {
 	@Transactional
 	public KeyPerson create(CurrentUser user, DataScope scope, KeyPersonDetails d) {
 		requirePolice(user, "登记重点人员");
-		List<Violation> problems = violations(d);
+		List<Violation> problems = FormChecks.violations(validator, d);
 		String idNumber = PersonalNumbers.normaliseIdNumber(d.idNumber());
 		String phone = PersonalNumbers.normalisePhone(d.phone());
 		checkNumbers(problems, idNumber, phone, true);
@@ -290,7 +290,7 @@ public class KeyPersons {
 	@Transactional
 	public KeyPerson change(CurrentUser user, DataScope scope, long id, int version, KeyPersonChanges c) {
 		KeyPerson p = find(user, scope, id, "修改");
-		List<Violation> problems = violations(c);
+		List<Violation> problems = FormChecks.violations(validator, c);
 		String idNumber = keepsMasked(c.idNumber()) ? null : PersonalNumbers.normaliseIdNumber(c.idNumber());
 		String phoneInput = c.phone();
 		boolean phoneKept = phoneInput == null || phoneInput.contains("*");
@@ -330,7 +330,7 @@ public class KeyPersons {
 	@Transactional
 	public KeyPerson recordVisit(CurrentUser user, DataScope scope, long id, NewVisit visit) {
 		KeyPerson p = find(user, scope, id, "登记走访");
-		List<Violation> problems = violations(visit);
+		List<Violation> problems = FormChecks.violations(validator, visit);
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
@@ -355,7 +355,7 @@ public class KeyPersons {
 	@Transactional
 	public KeyPerson changeStatus(CurrentUser user, DataScope scope, long id, int version, StatusChange change) {
 		KeyPerson p = find(user, scope, id, "变更管控状态");
-		List<Violation> problems = violations(change);
+		List<Violation> problems = FormChecks.violations(validator, change);
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
@@ -386,7 +386,7 @@ public class KeyPersons {
 	@Transactional
 	public Transferred transfer(CurrentUser user, DataScope scope, long id, int version, Transfer t) {
 		KeyPerson p = find(user, scope, id, "移交");
-		List<Violation> problems = violations(t);
+		List<Violation> problems = FormChecks.violations(validator, t);
 		if (t.stationId() != null && organisations.find(t.stationId())
 			.filter(unit -> unit.kind() == OrganisationKind.POLICE_STATION)
 			.isEmpty()) {
@@ -505,15 +505,6 @@ public class KeyPersons {
 
 	private static boolean same(BigDecimal a, BigDecimal b) {
 		return a == null ? b == null : b != null && a.compareTo(b) == 0;
-	}
-
-	private <T> List<Violation> violations(T command) {
-		List<Violation> out = new ArrayList<>();
-		for (ConstraintViolation<T> v : validator.validate(command)) {
-			out.add(Violation.of(v.getPropertyPath().toString(), v.getMessage()));
-		}
-		out.sort(java.util.Comparator.comparing(Violation::field));
-		return out;
 	}
 
 	private static NotFoundException notFound() {

@@ -187,9 +187,7 @@ class PatrolController {
 			return "redirect:/patrols/duty";
 		}
 		catch (InvalidInputException ex) {
-			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			model.addAttribute("errors", ex.byField());
-			model.addAttribute("form", form != null ? form : NewDuty.empty());
+			FormBinding.showAgain(ex, form != null ? form : NewDuty.empty(), binding, model, response);
 			model.addAttribute("typedDay", FormBinding.typed(binding, "day"));
 			return dutyPage(mustWork(user, scope), model);
 		}

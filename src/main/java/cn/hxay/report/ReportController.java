@@ -106,13 +106,8 @@ class ReportController {
 			return "redirect:/reports/" + d.id();
 		}
 		catch (InvalidInputException ex) {
-			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			model.addAttribute("errors", ex.byField());
-			model.addAttribute("form", form != null ? form : NewReport.empty());
-			for (String f : List.of("dueDay", "periodDays", "startsOn", "endsOn", "finalDueOn", "lockDays",
-					"remindDays")) {
-				model.addAttribute("typed_" + f, FormBinding.typed(binding, f));
-			}
+			FormBinding.showAgain(ex, form != null ? form : NewReport.empty(), binding, model, response, "dueDay",
+					"periodDays", "startsOn", "endsOn", "finalDueOn", "lockDays", "remindDays");
 			return form(model);
 		}
 	}

@@ -2,7 +2,6 @@ package cn.hxay.school;
 
 import cn.hxay.shared.web.FormBinding;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -23,6 +22,7 @@ import cn.hxay.shared.PageRequest;
 import cn.hxay.shared.Paged;
 import cn.hxay.shared.web.Downloads;
 import cn.hxay.shared.web.PageLinks;
+import cn.hxay.shared.web.WorkbookImports;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -231,19 +231,7 @@ class SchoolController {
 	@PostMapping("/schools/import")
 	String importWorkbook(@RequestParam("file") MultipartFile file, CurrentUser user, DataScope scope, Model model)
 			throws IOException {
-		if (file.isEmpty()) {
-			model.addAttribute("problems", List.of("请选择要导入的 Excel 文件"));
-			return "school/import";
-		}
-		try (InputStream in = file.getInputStream()) {
-			SchoolImport.Outcome outcome = importer.run(user, scope, in);
-			model.addAttribute("outcome", outcome);
-		}
-		catch (InvalidInputException ex) {
-			model.addAttribute("problems", ex.violations().stream().map(v -> v.message()).toList());
-		}
-		model.addAttribute("fileName", file.getOriginalFilename());
-		return "school/import";
+		return WorkbookImports.show(file, model, "school/import", in -> importer.run(user, scope, in));
 	}
 
 	@GetMapping("/schools/import/template")

@@ -88,6 +88,26 @@ public class SchoolRegistry {
 		return store.byOrganisation(organisationId).filter(school -> isInScope(scope, school));
 	}
 
+	/**
+	 * The school a record form is for: the one chosen, else the user's own school; with
+	 * neither the form is refused at {@code schoolId} with {@code noneChosen}.
+	 */
+	public School chosenOrOwn(DataScope scope, Long schoolId, CurrentUser user, String noneChosen) {
+		if (schoolId != null) {
+			return get(scope, schoolId);
+		}
+		return ofUnit(scope, user.organisationId())
+			.orElseThrow(() -> new InvalidInputException("schoolId", noneChosen));
+	}
+
+	/**
+	 * A school safety lead's own school, for list pages that lead to its forms; null for
+	 * everyone else.
+	 */
+	public School ownSchool(DataScope scope, CurrentUser user) {
+		return user.hasRole(Role.SCHOOL_SAFETY_LEAD) ? ofUnit(scope, user.organisationId()).orElse(null) : null;
+	}
+
 	public boolean mayRegister(CurrentUser user) {
 		return user.hasAnyRole(Role.SYSTEM_ADMIN, Role.CITY_EDUCATION_ADMIN, Role.COUNTY_EDUCATION_ADMIN);
 	}

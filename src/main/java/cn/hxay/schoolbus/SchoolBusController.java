@@ -1,11 +1,9 @@
 package cn.hxay.schoolbus;
 
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 import cn.hxay.identity.CurrentUser;
-import cn.hxay.identity.Role;
 import cn.hxay.organisation.DataScope;
 import cn.hxay.school.School;
 import cn.hxay.school.SchoolRegistry;
@@ -13,6 +11,7 @@ import cn.hxay.shared.ForbiddenException;
 import cn.hxay.shared.InvalidInputException;
 import cn.hxay.shared.web.Downloads;
 import cn.hxay.shared.web.FormBinding;
+import cn.hxay.shared.web.StatusFigures;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.ResponseEntity;
@@ -51,28 +50,17 @@ class SchoolBusController {
 
 	@GetMapping("/school-buses")
 	String list(CurrentUser user, DataScope scope, @RequestParam(required = false) ExpiryStatus status, Model model) {
-		List<ExpiryItem> all = buses.expiries(scope, null);
-		Map<ExpiryStatus, Long> figures = new EnumMap<>(ExpiryStatus.class);
-		for (ExpiryStatus s : ExpiryStatus.values()) {
-			figures.put(s, all.stream().filter(i -> i.status() == s).count());
-		}
-		model.addAttribute("figures", figures);
-		model.addAttribute("items", all.stream().filter(i -> status == null || i.status() == status).toList());
-		model.addAttribute("status", status);
-		model.addAttribute("statuses", ExpiryStatus.values());
+		model.addAttribute("items",
+				StatusFigures.show(model, ExpiryStatus.class, buses.expiries(scope, null), ExpiryItem::status, status));
 		model.addAttribute("warnDays", buses.warnDays());
 		model.addAttribute("today", buses.today());
-		model.addAttribute("ownSchool", user.hasRole(Role.SCHOOL_SAFETY_LEAD)
-				? schools.ofUnit(scope, user.organisationId()).orElse(null) : null);
+		model.addAttribute("ownSchool", schools.ownSchool(scope, user));
 		return "schoolbus/list";
 	}
 
 	@GetMapping("/school-buses/export.xlsx")
 	ResponseEntity<byte[]> export(DataScope scope, @RequestParam(required = false) ExpiryStatus status) {
-		List<ExpiryItem> items = buses.expiries(scope, null)
-			.stream()
-			.filter(i -> status == null || i.status() == status)
-			.toList();
+		List<ExpiryItem> items = StatusFigures.only(buses.expiries(scope, null), ExpiryItem::status, status);
 		return Downloads.excel(workbook.write(items, buses.today()), "校车证照到期情况.xlsx");
 	}
 
@@ -106,8 +94,8 @@ class SchoolBusController {
 			return "redirect:/school-buses/schools/" + b.schoolId();
 		}
 		catch (InvalidInputException ex) {
-			BusForm shown = form != null ? form : new BusForm(longOf(binding), FormBinding.typed(binding, "plate"),
-					null, FormBinding.typed(binding, "signNumber"), null, null);
+			BusForm shown = form != null ? form : new BusForm(FormBinding.typedLong(binding, "schoolId"),
+					FormBinding.typed(binding, "plate"), null, FormBinding.typed(binding, "signNumber"), null, null);
 			return refused(ex, shown.schoolId(), "bus", shown, binding, scope, model, response, "seats",
 					"signValidUntil", "inspectionValidUntil");
 		}
@@ -131,8 +119,8 @@ class SchoolBusController {
 			return "redirect:/school-buses/schools/" + d.schoolId();
 		}
 		catch (InvalidInputException ex) {
-			DriverForm shown = form != null ? form : new DriverForm(longOf(binding), FormBinding.typed(binding, "name"),
-					FormBinding.typed(binding, "licenceClass"), null, null);
+			DriverForm shown = form != null ? form : new DriverForm(FormBinding.typedLong(binding, "schoolId"),
+					FormBinding.typed(binding, "name"), FormBinding.typed(binding, "licenceClass"), null, null);
 			return refused(ex, shown.schoolId(), "driver", shown, binding, scope, model, response, "licenceValidUntil",
 					"lastTrainingOn");
 		}
@@ -157,7 +145,7 @@ class SchoolBusController {
 		}
 		catch (InvalidInputException ex) {
 			RouteForm shown = form != null ? form
-					: new RouteForm(longOf(binding), FormBinding.typed(binding, "name"),
+					: new RouteForm(FormBinding.typedLong(binding, "schoolId"), FormBinding.typed(binding, "name"),
 							FormBinding.typed(binding, "stops"), FormBinding.typed(binding, "plate"),
 							FormBinding.typed(binding, "approvalNumber"), null);
 			return refused(ex, shown.schoolId(), "route", shown, binding, scope, model, response, "approvedOn");
@@ -170,12 +158,7 @@ class SchoolBusController {
 			throw ex;
 		}
 		School school = schools.get(scope, schoolId);
-		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-		model.addAttribute("errors", ex.byField());
-		model.addAttribute("form", shown);
-		for (String field : typedFields) {
-			model.addAttribute("typed_" + field, FormBinding.typed(binding, field));
-		}
+		FormBinding.showAgain(ex, shown, binding, model, response, typedFields);
 		return form(which, school, model);
 	}
 
@@ -188,21 +171,7 @@ class SchoolBusController {
 
 	private School school(CurrentUser user, DataScope scope, Long schoolId) {
 		mustRecord(user);
-		if (schoolId != null) {
-			return schools.get(scope, schoolId);
-		}
-		return schools.ofUnit(scope, user.organisationId())
-			.orElseThrow(() -> new InvalidInputException("schoolId", "请先选择学校"));
-	}
-
-	private static Long longOf(BindingResult binding) {
-		String text = FormBinding.typed(binding, "schoolId");
-		try {
-			return text == null ? null : Long.valueOf(text.strip());
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
+		return schools.chosenOrOwn(scope, schoolId, user, "请先选择学校");
 	}
 
 	private void mustRecord(CurrentUser user) {

@@ -18,10 +18,9 @@ import cn.hxay.organisation.DataScope;
 import cn.hxay.school.School;
 import cn.hxay.school.SchoolRegistry;
 import cn.hxay.shared.ForbiddenException;
+import cn.hxay.shared.FormChecks;
 import cn.hxay.shared.InvalidInputException;
 import cn.hxay.shared.PlatformTime;
-import cn.hxay.shared.Violation;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import org.springframework.core.env.Environment;
@@ -93,7 +92,7 @@ public class SchoolBuses {
 	@Transactional
 	public Bus saveBus(CurrentUser user, DataScope scope, BusForm form) {
 		mustRecord(user);
-		validate(form);
+		FormChecks.validate(validator, form, "schoolId");
 		School school = schools.get(scope, form.schoolId());
 		String plate = form.plate().strip().toUpperCase(Locale.ROOT);
 		store.schoolOfPlate(plate).filter(owner -> owner != school.id()).ifPresent(owner -> {
@@ -107,7 +106,7 @@ public class SchoolBuses {
 	@Transactional
 	public Driver saveDriver(CurrentUser user, DataScope scope, DriverForm form) {
 		mustRecord(user);
-		validate(form);
+		FormChecks.validate(validator, form, "schoolId");
 		School school = schools.get(scope, form.schoolId());
 		if (form.lastTrainingOn().isAfter(today())) {
 			throw new InvalidInputException("lastTrainingOn", "培训日期不能晚于今天（" + today() + "）");
@@ -120,7 +119,7 @@ public class SchoolBuses {
 	@Transactional
 	public Route saveRoute(CurrentUser user, DataScope scope, RouteForm form) {
 		mustRecord(user);
-		validate(form);
+		FormChecks.validate(validator, form, "schoolId");
 		School school = schools.get(scope, form.schoolId());
 		String plate = form.plate() == null || form.plate().isBlank() ? null
 				: form.plate().strip().toUpperCase(Locale.ROOT);
@@ -240,19 +239,6 @@ public class SchoolBuses {
 	private void mustRecord(CurrentUser user) {
 		if (!mayRecord(user)) {
 			throw new ForbiddenException("只有学校安全负责人和教育行政部门可以登记校车信息");
-		}
-	}
-
-	private <T> void validate(T form) {
-		if (form == null) {
-			throw new InvalidInputException("schoolId", "请填写表单");
-		}
-		List<Violation> problems = new ArrayList<>();
-		for (ConstraintViolation<T> v : validator.validate(form)) {
-			problems.add(Violation.of(v.getPropertyPath().toString(), v.getMessage()));
-		}
-		if (!problems.isEmpty()) {
-			throw new InvalidInputException(problems);
 		}
 	}
 

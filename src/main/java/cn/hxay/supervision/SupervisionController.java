@@ -85,10 +85,9 @@ class SupervisionController {
 			return "redirect:/supervision/groups/" + g.id();
 		}
 		catch (InvalidInputException ex) {
-			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			model.addAttribute("errors", ex.byField());
-			model.addAttribute("form", form != null ? form : new Commands.NewGroup(null,
-					FormBinding.typed(binding, "name"), FormBinding.typed(binding, "duties")));
+			FormBinding.showAgain(ex, form != null ? form : new Commands.NewGroup(null,
+					FormBinding.typed(binding, "name"), FormBinding.typed(binding, "duties")), binding, model,
+					response);
 			return index(user, scope, model);
 		}
 	}
@@ -204,10 +203,9 @@ class SupervisionController {
 			return "redirect:/supervision/visits/" + v.id();
 		}
 		catch (InvalidInputException ex) {
-			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			model.addAttribute("errors", ex.byField());
-			model.addAttribute("form", form != null ? form : new Commands.NewVisit(null, null,
-					FormBinding.typed(binding, "team"), FormBinding.typed(binding, "summary"), List.of()));
+			FormBinding.showAgain(ex, form != null ? form : new Commands.NewVisit(null, null,
+					FormBinding.typed(binding, "team"), FormBinding.typed(binding, "summary"), List.of()), binding,
+					model, response);
 			model.addAttribute("typedVisitedOn", FormBinding.typed(binding, "visitedOn"));
 			return visitForm(scope, model);
 		}
@@ -313,10 +311,9 @@ class SupervisionController {
 			return "redirect:/supervision/notices/" + n.id();
 		}
 		catch (InvalidInputException ex) {
-			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			model.addAttribute("errors", ex.byField());
-			model.addAttribute("form", form != null ? form : new Commands.NewNotice(null,
-					FormBinding.typed(binding, "title"), FormBinding.typed(binding, "body"), List.of(), null));
+			FormBinding.showAgain(ex, form != null ? form : new Commands.NewNotice(null,
+					FormBinding.typed(binding, "title"), FormBinding.typed(binding, "body"), List.of(), null), binding,
+					model, response);
 			return noticeForm(user, scope, model);
 		}
 	}
@@ -404,10 +401,10 @@ class SupervisionController {
 			return "redirect:/supervision/accountability";
 		}
 		catch (InvalidInputException ex) {
-			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			model.addAttribute("errors", ex.byField());
-			model.addAttribute("form", form != null ? form : new Commands.NewAccountability(null, null, null,
-					FormBinding.typed(binding, "reason"), FormBinding.typed(binding, "measures"), null, null));
+			FormBinding.showAgain(ex,
+					form != null ? form : new Commands.NewAccountability(null, null, null,
+							FormBinding.typed(binding, "reason"), FormBinding.typed(binding, "measures"), null, null),
+					binding, model, response);
 			model.addAttribute("typedDecidedOn", FormBinding.typed(binding, "decidedOn"));
 			model.addAttribute("typedIncidentId", FormBinding.typed(binding, "incidentId"));
 			model.addAttribute("typedHazardId", FormBinding.typed(binding, "hazardId"));

@@ -1,6 +1,5 @@
 package cn.hxay.unlicensed;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import cn.hxay.identity.CurrentUser;
@@ -170,11 +169,7 @@ class UnlicensedController {
 	}
 
 	private Map<String, String> countyNames() {
-		Map<String, String> names = new LinkedHashMap<>();
-		for (Region r : institutions.counties()) {
-			names.put(r.code(), r.name());
-		}
-		return names;
+		return Region.namesByCode(institutions.counties());
 	}
 
 }

@@ -130,9 +130,7 @@ class VisitController {
 			return "redirect:/visits";
 		}
 		catch (InvalidInputException ex) {
-			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			model.addAttribute("errors", ex.byField());
-			model.addAttribute("form", form != null ? form : PreRegistration.empty());
+			FormBinding.showAgain(ex, form != null ? form : PreRegistration.empty(), binding, model, response);
 			model.addAttribute("typedExpectedOn", FormBinding.typed(binding, "expectedOn"));
 			model.addAttribute("today", PlatformTime.today(clock));
 			return "visitor/pre-register";

@@ -74,9 +74,7 @@ class WarningController {
 			return "redirect:/warnings/" + w.id();
 		}
 		catch (InvalidInputException ex) {
-			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			model.addAttribute("errors", ex.byField());
-			model.addAttribute("form", form != null ? form : NewWarning.empty());
+			FormBinding.showAgain(ex, form != null ? form : NewWarning.empty(), binding, model, response);
 			model.addAttribute("typedAcknowledgeBy", FormBinding.typed(binding, "acknowledgeBy"));
 			return form(model);
 		}

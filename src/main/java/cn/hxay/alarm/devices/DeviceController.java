@@ -12,7 +12,6 @@ import cn.hxay.alarm.RateLevel;
 import cn.hxay.alarm.ingestion.IngestCounters;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -35,6 +34,7 @@ import cn.hxay.shared.PageRequest;
 import cn.hxay.shared.PlatformTime;
 import cn.hxay.shared.Paged;
 import cn.hxay.shared.web.PageLinks;
+import cn.hxay.shared.web.WorkbookImports;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -266,18 +266,7 @@ class DeviceController {
 	@PostMapping("/devices/import")
 	String importWorkbook(@RequestParam("file") MultipartFile file, CurrentUser user, DataScope scope, Model model)
 			throws IOException {
-		if (file.isEmpty()) {
-			model.addAttribute("problems", List.of("请选择要导入的 Excel 文件"));
-			return "alarm/device-import";
-		}
-		try (InputStream in = file.getInputStream()) {
-			model.addAttribute("outcome", importer.run(user, scope, in));
-		}
-		catch (InvalidInputException ex) {
-			model.addAttribute("problems", ex.violations().stream().map(v -> v.message()).toList());
-		}
-		model.addAttribute("fileName", file.getOriginalFilename());
-		return "alarm/device-import";
+		return WorkbookImports.show(file, model, "alarm/device-import", in -> importer.run(user, scope, in));
 	}
 
 	/**

@@ -7,11 +7,13 @@ import java.util.List;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * A ledger as a one-sheet Excel workbook: a header row, then one row per record; numbers
- * are written as numbers, everything else as text ({@code null} as an empty cell).
+ * are written as numbers, everything else as text ({@code null} as an empty cell). For a
+ * table with the office's title, borders and frozen header use {@link OfficeSheet}.
  */
 public final class LedgerWorkbook {
 
@@ -37,6 +39,34 @@ public final class LedgerWorkbook {
 					else {
 						row.createCell(c).setCellValue(v == null ? "" : v.toString());
 					}
+				}
+			}
+			book.write(out);
+			return out.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * A titled list as a one-sheet workbook written as it streams: the title in the first
+	 * row, the header in the second, then one row of texts per record.
+	 */
+	public static byte[] titled(String sheetName, String title, String[] headers, List<String[]> rows) {
+		SXSSFWorkbook book = new SXSSFWorkbook(200);
+		try (book; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			Sheet sheet = book.createSheet(sheetName);
+			sheet.createRow(0).createCell(0).setCellValue(title);
+			Row head = sheet.createRow(1);
+			for (int i = 0; i < headers.length; i++) {
+				head.createCell(i).setCellValue(headers[i]);
+			}
+			int r = 2;
+			for (String[] values : rows) {
+				Row row = sheet.createRow(r++);
+				for (int c = 0; c < values.length; c++) {
+					row.createCell(c).setCellValue(values[c]);
 				}
 			}
 			book.write(out);

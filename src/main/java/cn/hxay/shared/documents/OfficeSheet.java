@@ -34,13 +34,7 @@ public final class OfficeSheet {
 	public OfficeSheet(Workbook book) {
 		bold = book.createFont();
 		bold.setBold(true);
-		Font big = book.createFont();
-		big.setBold(true);
-		big.setFontHeightInPoints((short) 16);
-		title = book.createCellStyle();
-		title.setFont(big);
-		title.setAlignment(HorizontalAlignment.CENTER);
-		title.setVerticalAlignment(VerticalAlignment.CENTER);
+		title = title(book);
 		asOf = book.createCellStyle();
 		asOf.setAlignment(HorizontalAlignment.RIGHT);
 		asOf.setVerticalAlignment(VerticalAlignment.BOTTOM);
@@ -82,6 +76,18 @@ public final class OfficeSheet {
 		if (lastColumn > firstColumn) {
 			sheet.addMergedRegion(new CellRangeAddress(row.getRowNum(), row.getRowNum(), firstColumn, lastColumn));
 		}
+	}
+
+	/** A new title style: large bold text, centred. */
+	public static CellStyle title(Workbook book) {
+		Font big = book.createFont();
+		big.setBold(true);
+		big.setFontHeightInPoints((short) 16);
+		CellStyle s = book.createCellStyle();
+		s.setFont(big);
+		s.setAlignment(HorizontalAlignment.CENTER);
+		s.setVerticalAlignment(VerticalAlignment.CENTER);
+		return s;
 	}
 
 	/** A new bordered cell style that wraps, aligned to the top. */

@@ -9,7 +9,9 @@ import java.util.Map;
 import cn.hxay.shared.InvalidInputException;
 import cn.hxay.shared.Violation;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 import org.springframework.web.multipart.MultipartFile;
@@ -77,6 +79,51 @@ public final class FormBinding {
 			return values.length == 0 ? null : values[0];
 		}
 		return value == null ? null : value.toString();
+	}
+
+	/** A whole number of a form that could not be built, as typed, or null. */
+	public static Long typedLong(BindingResult binding, String field) {
+		String text = typed(binding, field);
+		try {
+			return text == null ? null : Long.valueOf(text.strip());
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+	/** A choice of a form that could not be built, as typed, or null. */
+	public static <E extends Enum<E>> E typedChoice(Class<E> type, BindingResult binding, String field) {
+		String text = typed(binding, field);
+		for (E value : type.getEnumConstants()) {
+			if (value.name().equals(text)) {
+				return value;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Puts each field's text as typed in the model as {@code typed_<field>}, for the
+	 * fields a form record cannot hold when their values did not convert.
+	 */
+	public static void keepTyped(BindingResult binding, Model model, String... fields) {
+		for (String field : fields) {
+			model.addAttribute("typed_" + field, typed(binding, field));
+		}
+	}
+
+	/**
+	 * A refused form shown again: answers 400 with the messages by field
+	 * ({@code errors}), the form as typed ({@code form}) and the named fields' text as
+	 * typed.
+	 */
+	public static void showAgain(InvalidInputException refusal, Object form, BindingResult binding, Model model,
+			HttpServletResponse response, String... typedFields) {
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		model.addAttribute("errors", refusal.byField());
+		model.addAttribute("form", form);
+		keepTyped(binding, model, typedFields);
 	}
 
 	/**
