@@ -214,6 +214,9 @@ class LoadBenchmarkTests {
 	 */
 	static final int STATEMENTS = Integer.getInteger("bench.statements", 0);
 
+	/** {@code -Dbench.officials-only=true}: every user an official (no school users). */
+	static final boolean OFFICIALS_ONLY = Boolean.getBoolean("bench.officials-only");
+
 	private void profile(long campaign, String schoolAccount) throws InterruptedException {
 		// a sampling profile of the statements: what PostgreSQL is running every 10 ms
 		Map<String, AtomicLong> samples = new ConcurrentHashMap<>();
@@ -390,7 +393,7 @@ class LoadBenchmarkTests {
 			int index = u;
 			// three in ten users are schools, each with a school of its own
 			int ordinal = index / 10 * 3 + index % 10;
-			boolean school = index % 10 < 3 && ordinal < schools.size();
+			boolean school = !OFFICIALS_ONLY && index % 10 < 3 && ordinal < schools.size();
 			pool.submit(() -> {
 				ThreadLocalRandom random = ThreadLocalRandom.current();
 				SchoolUser mine = school ? schools.get(ordinal) : null;
@@ -458,8 +461,8 @@ class LoadBenchmarkTests {
 			.list();
 		assertThat(pool.awaitTermination(SECONDS + WARM_UP + 600, TimeUnit.SECONDS)).isTrue();
 		line("");
-		line("### " + users + " concurrent users (" + SECONDS + " s after " + WARM_UP + " s warm-up; load average "
-				+ loadAverage() + ")");
+		line("### " + users + " concurrent users" + (OFFICIALS_ONLY ? ", officials only" : "") + " (" + SECONDS
+				+ " s after " + WARM_UP + " s warm-up; load average " + loadAverage() + ")");
 		line("");
 		long measured = times.values().stream().mapToLong(ConcurrentLinkedQueue::size).sum();
 		if (measured > 0) {
