@@ -90,20 +90,41 @@ public record DataScope(boolean unrestricted, Set<Long> organisationIds, boolean
 	 * {@link #where(String)} that also names the scope's region, for a table with a
 	 * {@code region_code} column read in region order: the same rows, but a list of a
 	 * county's forms or schools among a province's starts at the county's first row of
-	 * the index instead of walking past every other county's.
+	 * the index instead of walking past every other county's. The region is a range of
+	 * codes outside the scope's {@code or}, always bound (the whole range when the scope
+	 * names none), so that even a plan made once for any parameters reads only the range.
 	 */
 	public static String whereInRegion(String alias) {
 		String prefix = alias == null || alias.isEmpty() ? "" : alias + ".";
-		return "(:scopeAll or (" + prefix + "unit_ids && :scopeIds and (cast(:scopeRegion as varchar) is null or "
-				+ prefix + "region_code like :scopeRegion)))";
+		return "(" + prefix + "region_code >= :scopeRegionFrom and " + prefix + "region_code < :scopeRegionTo and "
+				+ where(alias) + ")";
 	}
 
 	/** Binds the parameters of {@link #where(String)} and {@link #whereInRegion}. */
 	public <S extends StatementSpec> S bind(S spec) {
+		String region = unrestricted || regionCode == null ? "" : regionCode.replaceAll("0+$", "");
 		spec.param("scopeAll", unrestricted)
 			.param("scopeIds", idArray())
-			.param("scopeRegion", regionCode == null ? null : regionCode.replaceAll("0+$", "") + "%");
+			.param("scopeRegionFrom", region)
+			.param("scopeRegionTo", after(region));
 		return spec;
+	}
+
+	/**
+	 * The first code after every code that starts with a region's digits ("3204" →
+	 * "3205", "32049" → "3205"); past every code for none.
+	 */
+	static String after(String digits) {
+		StringBuilder next = new StringBuilder(digits);
+		while (next.length() > 0 && next.charAt(next.length() - 1) == '9') {
+			next.setLength(next.length() - 1);
+		}
+		if (next.length() == 0) {
+			// region codes have six digits: each sorts before eight nines
+			return "99999999";
+		}
+		next.setCharAt(next.length() - 1, (char) (next.charAt(next.length() - 1) + 1));
+		return next.toString();
 	}
 
 	public boolean coversAny(Long... organisationIds) {
