@@ -193,8 +193,10 @@ class InspectionController {
 		model.addAttribute("maySample", inspections.maySample(user));
 		model.addAttribute("chart", chart(progress));
 		if (inspections.mayCosign(user) || scope.policeData()) {
-			model.addAttribute("toCosign",
-					inspections.inspections(scope, id, null, "COSIGN", null, PageRequest.of(0, 1)).total());
+			// counted, not read: a page of forms waiting to be co-signed walked every
+			// form of
+			// a province when few wait
+			model.addAttribute("toCosign", inspections.count(scope, id, "COSIGN"));
 		}
 		return "inspection/campaign";
 	}
