@@ -195,21 +195,24 @@ class FindingStore {
 				.append(column)
 				.append("_all");
 		}
+		return ratesOf(scope.bind(jdbc.sql("select " + area + " as area" + columns + " from compliance_figure f"
+				+ " where f.region_code like :prefix and " + DataScope.where("f")
+				+ " group by 1 having sum(f.schools) > 0 order by 1")), regionPrefix);
+	}
+
+	/**
+	 * The rates of every metric per area, from a query with {@code area},
+	 * {@code <metric>_yes} and {@code _all}.
+	 */
+	private static List<Rate> ratesOf(JdbcClient.StatementSpec query, String regionPrefix) {
 		List<Rate> rates = new ArrayList<>();
-		scope
-			.bind(jdbc.sql("select " + area + " as area" + columns + " from compliance_figure f"
-					+ " where f.region_code like :prefix and " + DataScope.where("f")
-					+ " group by 1 having sum(f.schools) > 0 order by 1"))
-			.param("prefix", regionPrefix + "%")
-			.query((rs, n) -> {
-				for (Metric metric : Metric.values()) {
-					String column = metric == Metric.OVERALL ? "overall" : column(metric);
-					rates.add(new Rate(rs.getString("area"), null, metric, rs.getLong(column + "_yes"),
-							rs.getLong(column + "_all")));
-				}
-				return null;
-			})
-			.list();
+		query.param("prefix", regionPrefix + "%").query((java.sql.ResultSet rs) -> {
+			for (Metric metric : Metric.values()) {
+				String column = metric == Metric.OVERALL ? "overall" : column(metric);
+				rates.add(new Rate(rs.getString("area"), null, metric, rs.getLong(column + "_yes"),
+						rs.getLong(column + "_all")));
+			}
+		});
 		return rates;
 	}
 
@@ -241,20 +244,9 @@ class FindingStore {
 					.append("_all");
 			}
 		}
-		List<Rate> rates = new ArrayList<>();
-		scope.bind(jdbc.sql("select " + area + " as area" + columns
-				+ " from compliance_school s where s.region_code like :prefix and " + SCOPE + " group by 1 order by 1"))
-			.param("prefix", regionPrefix + "%")
-			.query((rs, n) -> {
-				for (Metric metric : Metric.values()) {
-					String column = metric == Metric.OVERALL ? "overall" : column(metric);
-					rates.add(new Rate(rs.getString("area"), null, metric, rs.getLong(column + "_yes"),
-							rs.getLong(column + "_all")));
-				}
-				return null;
-			})
-			.list();
-		return rates;
+		return ratesOf(scope.bind(jdbc.sql("select " + area + " as area" + columns
+				+ " from compliance_school s where s.region_code like :prefix and " + SCOPE
+				+ " group by 1 order by 1")), regionPrefix);
 	}
 
 	Paged<FailingSchool> failing(DataScope scope, Metric metric, String regionPrefix, Long stationId,

@@ -104,14 +104,7 @@ class ScopeEquivalenceTests {
 			.stream()
 			.filter(tables::contains)
 			.toList();
-		List<Organisation> units = jdbc
-			.sql("select id, name, kind, region_code, parent_id, path, version, enabled from organisation"
-					+ " where kind <> 'SCHOOL' order by id")
-			.query((rs, n) -> new Organisation(rs.getLong("id"), rs.getString("name"),
-					OrganisationKind.valueOf(rs.getString("kind")), rs.getString("region_code"),
-					(Long) rs.getObject("parent_id"), rs.getString("path"), rs.getInt("version"),
-					rs.getBoolean("enabled")))
-			.list();
+		List<Organisation> units = units("kind <> 'SCHOOL' order by id").list();
 		List<String> differences = new ArrayList<>();
 		long compared = 0;
 		for (Organisation unit : units) {
@@ -180,16 +173,19 @@ class ScopeEquivalenceTests {
 		assertThat(missing).isEmpty();
 	}
 
-	@Test
-	void inJavaASchoolIsCoveredThroughItsParent() {
-		Organisation school = jdbc
-			.sql("select id, name, kind, region_code, parent_id, path, version, enabled from organisation"
-					+ " where kind = 'SCHOOL' order by id limit 1")
+	private org.springframework.jdbc.core.simple.JdbcClient.MappedQuerySpec<Organisation> units(String where) {
+		return jdbc
+			.sql("select id, name, kind, region_code, parent_id, path, version, enabled from organisation where "
+					+ where)
 			.query((rs, n) -> new Organisation(rs.getLong("id"), rs.getString("name"),
 					OrganisationKind.valueOf(rs.getString("kind")), rs.getString("region_code"),
 					(Long) rs.getObject("parent_id"), rs.getString("path"), rs.getInt("version"),
-					rs.getBoolean("enabled")))
-			.single();
+					rs.getBoolean("enabled")));
+	}
+
+	@Test
+	void inJavaASchoolIsCoveredThroughItsParent() {
+		Organisation school = units("kind = 'SCHOOL' order by id limit 1").single();
 		DataScope bureau = organisations.scopeOf(school.parentId(), false);
 		assertThat(bureau.organisationIds()).doesNotContain(school.id());
 		assertThat(bureau.covers(school)).isTrue();
